@@ -1,0 +1,130 @@
+// The one contract between the renderer and the backend. Both transports (Electron IPC and the
+// HTTP/WebSocket host) route by API_METHODS, so a new method is added here and in the engine only.
+import type { AuditEvent, EventRow } from './event';
+import type { EventQuery } from './query';
+import type { Mapping, MappingReview } from './mapping';
+
+export interface SourceInfo {
+  id: number;
+  /** Display name: the file's name, or the sync source's name. */
+  name: string;
+  path: string;
+  originalName: string | null;
+  sha256: string;
+  format: string;
+  vendor: string;
+  events: number;
+  importedAt: string;
+  mappingOrigin: Mapping['origin'];
+}
+
+export interface CaseInfo {
+  path: string;
+  name: string;
+  events: number;
+  sources: SourceInfo[];
+  /** Earliest and latest event time (UTC ISO), null for an empty case. */
+  timeRange: { from: string; to: string } | null;
+  savedAt: string | null;
+}
+
+export interface RowMessage {
+  /** 1-based line of the file where the rejected or flagged record starts (0 = the file as a whole). */
+  line: number;
+  message: string;
+}
+
+export interface FileImportReport {
+  path: string;
+  format: string;
+  vendor: string;
+  imported: number;
+  duplicates: number;
+  skipped: number;
+  /** Rows rejected (not stored). */
+  errors: RowMessage[];
+  /** Rows stored but flagged (time without zone, same eventId with other content, ...). */
+  warnings: RowMessage[];
+  /** Set when the whole file (same SHA-256) was already in the case. */
+  alreadyImported?: boolean;
+  sourceId?: number;
+}
+
+export interface ImportReport {
+  files: FileImportReport[];
+  cancelled?: boolean;
+}
+
+export interface QueryResult {
+  total: number;
+  events: EventRow[];
+}
+
+export interface JobProgress {
+  jobId: string;
+  kind: 'import';
+  /** Path being worked on, its position among the job's files, and how far into it. */
+  file: string;
+  fileIndex: number;
+  fileCount: number;
+  bytesDone: number;
+  bytesTotal: number;
+  events: number;
+  done: boolean;
+}
+
+export type HostEvent =
+  | { type: 'progress'; progress: JobProgress }
+  | { type: 'caseChanged'; info: CaseInfo | null };
+
+export interface AuditDeskApi {
+  /** Opens the case at path; creates it first when create is set and it does not exist. */
+  openCase(p: { path: string; create?: boolean }): Promise<CaseInfo>;
+  caseInfo(p?: Record<string, never>): Promise<CaseInfo | null>;
+  /** Imports files into the open case; progress comes as HostEvents carrying jobId. */
+  importFiles(p: { paths: string[]; originalNames?: string[]; jobId?: string }): Promise<ImportReport>;
+  cancelJob(p: { jobId: string }): Promise<{ cancelled: boolean }>;
+  queryEvents(q: EventQuery): Promise<QueryResult>;
+  getEvent(p: { id: string }): Promise<AuditEvent>;
+  getMapping(p: { sourceId: number }): Promise<MappingReview>;
+  /** Saves a corrected mapping for this shape of record; reapply re-derives the source's fields. */
+  saveMapping(p: { sourceId: number; mapping: Mapping; reapply: boolean }): Promise<CaseInfo>;
+}
+
+export type ApiMethod = keyof AuditDeskApi;
+export type ApiParams<M extends ApiMethod> = Parameters<AuditDeskApi[M]>[0];
+export type ApiResult<M extends ApiMethod> = Awaited<ReturnType<AuditDeskApi[M]>>;
+
+/** The routing table of both transports; the `satisfies` line fails to compile if one is missing. */
+export const API_METHODS = [
+  'openCase',
+  'caseInfo',
+  'importFiles',
+  'cancelJob',
+  'queryEvents',
+  'getEvent',
+  'getMapping',
+  'saveMapping',
+] as const satisfies readonly ApiMethod[];
+type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
+const allListed: Missing extends never ? true : Missing = true;
+void allListed;
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return (API_METHODS as readonly string[]).includes(name);
+}
+
+/** Errors cross the boundary as this shape; the message is meant for the user. */
+export interface ApiError {
+  message: string;
+  code?: string;
+}
+
+/** Builds a typed client from any function that can carry one call across the boundary. */
+export function createApiClient(
+  call: (method: ApiMethod, params: unknown) => Promise<unknown>,
+): AuditDeskApi {
+  const client: Record<string, unknown> = {};
+  for (const m of API_METHODS) client[m] = (params: unknown) => call(m, params ?? {});
+  return client as unknown as AuditDeskApi;
+}

@@ -1,0 +1,31 @@
+// How a source record becomes model fields: a reviewable, savable list of source paths per field.
+//
+// Path notation (same as shared/corpus/real/SOURCES.md): `a.b.c` nested keys; `a[0]` an array
+// element; `a[]` the first element that has a value; `a[name=X].value` the element whose `name` is X;
+// `a->b` JSON-decode the string in `a`, then read `b`; `["key.with.dots"]` a key containing dots.
+// CSV rows are objects keyed by header (or `col1`, `col2`, ... without a header).
+import type { MappedField } from './event';
+
+export type FieldPaths = Partial<Record<MappedField, string[]>>;
+
+export interface Mapping {
+  /** Vendor id (openindex, opbox, adminconsole, openclaw, invent) or an inferred source name. */
+  vendor: string;
+  /** For each model field, candidate paths in order: the first that yields a value wins. */
+  fields: FieldPaths;
+  /** Where this mapping came from: a built-in vendor descriptor, inference, or a user's save. */
+  origin: 'descriptor' | 'inferred' | 'saved';
+  /** Fingerprint of the record shape this mapping was made for (lets a save apply to the next file). */
+  shapeKey: string;
+  /** 0..1 per field for inferred mappings, so the UI can point at the guesses worth checking. */
+  confidence?: Partial<Record<MappedField, number>>;
+}
+
+/** What the UI shows for review: the mapping and a few sample values per field. */
+export interface MappingReview {
+  sourceId: number;
+  mapping: Mapping;
+  /** Every path seen in the sampled records, with one example value (for the "source field" picker). */
+  paths: { path: string; example: string }[];
+  samples: { field: MappedField; values: string[] }[];
+}

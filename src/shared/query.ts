@@ -1,0 +1,54 @@
+// The filter/query model shared by the UI, the CLI and (later) export.
+
+/** Model fields a query can filter and sort on. */
+export const QUERY_FIELDS = [
+  'id',
+  'eventId',
+  'vendor',
+  'source',
+  'actor',
+  'actorType',
+  'action',
+  'targetType',
+  'targetId',
+  'outcome',
+  'requestId',
+  'ip',
+  'userAgent',
+  'timeFlag',
+] as const;
+export type QueryField = (typeof QUERY_FIELDS)[number];
+
+export interface Condition {
+  field: QueryField;
+  /** eq: exact value; contains: case-insensitive substring. */
+  op: 'eq' | 'contains';
+  value: string;
+}
+
+export interface EventQuery {
+  where?: Condition[];
+  /** Free text: every word must appear in one of the model fields (case-insensitive). */
+  text?: string;
+  /** Inclusive lower and exclusive upper bound, ISO 8601 (UTC if no zone). */
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+  /** Oldest first unless 'desc'. Events without a time sort last. */
+  order?: 'asc' | 'desc';
+}
+
+export const DEFAULT_PAGE = 100;
+export const MAX_PAGE = 10_000;
+
+/** Parses the CLI's `FIELD=VALUE` and `FIELD~VALUE` (contains) forms. */
+export function parseCondition(text: string): Condition {
+  const m = /^([A-Za-z]+)(=|~)(.*)$/s.exec(text);
+  if (!m) throw new Error(`expected FIELD=VALUE or FIELD~VALUE, got "${text}"`);
+  const field = m[1] as QueryField;
+  if (!QUERY_FIELDS.includes(field)) {
+    throw new Error(`unknown field "${m[1]}"; one of: ${QUERY_FIELDS.join(', ')}`);
+  }
+  return { field, op: m[2] === '=' ? 'eq' : 'contains', value: m[3] };
+}

@@ -1,0 +1,14 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import fs from 'node:fs';
+import os from 'node:os';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Real third-party audit logs: shared/ sits beside the clone (CI and developers alike). */
+export const CORPUS_DIR = path.resolve(REPO_ROOT, '../shared/corpus/real');
+export const VENDOR_DOCS_DIR = path.resolve(REPO_ROOT, '../shared/vendor-docs');
+
+/** A fresh temp folder for one test; removed by the caller's t.after if wanted. */
+export function tempDir(prefix = 'auditdesk-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
