@@ -1,0 +1,178 @@
+// `auditdesk <command>`: a thin shell over the engine worker. Every command takes --json and then
+// prints exactly one JSON document on stdout; human output and progress go elsewhere.
+import path from 'node:path';
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { EngineClient } from './engine/worker/engine-client';
+import { startHttpHost } from './host/http';
+import { parseCondition, type EventQuery } from '../shared/query';
+import type { ImportReport } from '../shared/contract';
+import { progressPrinter } from './cli-progress';
+
+const USAGE = `usage:
+  auditdesk import CASE FILE... [--json]
+  auditdesk info CASE [--json]
+  auditdesk query CASE [--where FIELD=VALUE]... [--where FIELD~TEXT]... [--text WORDS]
+                       [--from T] [--to T] [--limit N] [--offset N] [--json]
+  auditdesk serve CASE [--port N] [--json]
+CASE is a case folder (e.g. incident-42.auditdesk); import and serve create it when missing.`;
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  where: { type: 'string', multiple: true },
+  text: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  limit: { type: 'string' },
+  offset: { type: 'string' },
+  port: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+function intOption(v: string | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v)) throw new UsageError(`--${name} takes a whole number, got "${v}"`);
+  return Number(v);
+}
+
+function out(json: boolean, doc: unknown, human: () => string): void {
+  process.stdout.write(json ? `${JSON.stringify(doc)}\n` : `${human()}\n`);
+}
+
+async function cmdImport(engine: EngineClient, casePath: string, files: string[], v: Values): Promise<number> {
+  if (!files.length) throw new UsageError('import needs at least one FILE');
+  await engine.api.openCase({ path: casePath, create: true });
+  const off = engine.onEvent((e) => e.type === 'progress' && bar(e.progress));
+  const bar = progressPrinter();
+  const report: ImportReport = await engine.api.importFiles({ paths: files.map((f) => path.resolve(f)) });
+  off();
+  const files2 = report.files.map((f, i) => ({ ...f, path: files[i] ?? f.path }));
+  out(Boolean(v.json), { files: files2 }, () => files2.map(humanFileReport).join('\n'));
+  const whole = report.files.every((f) => f.errors.length === 0);
+  return whole ? 0 : 1;
+}
+
+function humanFileReport(f: ImportReport['files'][number]): string {
+  const lines = [
+    `${f.path}: ${f.alreadyImported ? 'already imported, nothing added' : `${f.imported} imported`}` +
+      ` (format ${f.format}, vendor ${f.vendor}, ${f.duplicates} duplicates, ${f.skipped} skipped)`,
+  ];
+  for (const e of f.errors.slice(0, 20)) lines.push(`  error ${e.line ? `line ${e.line}` : ''}: ${e.message}`);
+  if (f.errors.length > 20) lines.push(`  … ${f.errors.length - 20} more errors (use --json for all)`);
+  for (const w of f.warnings.slice(0, 5)) lines.push(`  warning ${w.line ? `line ${w.line}` : ''}: ${w.message}`);
+  if (f.warnings.length > 5) lines.push(`  … ${f.warnings.length - 5} more warnings`);
+  return lines.join('\n');
+}
+
+async function cmdInfo(engine: EngineClient, casePath: string, v: Values): Promise<number> {
+  const info = await engine.api.openCase({ path: casePath });
+  out(Boolean(v.json), { events: info.events, sources: info.sources, timeRange: info.timeRange, path: info.path }, () =>
+    [
+      `${info.path}: ${info.events} events${info.timeRange ? ` from ${info.timeRange.from} to ${info.timeRange.to}` : ''}`,
+      ...info.sources.map((s) => `  [${s.id}] ${s.name}: ${s.events} events, ${s.vendor}, ${s.format}, sha256 ${s.sha256.slice(0, 16)}…`),
+    ].join('\n'),
+  );
+  return 0;
+}
+
+async function cmdQuery(engine: EngineClient, casePath: string, v: Values): Promise<number> {
+  let q: EventQuery;
+  try {
+    q = {
+      where: (v.where ?? []).map(parseCondition),
+      text: v.text,
+      from: v.from,
+      to: v.to,
+      limit: intOption(v.limit, 'limit') ?? 100,
+      offset: intOption(v.offset, 'offset') ?? 0,
+    };
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  await engine.api.openCase({ path: casePath });
+  const res = await engine.queryFull(q);
+  out(Boolean(v.json), res, () =>
+    [
+      `${res.total} events match; showing ${res.events.length} from ${q.offset}`,
+      ...res.events.map((e) =>
+        [e.time ?? '(no time)', e.vendor, e.actor ?? '-', e.action ?? '-', `${e.targetType ?? ''}:${e.targetId ?? ''}`, e.outcome, e.requestId ?? '-'].join('  '),
+      ),
+    ].join('\n'),
+  );
+  return 0;
+}
+
+async function cmdServe(engine: EngineClient, casePath: string, v: Values): Promise<number> {
+  const info = await engine.api.openCase({ path: casePath, create: true });
+  const rendererDir = path.join(__dirname, '../renderer');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`the UI is not built (${rendererDir}); run npm run build`);
+  }
+  const host = await startHttpHost({ engine, rendererDir, port: intOption(v.port, 'port') });
+  out(Boolean(v.json), { url: host.url, case: info.path }, () => `AuditDesk is serving ${info.path} at ${host.url}`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await host.close();
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    process.stderr.write(`auditdesk: ${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values: v, positionals } = parsed;
+  const [command, casePath, ...rest] = positionals;
+  if (v.help || !command || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command || v.help ? 0 : 2;
+  }
+  if (!['import', 'info', 'query', 'serve'].includes(command)) {
+    process.stderr.write(`auditdesk: unknown command "${command}"\n${USAGE}\n`);
+    return 2;
+  }
+  if (!casePath) {
+    process.stderr.write(`auditdesk: ${command} needs CASE\n${USAGE}\n`);
+    return 2;
+  }
+  const engine = new EngineClient();
+  try {
+    switch (command) {
+      case 'import':
+        return await cmdImport(engine, casePath, rest, v);
+      case 'info':
+        return await cmdInfo(engine, casePath, v);
+      case 'query':
+        return await cmdQuery(engine, casePath, v);
+      default:
+        return await cmdServe(engine, casePath, v);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`auditdesk: ${e.message}\n${USAGE}\n`);
+      return 2;
+    }
+    const msg = (e as Error).message;
+    if (v.json) process.stdout.write(`${JSON.stringify({ error: msg })}\n`);
+    process.stderr.write(`auditdesk: ${msg}\n`);
+    return 1;
+  } finally {
+    await engine.close().catch(() => undefined);
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,431 @@
+// A case on disk: a folder holding the sql.js database (model fields, indexes, sources) and the
+// append-only segment of raw records. Saving writes the database atomically after the segment is
+// synced, so a crash at any point leaves the last saved case intact.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database, Statement } from 'sql.js';
+import type { CaseInfo, QueryResult, SourceInfo } from '../../../shared/contract';
+import type { AuditEvent, EventRow } from '../../../shared/event';
+import type { EventQuery } from '../../../shared/query';
+import { DEFAULT_PAGE, MAX_PAGE } from '../../../shared/query';
+import type { Mapping } from '../../../shared/mapping';
+import { loadSqlJs } from './sqljs';
+import { writeFileAtomic } from './atomic-write';
+import { Segment } from './segment';
+import { decodeEntry, type EventExtras } from './extras';
+import {
+  CREATE_TABLES,
+  INDEXES,
+  NO_TIME,
+  SCHEMA_VERSION,
+  decodeActorType,
+  decodeOutcome,
+  decodeTimeFlag,
+} from './schema';
+import { orderClause, whereClause } from './query-sql';
+
+export const DB_FILE = 'case.sqlite';
+export const SEGMENT_FILE = 'raw.seg';
+export const INCOMING_DIR = 'incoming';
+
+export interface NewSource {
+  kind: 'file' | 'api';
+  name: string;
+  path: string;
+  originalName: string | null;
+  sha256: string;
+  format: string;
+  vendor: string;
+  gzip: boolean;
+  mapping: Mapping;
+}
+
+/** One event as the import pipeline hands it to the store. */
+export interface StoredEvent {
+  t: number;
+  tflag: number | null;
+  actor: string | null;
+  atype: number;
+  action: string | null;
+  ttype: string | null;
+  tid: string | null;
+  outcome: number;
+  req: string | null;
+  eid: string | null;
+  ip: string | null;
+  hash: string;
+  entry: Buffer;
+}
+
+const ROW_COLUMNS = 'id,t,tflag,src,actor,atype,action,ttype,tid,outcome,req,eid,ip,off,len';
+
+export class CaseStore {
+  private insertStmt: Statement | null = null;
+  private sourceCache = new Map<number, SourceInfo>();
+  private savedAt: string | null;
+  /** Bulk imports skip index maintenance and rebuild at the end (much faster in sql.js). */
+  private indexesDropped = false;
+
+  private constructor(
+    readonly dir: string,
+    private db: Database,
+    private segment: Segment,
+  ) {
+    this.savedAt = this.meta('saved_at');
+  }
+
+  static async open(dir: string, opts: { create?: boolean } = {}): Promise<CaseStore> {
+    const abs = path.resolve(dir);
+    const dbFile = path.join(abs, DB_FILE);
+    const SQL = await loadSqlJs();
+    if (!fs.existsSync(dbFile)) {
+      if (!opts.create) throw new Error(`no case at ${abs} (create it with import, or open with create)`);
+      if (fs.existsSync(abs) && fs.readdirSync(abs).length) {
+        throw new Error(`${abs} exists and is not an AuditDesk case (no ${DB_FILE})`);
+      }
+      fs.mkdirSync(abs, { recursive: true, mode: 0o700 });
+      const db = new SQL.Database();
+      db.run(CREATE_TABLES);
+      for (const ddl of Object.values(INDEXES)) db.run(ddl);
+      const store = new CaseStore(abs, db, new Segment(path.join(abs, SEGMENT_FILE), 0));
+      store.setMeta('schema_version', String(SCHEMA_VERSION));
+      store.setMeta('created_at', new Date().toISOString());
+      store.save();
+      return store;
+    }
+    const db = new SQL.Database(fs.readFileSync(dbFile));
+    const version = Number(metaValue(db, 'schema_version'));
+    if (version !== SCHEMA_VERSION) {
+      db.close();
+      throw new Error(`${abs} was written by another AuditDesk version (case schema ${version}, this one reads ${SCHEMA_VERSION})`);
+    }
+    const committed = Number(metaValue(db, 'segment_length') ?? 0);
+    return new CaseStore(abs, db, new Segment(path.join(abs, SEGMENT_FILE), committed));
+  }
+
+  get name(): string {
+    return path.basename(this.dir);
+  }
+
+  get incomingDir(): string {
+    const dir = path.join(this.dir, INCOMING_DIR);
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return dir;
+  }
+
+  // ---- metadata ---------------------------------------------------------------------------------
+
+  private meta(key: string): string | null {
+    return metaValue(this.db, key);
+  }
+
+  private setMeta(key: string, value: string): void {
+    this.db.run('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)', [key, value]);
+  }
+
+  info(): CaseInfo {
+    const count = Number(this.scalar('SELECT count(*) FROM events'));
+    const range = this.db.exec(`SELECT min(t), max(t) FROM events WHERE t < ${NO_TIME}`)[0]?.values[0];
+    return {
+      path: this.dir,
+      name: this.name,
+      events: count,
+      sources: this.sources(),
+      timeRange:
+        range && range[0] != null
+          ? { from: new Date(Number(range[0])).toISOString(), to: new Date(Number(range[1])).toISOString() }
+          : null,
+      savedAt: this.savedAt,
+    };
+  }
+
+  private scalar(sql: string, params: (string | number | null)[] = []): unknown {
+    return this.db.exec(sql, params)[0]?.values[0]?.[0] ?? null;
+  }
+
+  // ---- sources ----------------------------------------------------------------------------------
+
+  sources(): SourceInfo[] {
+    const res = this.db.exec('SELECT id FROM sources ORDER BY id')[0];
+    return (res?.values ?? []).map((r) => this.source(Number(r[0])));
+  }
+
+  source(id: number): SourceInfo {
+    const hit = this.sourceCache.get(id);
+    if (hit) return hit;
+    const stmt = this.db.prepare(
+      'SELECT id,name,path,original_name,sha256,format,vendor,events,imported_at,mapping FROM sources WHERE id = ?',
+    );
+    try {
+      stmt.bind([id]);
+      if (!stmt.step()) throw new Error(`no source ${id} in this case`);
+      const r = stmt.getAsObject();
+      const info: SourceInfo = {
+        id: Number(r.id),
+        name: String(r.name),
+        path: String(r.path),
+        originalName: (r.original_name as string | null) ?? null,
+        sha256: String(r.sha256),
+        format: String(r.format),
+        vendor: String(r.vendor),
+        events: Number(r.events),
+        importedAt: String(r.imported_at),
+        mappingOrigin: (JSON.parse(String(r.mapping)) as Mapping).origin,
+      };
+      this.sourceCache.set(id, info);
+      return info;
+    } finally {
+      stmt.free();
+    }
+  }
+
+  sourceMapping(id: number): Mapping {
+    return JSON.parse(String(this.scalar('SELECT mapping FROM sources WHERE id = ?', [id]))) as Mapping;
+  }
+
+  sourceGzip(id: number): boolean {
+    return Number(this.scalar('SELECT gzip FROM sources WHERE id = ?', [id])) === 1;
+  }
+
+  findSourceBySha(sha256: string): SourceInfo | null {
+    const id = this.scalar('SELECT id FROM sources WHERE sha256 = ? ORDER BY id LIMIT 1', [sha256]);
+    return id == null ? null : this.source(Number(id));
+  }
+
+  addSource(s: NewSource): number {
+    this.db.run(
+      `INSERT INTO sources(kind,name,path,original_name,sha256,format,vendor,events,imported_at,gzip,mapping)
+       VALUES (?,?,?,?,?,?,?,0,?,?,?)`,
+      [s.kind, s.name, s.path, s.originalName, s.sha256, s.format, s.vendor, new Date().toISOString(), s.gzip ? 1 : 0, JSON.stringify(s.mapping)],
+    );
+    return Number(this.scalar('SELECT last_insert_rowid()'));
+  }
+
+  updateSource(id: number, fields: { events?: number; vendor?: string; mapping?: Mapping; format?: string }): void {
+    if (fields.events != null) this.db.run('UPDATE sources SET events = ? WHERE id = ?', [fields.events, id]);
+    if (fields.vendor != null) this.db.run('UPDATE sources SET vendor = ? WHERE id = ?', [fields.vendor, id]);
+    if (fields.format != null) this.db.run('UPDATE sources SET format = ? WHERE id = ?', [fields.format, id]);
+    if (fields.mapping) this.db.run('UPDATE sources SET mapping = ? WHERE id = ?', [JSON.stringify(fields.mapping), id]);
+    this.sourceCache.delete(id);
+  }
+
+  savedMappings(): Mapping[] {
+    const res = this.db.exec('SELECT mapping FROM saved_mappings')[0];
+    return (res?.values ?? []).map((r) => JSON.parse(String(r[0])) as Mapping);
+  }
+
+  saveMappingForShape(mapping: Mapping): void {
+    this.db.run('INSERT OR REPLACE INTO saved_mappings(shape_key, mapping, saved_at) VALUES (?,?,?)', [
+      mapping.shapeKey,
+      JSON.stringify(mapping),
+      new Date().toISOString(),
+    ]);
+  }
+
+  // ---- import transaction -----------------------------------------------------------------------
+
+  /** Starts an import; bulk imports (many rows relative to the case) drop secondary indexes until commit. */
+  begin(expectedRows: number): { segmentStart: number } {
+    this.db.run('BEGIN');
+    const existing = Number(this.scalar('SELECT count(*) FROM events'));
+    if (expectedRows > 50_000 && expectedRows > existing / 4) {
+      for (const name of Object.keys(INDEXES)) this.db.run(`DROP INDEX IF EXISTS ${name}`);
+      this.indexesDropped = true;
+    }
+    this.insertStmt = this.db.prepare(
+      'INSERT INTO events(t,tflag,src,actor,atype,action,ttype,tid,outcome,req,eid,ip,hash,off,len) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+    );
+    return { segmentStart: this.segment.length };
+  }
+
+  insert(src: number, e: StoredEvent): number {
+    const off = this.segment.append(e.entry);
+    this.insertStmt!.run([e.t, e.tflag, src, e.actor, e.atype, e.action, e.ttype, e.tid, e.outcome, e.req, e.eid, e.ip, e.hash, off, e.entry.length]);
+    return off;
+  }
+
+  commit(): void {
+    this.finishInsert();
+    this.rebuildIndexes();
+    this.db.run('COMMIT');
+    this.save();
+  }
+
+  rollback(segmentStart: number): void {
+    this.finishInsert();
+    this.db.run('ROLLBACK');
+    this.indexesDropped = false;
+    this.segment.truncate(segmentStart);
+    this.sourceCache.clear();
+  }
+
+  private finishInsert(): void {
+    this.insertStmt?.free();
+    this.insertStmt = null;
+  }
+
+  private rebuildIndexes(): void {
+    if (!this.indexesDropped) return;
+    for (const ddl of Object.values(INDEXES)) this.db.run(ddl);
+    this.indexesDropped = false;
+  }
+
+  /** Content hashes of every stored event, for de-duplication across imports. */
+  storedHashes(): Map<string, number> {
+    const out = new Map<string, number>();
+    const stmt = this.db.prepare('SELECT hash, src FROM events');
+    try {
+      while (stmt.step()) {
+        const [h, s] = stmt.get() as [string, number];
+        out.set(h, s);
+      }
+    } finally {
+      stmt.free();
+    }
+    return out;
+  }
+
+  /** vendor + eventId → content hash, to flag same-id-different-content records. */
+  storedEventIds(): Map<string, string> {
+    const out = new Map<string, string>();
+    const stmt = this.db.prepare(
+      'SELECT s.vendor, e.eid, e.hash FROM events e JOIN sources s ON s.id = e.src WHERE e.eid IS NOT NULL',
+    );
+    try {
+      while (stmt.step()) {
+        const [v, id, h] = stmt.get() as [string, string, string];
+        out.set(`${v}\u0000${id}`, h);
+      }
+    } finally {
+      stmt.free();
+    }
+    return out;
+  }
+
+  count(): number {
+    return Number(this.scalar('SELECT count(*) FROM events'));
+  }
+
+  // ---- reading ----------------------------------------------------------------------------------
+
+  query(q: EventQuery): QueryResult {
+    const { sql: where, params } = whereClause(q);
+    const limit = Math.min(Math.max(q.limit ?? DEFAULT_PAGE, 0), MAX_PAGE);
+    const offset = Math.max(q.offset ?? 0, 0);
+    const total = Number(this.scalar(`SELECT count(*) FROM events ${where}`, params));
+    const rows: EventRow[] = [];
+    if (limit > 0) {
+      const stmt = this.db.prepare(`SELECT ${ROW_COLUMNS} FROM events ${where} ${orderClause(q)} LIMIT ? OFFSET ?`);
+      try {
+        stmt.bind([...params, limit, offset]);
+        while (stmt.step()) rows.push(this.toRow(stmt.get() as RowValues).row);
+      } finally {
+        stmt.free();
+      }
+    }
+    return { total, events: rows };
+  }
+
+  /** Full events (raw record, before/after, provenance) in query order: the CLI's --json and exports. */
+  queryFull(q: EventQuery): { total: number; events: AuditEvent[] } {
+    const { total, events } = this.query(q);
+    return { total, events: events.map((r) => this.getEvent(r.id)) };
+  }
+
+  getEvent(id: string): AuditEvent {
+    const n = Number(id);
+    const stmt = this.db.prepare(`SELECT ${ROW_COLUMNS} FROM events WHERE id = ?`);
+    try {
+      stmt.bind([Number.isInteger(n) ? n : -1]);
+      if (!stmt.step()) throw new Error(`no event ${id} in this case`);
+      const { row, extras, raw, srcId } = this.toRow(stmt.get() as RowValues);
+      const src = this.source(srcId);
+      const provenance: AuditEvent['provenance'] =
+        extras.url != null
+          ? { kind: 'api', source: src.name, url: extras.url, page: extras.pg ?? 0, index: extras.ix ?? 0 }
+          : {
+              kind: 'file',
+              path: src.path,
+              ...(src.originalName ? { originalName: src.originalName } : {}),
+              sha256: src.sha256,
+              line: extras.ln ?? 0,
+              offset: extras.fo ?? 0,
+              length: extras.fb ?? 0,
+              ...(this.sourceGzip(srcId) ? { gzip: true } : {}),
+            };
+      return { ...row, before: extras.b ?? null, after: extras.a ?? null, raw, provenance };
+    } finally {
+      stmt.free();
+    }
+  }
+
+  private toRow(v: RowValues): { row: EventRow; extras: EventExtras; raw: string; srcId: number } {
+    const [id, t, tflag, src, actor, atype, action, ttype, tid, outcome, req, eid, ip, off, len] = v;
+    const { extras, raw } = decodeEntry(this.segment.read(off, len));
+    const source = this.source(src);
+    const row: EventRow = {
+      id: String(id),
+      eventId: eid,
+      time: t >= NO_TIME ? null : new Date(t).toISOString(),
+      timeOriginal: extras.to ?? null,
+      timeFlag: decodeTimeFlag(tflag),
+      vendor: source.vendor,
+      source: source.name,
+      actor,
+      actorType: decodeActorType(atype),
+      action,
+      targetType: ttype,
+      targetId: tid,
+      outcome: decodeOutcome(outcome),
+      requestId: req,
+      ip,
+      userAgent: extras.ua ?? null,
+      hasDiff: extras.b !== undefined || extras.a !== undefined,
+      flags: extras.fl ?? [],
+    };
+    return { row, extras, raw, srcId: src };
+  }
+
+  /** Every stored event of a source, oldest first by insertion: used to re-derive fields. */
+  *eventsOfSource(src: number): Generator<{ id: number; raw: string; extras: EventExtras }> {
+    const stmt = this.db.prepare('SELECT id, off, len FROM events WHERE src = ? ORDER BY id');
+    try {
+      stmt.bind([src]);
+      while (stmt.step()) {
+        const [id, off, len] = stmt.get() as [number, number, number];
+        const { extras, raw } = decodeEntry(this.segment.read(off, len));
+        yield { id, raw, extras };
+      }
+    } finally {
+      stmt.free();
+    }
+  }
+
+  // ---- saving -----------------------------------------------------------------------------------
+
+  save(): void {
+    const segLen = this.segment.sync();
+    this.setMeta('segment_length', String(segLen));
+    this.savedAt = new Date().toISOString();
+    this.setMeta('saved_at', this.savedAt);
+    writeFileAtomic(path.join(this.dir, DB_FILE), this.db.export());
+  }
+
+  /** Runs fn with raw SQL access: for the engine's own maintenance writes (remapping). */
+  withDb<T>(fn: (db: Database) => T): T {
+    return fn(this.db);
+  }
+
+  close(): void {
+    this.finishInsert();
+    this.segment.close();
+    this.db.close();
+  }
+}
+
+type RowValues = [number, number, number | null, number, string | null, number, string | null, string | null, string | null, number, string | null, string | null, string | null, number, number];
+
+function metaValue(db: Database, key: string): string | null {
+  const v = db.exec('SELECT value FROM meta WHERE key = ?', [key])[0]?.values[0]?.[0];
+  return v == null ? null : String(v);
+}

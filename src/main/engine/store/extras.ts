@@ -1,0 +1,40 @@
+// Each segment entry is [u32 extras length][extras JSON][raw record]: the raw text stays byte-exact,
+// and display-only fields ride beside it instead of costing heap in sql.js.
+import type { TimeFlag } from '../../../shared/event';
+
+export interface EventExtras {
+  /** Time text as the source wrote it. */
+  to?: string | null;
+  tf?: TimeFlag | null;
+  ua?: string | null;
+  fl?: string[];
+  b?: unknown;
+  a?: unknown;
+  /** Position in the source file: 1-based line, byte offset and length. */
+  ln?: number;
+  fo?: number;
+  fb?: number;
+  /** For API sources: request URL, page and index within the page. */
+  url?: string;
+  pg?: number;
+  ix?: number;
+}
+
+export function encodeEntry(extras: EventExtras, raw: string): Buffer {
+  const x = JSON.stringify(extras);
+  const xLen = Buffer.byteLength(x);
+  const rawLen = Buffer.byteLength(raw);
+  const buf = Buffer.allocUnsafe(4 + xLen + rawLen);
+  buf.writeUInt32LE(xLen, 0);
+  buf.write(x, 4, 'utf8');
+  buf.write(raw, 4 + xLen, 'utf8');
+  return buf;
+}
+
+export function decodeEntry(buf: Buffer): { extras: EventExtras; raw: string } {
+  const xLen = buf.readUInt32LE(0);
+  return {
+    extras: JSON.parse(buf.toString('utf8', 4, 4 + xLen)) as EventExtras,
+    raw: buf.toString('utf8', 4 + xLen),
+  };
+}

@@ -1,0 +1,85 @@
+// Turns the shared query model into SQL over the events table; values are always bound, never spliced.
+import type { EventQuery, Condition } from '../../../shared/query';
+import { ACTOR_TYPES, OUTCOMES } from '../../../shared/event';
+import { NO_TIME, encodeActorType, encodeOutcome, encodeTimeFlag } from './schema';
+import { parseBound } from './time-bound';
+
+type Param = string | number | null;
+
+const COLUMN: Record<string, string> = {
+  id: 'id',
+  eventId: 'eid',
+  actor: 'actor',
+  action: 'action',
+  targetType: 'ttype',
+  targetId: 'tid',
+  requestId: 'req',
+  ip: 'ip',
+};
+
+/** Fields searched by the free-text box. */
+const TEXT_COLUMNS = ['actor', 'action', 'ttype', 'tid', 'req', 'eid', 'ip'];
+
+const likeArg = (v: string) => `%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function condition(c: Condition, params: Param[]): string {
+  const contains = c.op === 'contains';
+  switch (c.field) {
+    case 'vendor':
+    case 'source': {
+      const col = c.field === 'vendor' ? 'vendor' : 'name';
+      params.push(contains ? likeArg(c.value) : c.value);
+      return `src IN (SELECT id FROM sources WHERE ${col} ${contains ? "LIKE ? ESCAPE '\\'" : '= ?'})`;
+    }
+    case 'outcome':
+    case 'actorType': {
+      const names: readonly string[] = c.field === 'outcome' ? OUTCOMES : ACTOR_TYPES;
+      const hits = names.filter((n) => (contains ? n.includes(c.value.toLowerCase()) : n === c.value));
+      const col = c.field === 'outcome' ? 'outcome' : 'atype';
+      if (!hits.length) return '0';
+      const codes = hits.map((h) => (c.field === 'outcome' ? encodeOutcome(h as never) : encodeActorType(h as never)));
+      return `${col} IN (${codes.join(',')})`;
+    }
+    case 'timeFlag': {
+      if (c.value === '' || c.value === 'none') return 'tflag IS NULL';
+      const code = encodeTimeFlag(c.value as never);
+      return code == null || code < 0 ? '0' : `tflag = ${code}`;
+    }
+    case 'userAgent':
+      throw new Error('userAgent cannot be filtered on yet');
+    default: {
+      const col = COLUMN[c.field];
+      if (!col) throw new Error(`unknown field ${c.field}`);
+      if (col === 'id') {
+        params.push(Number(c.value));
+        return 'id = ?';
+      }
+      params.push(contains ? likeArg(c.value) : c.value);
+      return contains ? `${col} LIKE ? ESCAPE '\\'` : `${col} = ?`;
+    }
+  }
+}
+
+export function whereClause(q: EventQuery): { sql: string; params: Param[] } {
+  const parts: string[] = [];
+  const params: Param[] = [];
+  for (const c of q.where ?? []) parts.push(condition(c, params));
+  for (const word of (q.text ?? '').split(/\s+/).filter(Boolean)) {
+    parts.push(`(${TEXT_COLUMNS.map((col) => `${col} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    for (let i = 0; i < TEXT_COLUMNS.length; i++) params.push(likeArg(word));
+  }
+  if (q.from) {
+    parts.push('t >= ?');
+    params.push(parseBound(q.from, 'from'));
+  }
+  if (q.to) {
+    parts.push('t < ?');
+    params.push(parseBound(q.to, 'to'));
+  }
+  if (q.from || q.to) parts.push(`t < ${NO_TIME}`);
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+export function orderClause(q: EventQuery): string {
+  return q.order === 'desc' ? 'ORDER BY t DESC, id DESC' : 'ORDER BY t, id';
+}

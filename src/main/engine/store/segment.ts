@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+
+/**
+ * Append-only file holding each event's raw record and display extras, addressed by byte offset.
+ * Only bytes up to the committed length (recorded in the case database) count: whatever an
+ * interrupted import appended after it is cut off when the case is opened again.
+ */
+export class Segment {
+  private fd: number;
+  private size: number;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+
+  constructor(
+    readonly file: string,
+    committedLength: number,
+  ) {
+    this.fd = fs.openSync(file, fs.existsSync(file) ? 'r+' : 'w+', 0o600);
+    const actual = fs.fstatSync(this.fd).size;
+    if (actual < committedLength) {
+      throw new Error(`${file} is shorter (${actual} bytes) than the case records (${committedLength}): the case is damaged`);
+    }
+    if (actual > committedLength) fs.ftruncateSync(this.fd, committedLength);
+    this.size = committedLength;
+  }
+
+  /** Bytes that will be there once everything appended is flushed. */
+  get length(): number {
+    return this.size + this.pendingBytes;
+  }
+
+  append(buf: Buffer): number {
+    const off = this.length;
+    this.pending.push(buf);
+    this.pendingBytes += buf.length;
+    if (this.pendingBytes > 8 << 20) this.flush();
+    return off;
+  }
+
+  flush(): void {
+    if (!this.pendingBytes) return;
+    const all = Buffer.concat(this.pending, this.pendingBytes);
+    let done = 0;
+    while (done < all.length) done += fs.writeSync(this.fd, all, done, all.length - done, this.size + done);
+    this.size += all.length;
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  /** Flush and fsync: called before the database that points into these bytes is saved. */
+  sync(): number {
+    this.flush();
+    fs.fsyncSync(this.fd);
+    return this.size;
+  }
+
+  /** Drops everything after length (an import that was cancelled or failed). */
+  truncate(length: number): void {
+    this.pending = [];
+    this.pendingBytes = 0;
+    fs.ftruncateSync(this.fd, length);
+    this.size = length;
+  }
+
+  read(off: number, len: number): Buffer {
+    if (off + len > this.size) this.flush();
+    const buf = Buffer.allocUnsafe(len);
+    let done = 0;
+    while (done < len) {
+      const n = fs.readSync(this.fd, buf, done, len - done, off + done);
+      if (n === 0) throw new Error(`segment ${this.file} ends before ${off + len}`);
+      done += n;
+    }
+    return buf;
+  }
+
+  close(): void {
+    this.flush();
+    fs.closeSync(this.fd);
+  }
+}

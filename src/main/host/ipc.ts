@@ -1,0 +1,40 @@
+// The Electron IPC transport of the contract: one generic channel routed by API_METHODS, so a new
+// contract method needs no edit here.
+import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { isApiMethod } from '../../shared/contract';
+import type { EngineClient } from '../engine/worker/engine-client';
+
+export const CALL_CHANNEL = 'auditdesk:call';
+export const EVENT_CHANNEL = 'auditdesk:event';
+export const PICK_FILES_CHANNEL = 'auditdesk:pickFiles';
+
+export function registerIpcHost(engine: EngineClient, win: BrowserWindow): () => void {
+  // Only our own window's top frame may call the engine.
+  const trusted = (e: IpcMainInvokeEvent) => e.sender === win.webContents && e.senderFrame === win.webContents.mainFrame;
+
+  ipcMain.handle(CALL_CHANNEL, async (e, method: string, params: unknown) => {
+    if (!trusted(e)) throw new Error('refused: not the AuditDesk window');
+    if (!isApiMethod(method)) throw new Error(`unknown method ${method}`);
+    return engine.call(method, params);
+  });
+  ipcMain.handle(PICK_FILES_CHANNEL, async (e) => {
+    if (!trusted(e)) throw new Error('refused: not the AuditDesk window');
+    const r = await dialog.showOpenDialog(win, {
+      title: 'Add audit log files',
+      properties: ['openFile', 'multiSelections'],
+      filters: [
+        { name: 'Audit exports', extensions: ['json', 'jsonl', 'ndjson', 'log', 'csv', 'txt', 'gz'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    });
+    return r.canceled ? [] : r.filePaths;
+  });
+  const off = engine.onEvent((event) => {
+    if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event);
+  });
+  return () => {
+    off();
+    ipcMain.removeHandler(CALL_CHANNEL);
+    ipcMain.removeHandler(PICK_FILES_CHANNEL);
+  };
+}
