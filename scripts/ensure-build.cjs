@@ -22,10 +22,10 @@ function needsBuild() {
   return inputs.some((p) => newestMtime(p) > built);
 }
 
-function ensureBuild({ quiet = false } = {}) {
+function ensureBuild({ quiet = true } = {}) {
   if (!fs.existsSync(path.join(root, 'src'))) return; // an installed package ships out/ only
   if (!needsBuild()) return;
-  if (!quiet) process.stderr.write('auditdesk: building the app (first run or sources changed)…\n');
+  process.stderr.write('auditdesk: building the app (first run or sources changed)…\n');
   const bin = path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
   const r = spawnSync(process.execPath, [bin, 'build'], { cwd: root, stdio: quiet ? 'pipe' : ['ignore', 2, 2], encoding: 'utf8' });
   if (r.status !== 0) {

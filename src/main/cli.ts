@@ -99,7 +99,7 @@ async function cmdQuery(engine: EngineClient, casePath: string, v: Values): Prom
     [
       `${res.total} events match; showing ${res.events.length} from ${q.offset}`,
       ...res.events.map((e) =>
-        [e.time ?? '(no time)', e.vendor, e.actor ?? '-', e.action ?? '-', `${e.targetType ?? ''}:${e.targetId ?? ''}`, e.outcome, e.requestId ?? '-'].join('  '),
+        [e.time ?? '(no time)', e.vendor, e.actor ?? '-', e.action ?? '-', e.targetType || e.targetId ? `${e.targetType ?? ''}:${e.targetId ?? ''}` : '-', e.outcome, e.requestId ?? '-'].join('  '),
       ),
     ].join('\n'),
   );

@@ -9,8 +9,11 @@ import type { WorkerReply } from './protocol';
 
 /** The built worker sits beside the built entry; from TypeScript sources it runs through tsx. */
 function workerSpec(): { file: string; execArgv: string[] } {
-  const built = path.join(__dirname, 'engine-worker.js');
-  if (fs.existsSync(built)) return { file: built, execArgv: [] };
+  // The bundler may put this module in out/main/chunks/, one folder below the worker entry.
+  for (const dir of [__dirname, path.dirname(__dirname)]) {
+    const built = path.join(dir, 'engine-worker.js');
+    if (fs.existsSync(built)) return { file: built, execArgv: [] };
+  }
   return { file: path.join(__dirname, 'engine-worker.ts'), execArgv: ['--import', 'tsx'] };
 }
 

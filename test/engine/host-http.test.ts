@@ -1,0 +1,70 @@
+// `auditdesk serve`: the contract over WebSocket, uploads, the UI files, and refusal of other origins.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { CORPUS_DIR, tempDir } from '../helpers/paths';
+import { serve } from '../helpers/cli';
+
+function connect(url: string, origin: string): Promise<WebSocket> {
+  const ws = new WebSocket(url.replace('http', 'ws') + 'api/ws', { origin });
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
+
+function rpc(ws: WebSocket, method: string, params: unknown): Promise<unknown> {
+  const id = Math.floor(Math.random() * 1e9);
+  return new Promise((resolve, reject) => {
+    const onMsg = (data: WebSocket.RawData) => {
+      const m = JSON.parse(String(data));
+      if (m.id !== id) return;
+      ws.off('message', onMsg);
+      if (m.error) reject(new Error(m.error.message));
+      else resolve(m.result);
+    };
+    ws.on('message', onMsg);
+    ws.send(JSON.stringify({ id, method, params }));
+  });
+}
+
+test('serve answers the contract over WebSocket and takes uploads from its own page only', async (t) => {
+  const casePath = path.join(tempDir(), 'served.auditdesk');
+  const host = await serve(casePath);
+  t.after(() => host.stop());
+  const origin = host.url.replace(/\/$/, '');
+
+  const page = await fetch(host.url);
+  assert.equal(page.status, 200);
+  assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+  assert.match(await page.text(), /<div id="root">|id="root"/);
+
+  const ws = await connect(host.url, origin);
+  const info = (await rpc(ws, 'caseInfo', {})) as { path: string; events: number };
+  assert.equal(info.path, casePath);
+  assert.equal(info.events, 0);
+
+  const body = fs.readFileSync(path.join(CORPUS_DIR, 'gitlab/elastic_gitlab_audit.log'));
+  const up = await fetch(`${host.url}api/upload?name=${encodeURIComponent('gitlab audit.log')}`, { method: 'POST', body, headers: { origin } });
+  assert.equal(up.status, 200);
+  const { path: uploaded } = (await up.json()) as { path: string };
+  assert.ok(uploaded.startsWith(path.join(casePath, 'incoming')));
+  const report = (await rpc(ws, 'importFiles', { paths: [uploaded], originalNames: ['gitlab audit.log'] })) as { files: { imported: number; path: string }[] };
+  assert.equal(report.files[0].imported, 2);
+  assert.equal(report.files[0].path, 'gitlab audit.log');
+  const q = (await rpc(ws, 'queryEvents', { limit: 10 })) as { total: number; events: { id: string; source: string }[] };
+  assert.equal(q.total, 2);
+  assert.equal(q.events[0].source, 'gitlab audit.log');
+  const ev = (await rpc(ws, 'getEvent', { id: q.events[0].id })) as { raw: string; provenance: { sha256: string; originalName: string } };
+  assert.equal(ev.provenance.originalName, 'gitlab audit.log');
+  assert.ok(body.toString('utf8').includes(ev.raw));
+  await assert.rejects(rpc(ws, 'dropEverything', {}), /unknown method/);
+  ws.close();
+
+  // Another site's page in the same browser must not reach the engine.
+  await assert.rejects(connect(host.url, 'http://evil.example'));
+  const foreign = await fetch(`${host.url}api/upload?name=x`, { method: 'POST', body: 'x', headers: { origin: 'http://evil.example' } });
+  assert.equal(foreign.status, 403);
+});

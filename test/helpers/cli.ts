@@ -1,0 +1,34 @@
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { REPO_ROOT } from './paths';
+
+export const BIN = path.join(REPO_ROOT, 'bin', 'auditdesk.js');
+
+export function cli(args: string[], opts: { env?: NodeJS.ProcessEnv } = {}): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...opts.env }, maxBuffer: 256 << 20 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Starts `auditdesk serve` and resolves with its URL once it prints it. */
+export async function serve(casePath: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [BIN, 'serve', casePath, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      out += d;
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
