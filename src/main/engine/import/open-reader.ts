@@ -1,0 +1,101 @@
+// Entry point of the import readers: sniff the content, pick the reader, stream batches.
+import fs from 'node:fs';
+import { DEFAULT_BATCH_SIZE } from './batch';
+import { hasHeaderRow } from './csv-header';
+import { readCsv } from './csv-reader';
+import { chooseEnvelope } from './envelope';
+import { ByteSource, isGzipFile, readHead } from './input';
+import { outlineDocument } from './json-outline';
+import { readJsonObject } from './json-object-reader';
+import { readJsonElements } from './json-reader';
+import { readJsonLines } from './jsonl-reader';
+import { SNIFF_BYTES, sniff } from './sniff';
+import { FileFormatError, type RecordBatch, type RecordReader } from './source-record';
+
+export { FileFormatError } from './source-record';
+export type { RecordBatch, RecordError, RecordReader, SourceRecord } from './source-record';
+
+export interface OpenReaderOptions {
+  /** Records per batch (default 2000). */
+  batchSize?: number;
+}
+
+type Plan = { format: string; notes: string[]; run: (src: ByteSource) => AsyncGenerator<RecordBatch> };
+
+async function planJsonDocument(path: string, gzip: boolean, batchSize: number): Promise<Plan> {
+  const outline = await outlineDocument(new ByteSource(path, gzip));
+  if (outline.topValues > 1) {
+    // Several top-level values: one per line is JSONL with a huge first line; otherwise a
+    // concatenated (pretty-printed) JSON stream.
+    if (outline.firstValueOneLine) return { format: 'jsonl', notes: [], run: (s) => readJsonLines(s, batchSize) };
+    return { format: 'json-seq', notes: [], run: (s) => readJsonElements(s, null, batchSize) };
+  }
+  const envelope = chooseEnvelope(outline);
+  if (envelope) {
+    return {
+      format: `json-envelope:${envelope.join('.')}`,
+      notes: [],
+      run: (s) => readJsonElements(s, envelope, batchSize),
+    };
+  }
+  return { format: 'json-object', notes: [], run: (s) => readJsonObject(s, batchSize) };
+}
+
+/**
+ * Open an audit export for streaming import. The format is detected from the content (gzip by
+ * its magic bytes); throws FileFormatError when the file cannot be read as records at all.
+ */
+export async function openRecordReader(path: string, opts: OpenReaderOptions = {}): Promise<RecordReader> {
+  const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+  const bytesTotal = (await fs.promises.stat(path)).size;
+  if (bytesTotal === 0) throw new FileFormatError(path, 'file is empty');
+  const gzip = await isGzipFile(path);
+  let head;
+  try {
+    head = await readHead(path, gzip, SNIFF_BYTES);
+  } catch (e) {
+    throw new FileFormatError(path, (e as Error).message);
+  }
+  const sniffed = sniff(head.bytes, head.whole);
+
+  let plan: Plan;
+  switch (sniffed.kind) {
+    case 'empty':
+      throw new FileFormatError(path, gzip ? 'file is empty (after decompression)' : 'file is empty');
+    case 'binary':
+      throw new FileFormatError(path, 'binary file, not a text audit export');
+    case 'unknown':
+      throw new FileFormatError(
+        path,
+        'unrecognised format: expected JSON Lines, a JSON array or object, or delimited text (CSV/TSV) with consistent columns',
+      );
+    case 'jsonl':
+      plan = { format: 'jsonl', notes: [], run: (s) => readJsonLines(s, batchSize) };
+      break;
+    case 'json-array':
+      plan = { format: 'json-array', notes: [], run: (s) => readJsonElements(s, [], batchSize) };
+      break;
+    case 'json-document':
+      plan = await planJsonDocument(path, gzip, batchSize);
+      break;
+    case 'csv': {
+      const { dialect } = sniffed;
+      const header = hasHeaderRow(dialect.sample);
+      const csvPlan = { delimiter: dialect.delimiter, header, fieldCount: dialect.fieldCount };
+      plan = {
+        format: header ? 'csv' : 'csv-noheader',
+        notes: header ? [] : [`no header row: columns numbered col1..col${dialect.fieldCount}`],
+        run: (s) => readCsv(s, csvPlan, batchSize),
+      };
+      break;
+    }
+  }
+
+  return {
+    format: gzip ? `${plan.format}+gzip` : plan.format,
+    gzip,
+    bytesTotal,
+    notes: plan.notes,
+    batches: () => plan.run(new ByteSource(path, gzip)),
+  };
+}
