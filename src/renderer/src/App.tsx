@@ -1,0 +1,74 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { SourceInfo } from '../../shared/contract';
+import type { EventRow } from '../../shared/event';
+import { AppHeader } from './AppHeader';
+import { CaseBar } from './case/CaseBar';
+import { EmptyCase } from './case/EmptyCase';
+import { useCaseInfo } from './case/useCaseInfo';
+import { EventDetail } from './detail/EventDetail';
+import { DropOverlay } from './import/DropOverlay';
+import { ImportProgress } from './import/ImportProgress';
+import { ImportReportPanel } from './import/ImportReportPanel';
+import { useFileDrop } from './import/useFileDrop';
+import { useImports } from './import/useImports';
+import { MappingDialog } from './mapping/MappingDialog';
+import { Timeline } from './timeline/Timeline';
+
+export function App() {
+  const kase = useCaseInfo();
+  const imports = useImports(kase.refresh);
+  const [detailId, setDetailId] = useState<string | null>(null);
+  const [mappingFor, setMappingFor] = useState<SourceInfo | null>(null);
+  const caseOpen = kase.info !== null;
+
+  const { importFiles } = imports;
+  const dragging = useFileDrop(caseOpen, useCallback((files: File[]) => importFiles(files), [importFiles]));
+  const onDetail = useCallback((row: EventRow | null) => setDetailId(row?.id ?? null), []);
+  const vendors = useMemo(
+    () => [...new Set(kase.info?.sources.map((s) => s.vendor) ?? [])].sort(),
+    [kase.info],
+  );
+
+  return (
+    <div className="app">
+      <AppHeader caseOpen={caseOpen} onFiles={imports.importFiles} onPaths={imports.importPaths} />
+      <CaseBar info={kase.info} onOpened={kase.setInfo} onMapping={setMappingFor} />
+      <ImportProgress jobs={imports.jobs} jobNames={imports.jobNames} starting={imports.starting} onCancel={imports.cancel} />
+      <ImportReportPanel finished={imports.finished} onDismiss={imports.dismiss} />
+      {kase.error && (
+        <div className="form-error banner" role="alert">
+          {kase.error}
+        </div>
+      )}
+      <main className="main">
+        {kase.loading ? (
+          <div className="empty-state muted">Connecting…</div>
+        ) : caseOpen ? (
+          <>
+            <Timeline
+              revision={kase.revision}
+              caseEvents={kase.info!.events}
+              vendors={vendors}
+              detailId={detailId}
+              onDetail={onDetail}
+            />
+            {detailId !== null && <EventDetail id={detailId} onClose={() => setDetailId(null)} />}
+          </>
+        ) : (
+          <EmptyCase onOpened={kase.setInfo} />
+        )}
+      </main>
+      {mappingFor && (
+        <MappingDialog
+          source={mappingFor}
+          onClose={() => setMappingFor(null)}
+          onSaved={(info) => {
+            setMappingFor(null);
+            kase.setInfo(info);
+          }}
+        />
+      )}
+      <DropOverlay visible={dragging} enabled={caseOpen} />
+    </div>
+  );
+}

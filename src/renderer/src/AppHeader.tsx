@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import { useBackend } from './api/BackendContext';
+import type { ConnectionState } from './api/wsTransport';
+import { AddFilesButton } from './import/AddFilesButton';
+
+interface Props {
+  caseOpen: boolean;
+  onFiles(files: File[]): void;
+  onPaths(paths: string[]): void;
+}
+
+export function AppHeader({ caseOpen, onFiles, onPaths }: Props) {
+  const backend = useBackend();
+  const [conn, setConn] = useState<ConnectionState>(backend.connection());
+  useEffect(() => {
+    const off = backend.onConnection(setConn);
+    // The socket may have opened between the first render and this subscription.
+    setConn(backend.connection());
+    return off;
+  }, [backend]);
+  return (
+    <header className="app-header">
+      <span className="brand">AuditDesk</span>
+      <span className="tagline">offline audit log investigation</span>
+      <span className="spacer" />
+      {conn !== 'open' && (
+        <span className="conn" data-testid="connection-state">
+          {conn === 'connecting' ? 'connecting…' : 'disconnected, retrying…'}
+        </span>
+      )}
+      <AddFilesButton disabled={!caseOpen} onFiles={onFiles} onPaths={onPaths} />
+    </header>
+  );
+}

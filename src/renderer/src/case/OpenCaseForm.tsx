@@ -1,0 +1,67 @@
+// There is no native dialog in the browser, so a case is opened by typing its path.
+import { useState, type FormEvent } from 'react';
+import type { CaseInfo } from '../../../shared/contract';
+import { useBackend } from '../api/BackendContext';
+import { errorMessage } from '../util/format';
+
+interface Props {
+  initialPath?: string;
+  onOpened(info: CaseInfo): void;
+  onCancel?: () => void;
+}
+
+export function OpenCaseForm({ initialPath = '', onOpened, onCancel }: Props) {
+  const { api } = useBackend();
+  const [path, setPath] = useState(initialPath);
+  const [create, setCreate] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!path.trim()) return;
+    setBusy(true);
+    setError(null);
+    api
+      .openCase({ path: path.trim(), create })
+      .then(onOpened)
+      .catch((err: unknown) => setError(errorMessage(err)))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <form className="open-case" onSubmit={submit} data-testid="open-case-form">
+      <input
+        className="open-case-path mono"
+        data-testid="case-path-input"
+        placeholder="/path/to/investigation.auditdesk"
+        value={path}
+        onChange={(e) => setPath(e.target.value)}
+        autoFocus
+        spellCheck={false}
+      />
+      <label className="check">
+        <input
+          type="checkbox"
+          data-testid="case-create-checkbox"
+          checked={create}
+          onChange={(e) => setCreate(e.target.checked)}
+        />
+        create if missing
+      </label>
+      <button type="submit" className="primary" disabled={busy || !path.trim()} data-testid="case-open-submit">
+        {busy ? 'Opening…' : 'Open'}
+      </button>
+      {onCancel && (
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      )}
+      {error && (
+        <div className="form-error" role="alert" data-testid="case-open-error">
+          {error}
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+// The panel under the timeline for the selected event: raw record, model fields, provenance.
+import { useEffect, useState } from 'react';
+import type { AuditEvent } from '../../../shared/event';
+import { useBackend } from '../api/BackendContext';
+import { errorMessage } from '../util/format';
+import { ModelFields } from './ModelFields';
+import { ProvenanceView } from './ProvenanceView';
+import { prettyJson, RawViewer } from './RawViewer';
+
+interface Props {
+  id: string;
+  onClose(): void;
+}
+
+export function EventDetail({ id, onClose }: Props) {
+  const { api } = useBackend();
+  const [ev, setEv] = useState<AuditEvent | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    // Keyboard navigation changes id quickly; a short wait saves fetching every row passed over.
+    const t = setTimeout(() => {
+      api
+        .getEvent({ id })
+        .then((e) => live && setEv(e))
+        .catch((e: unknown) => live && setError(errorMessage(e)));
+    }, 60);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [api, id]);
+
+  // The previous event stays on screen until the next one arrives, so the panel does not flicker.
+  const shown = ev;
+  const isJson = shown ? prettyJson(shown.raw) !== null : true;
+
+  return (
+    <section className="detail" data-testid="detail-panel" data-event-id={shown?.id ?? ''}>
+      <header className="detail-head">
+        <b>Event</b>
+        <span className="mono muted">{id}</span>
+        {shown && shown.id !== id && <span className="muted">loading…</span>}
+        <span className="spacer" />
+        <span className="muted small">Enter closes · ↑↓ j k move</span>
+        <button className="icon" onClick={onClose} title="Close" data-testid="detail-close">
+          ×
+        </button>
+      </header>
+      {error && (
+        <div className="form-error" role="alert">
+          {error}
+        </div>
+      )}
+      {shown && (
+        <div className="detail-body">
+          <div className="detail-raw">
+            <div className="section-title">
+              Raw record <span className="muted">({isJson ? 'JSON, formatted' : 'text as stored'})</span>
+            </div>
+            <RawViewer raw={shown.raw} />
+          </div>
+          <div className="detail-side">
+            <div className="section-title">Model fields</div>
+            <ModelFields ev={shown} />
+            <div className="section-title">Provenance</div>
+            <ProvenanceView p={shown.provenance} />
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+// Loaded on first use only (dynamic import), so the timeline paints without monaco's weight.
+// Workers come from our own bundle (vite ?worker), never from a CDN loader.
+// The full entry, not editor.api + the JSON contribution: JSON's lazily loaded mode pulls in editor
+// contributions whose services must be registered before the first editor is created, or monaco
+// throws "depends on UNKNOWN service" when the next editor is made.
+import * as monaco from 'monaco-editor';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
+
+self.MonacoEnvironment = {
+  getWorker(_workerId: string, label: string): Worker {
+    return label === 'json' ? new JsonWorker() : new EditorWorker();
+  },
+};
+
+export { monaco };

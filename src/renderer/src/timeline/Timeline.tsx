@@ -1,0 +1,158 @@
+// The main view: every event of the case in time order, virtualized over any number of rows.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { EventRow } from '../../../shared/event';
+import { useBackend } from '../api/BackendContext';
+import { useDebounced } from '../util/useDebounced';
+import { GRID_TEMPLATE, type ColumnId } from './columns';
+import { EMPTY_FILTERS, toQuery, type TimelineFilters } from './filters';
+import { TimelineHeader } from './TimelineHeader';
+import { TimelineRow } from './TimelineRow';
+import { TimelineToolbar } from './TimelineToolbar';
+import { usePagedRows } from './usePagedRows';
+import { useScaledVirtualizer } from './useScaledVirtualizer';
+import { useTimelineKeys } from './useTimelineKeys';
+
+export const ROW_HEIGHT = 28;
+
+interface Props {
+  revision: number;
+  caseEvents: number;
+  vendors: string[];
+  /** Id of the event shown in the detail panel, or null when it is closed. */
+  detailId: string | null;
+  onDetail(row: EventRow | null): void;
+}
+
+export function Timeline({ revision, caseEvents, vendors, detailId, onDetail }: Props) {
+  const { api } = useBackend();
+  const [filters, setFilters] = useState<TimelineFilters>(EMPTY_FILTERS);
+  const debounced = useDebounced(filters, 250);
+  const query = useMemo(() => toQuery(debounced), [debounced]);
+  const rows = usePagedRows(api, query, revision, true);
+  const count = rows.total ?? 0;
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const sv = useScaledVirtualizer(scrollRef, count, ROW_HEIGHT);
+  const items = sv.virtualizer.getVirtualItems();
+  const [selected, setSelected] = useState<number | null>(null);
+
+  // A new result set starts at its top with nothing selected.
+  const queryKey = JSON.stringify(query);
+  useEffect(() => {
+    setSelected(null);
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [queryKey]);
+
+  const firstIndex = items.length ? items[0].index : 0;
+  const lastIndex = items.length ? items[items.length - 1].index : 0;
+  const { requestRange } = rows;
+  useEffect(() => {
+    if (count > 0) requestRange(firstIndex, lastIndex);
+  }, [firstIndex, lastIndex, count, requestRange]);
+
+  const firstVisible = Math.min(count - 1, Math.ceil(sv.windowVirtualTop / ROW_HEIGHT));
+  const pageRows = Math.max(1, Math.floor(sv.viewportHeight / ROW_HEIGHT) - 1);
+
+  const scrollIntoView = useCallback(
+    (index: number) => {
+      const top = index * ROW_HEIGHT;
+      const bottom = top + ROW_HEIGHT;
+      const vt = sv.windowVirtualTop;
+      if (top < vt) sv.scrollToVirtual(top, 'up');
+      else if (bottom > vt + sv.viewportHeight) sv.scrollToVirtual(bottom - sv.viewportHeight, 'down');
+    },
+    [sv],
+  );
+
+  const select = useCallback(
+    (index: number) => {
+      setSelected(index);
+      scrollIntoView(index);
+    },
+    [scrollIntoView],
+  );
+
+  // The detail panel follows the selection while it is open.
+  const selectedRow = selected !== null ? rows.getRow(selected) : undefined;
+  useEffect(() => {
+    if (detailId !== null && selectedRow && selectedRow.id !== detailId) onDetail(selectedRow);
+  }, [selectedRow, detailId, onDetail]);
+
+  const toggleExpand = useCallback(() => {
+    if (detailId !== null) onDetail(null);
+    else if (selectedRow) onDetail(selectedRow);
+  }, [detailId, selectedRow, onDetail]);
+
+  const onKeyDown = useTimelineKeys({ count, selected, pageRows, firstVisible, select, toggleExpand });
+
+  const onRowClick = useCallback(
+    (index: number) => {
+      setSelected(index);
+      const row = rows.getRow(index);
+      if (row) onDetail(row);
+    },
+    [rows, onDetail],
+  );
+
+  const onColumn = useCallback(
+    (id: ColumnId, value: string) => setFilters((f) => ({ ...f, columns: { ...f.columns, [id]: value } })),
+    [],
+  );
+
+  return (
+    <div className="timeline" data-testid="timeline" style={{ ['--tl-grid' as string]: GRID_TEMPLATE, ['--scrollbar' as string]: `${sv.scrollbarWidth}px` }}>
+      <TimelineToolbar
+        filters={filters}
+        total={rows.total}
+        caseEvents={caseEvents}
+        loading={rows.loading}
+        onChange={(next) => setFilters((f) => ({ ...f, ...next }))}
+        onClear={() => setFilters((f) => ({ ...EMPTY_FILTERS, order: f.order }))}
+      />
+      {rows.error && (
+        <div className="form-error banner" role="alert" data-testid="timeline-error">
+          {rows.error}
+        </div>
+      )}
+      <TimelineHeader
+        filters={filters}
+        vendors={vendors}
+        onColumn={onColumn}
+        onToggleOrder={() => setFilters((f) => ({ ...f, order: f.order === 'asc' ? 'desc' : 'asc' }))}
+      />
+      <div
+        ref={scrollRef}
+        className="tl-scroll"
+        tabIndex={0}
+        role="grid"
+        aria-rowcount={count}
+        aria-label="Timeline"
+        data-testid="timeline-scroll"
+        data-selected={selected ?? ''}
+        onKeyDown={onKeyDown}
+      >
+        <div className="tl-spacer" style={{ height: sv.scale.realHeight }}>
+          <div className="tl-window" style={{ top: sv.windowTop }}>
+            {items.map((it) => (
+              <TimelineRow
+                key={it.index}
+                index={it.index}
+                row={rows.getRow(it.index)}
+                top={it.start - sv.windowVirtualTop}
+                height={ROW_HEIGHT}
+                selected={it.index === selected}
+                expanded={detailId !== null && it.index === selected}
+                onClick={onRowClick}
+              />
+            ))}
+          </div>
+        </div>
+        {rows.total === 0 && (
+          <div className="tl-empty" data-testid="timeline-empty">
+            {caseEvents === 0 ? 'This case has no events yet. Add files to import them.' : 'No events match the filters.'}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { fmtCount } from '../util/format';
+import type { TimelineFilters } from './filters';
+import { isFiltered } from './filters';
+
+interface Props {
+  filters: TimelineFilters;
+  total: number | null;
+  caseEvents: number;
+  loading: boolean;
+  onChange(next: Partial<TimelineFilters>): void;
+  onClear(): void;
+}
+
+export function TimelineToolbar({ filters, total, caseEvents, loading, onChange, onClear }: Props) {
+  const filtered = isFiltered(filters);
+  return (
+    <div className="tl-toolbar">
+      <input
+        className="filter-box"
+        type="search"
+        data-testid="filter-box"
+        placeholder="Filter: every word must appear in some field…"
+        value={filters.text}
+        onChange={(e) => onChange({ text: e.target.value })}
+        spellCheck={false}
+      />
+      <label className="range">
+        from
+        <input
+          className="mono"
+          data-testid="filter-from"
+          placeholder="YYYY-MM-DDThh:mmZ"
+          value={filters.from}
+          onChange={(e) => onChange({ from: e.target.value })}
+          spellCheck={false}
+        />
+      </label>
+      <label className="range">
+        to
+        <input
+          className="mono"
+          data-testid="filter-to"
+          placeholder="YYYY-MM-DD (exclusive)"
+          value={filters.to}
+          onChange={(e) => onChange({ to: e.target.value })}
+          spellCheck={false}
+        />
+      </label>
+      {filtered && (
+        <button onClick={onClear} data-testid="filter-clear">
+          Clear filters
+        </button>
+      )}
+      <span className="spacer" />
+      {loading && <span className="spinner" aria-label="loading" />}
+      <span className="match-count" data-testid="match-count" data-total={total ?? ''}>
+        {total === null
+          ? 'counting…'
+          : filtered
+            ? `${fmtCount(total)} of ${fmtCount(caseEvents)} events match`
+            : `${fmtCount(total)} events`}
+      </span>
+    </div>
+  );
+}
