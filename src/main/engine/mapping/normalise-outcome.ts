@@ -1,0 +1,138 @@
+// Vendors say "it worked" a dozen ways: result words, booleans, HTTP and gRPC codes, an error field
+// that is only there on failure. Each outcome path gets a reader chosen by its name, once.
+import type { Outcome } from '../../../shared/event';
+import { parsePath } from './paths';
+
+export type OutcomeKind = 'error' | 'http' | 'grpc' | 'zero-ok' | 'auth0-type' | 'words';
+
+const WORDS: Record<string, Outcome> = {};
+function words(outcome: Outcome, list: string): void {
+  for (const w of list.split(' ')) WORDS[w] = outcome;
+}
+words(
+  'success',
+  'success succeeded successful succeed ok allow allowed true pass passed complete completed done accepted granted yes',
+);
+words('failure', 'failure failed fail error errored false fatal aborted timeout timedout');
+words(
+  'denied',
+  'deny denied forbidden blocked unauthorized unauthorised rejected reject notallowed accessdenied',
+);
+words('warning', 'warning warn partial partialsuccess skipped');
+words(
+  'pending',
+  'pending pendingapproval requireapproval approvalrequired started inprogress queued running challenge waiting',
+);
+
+function squash(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+export function outcomeFromWord(v: unknown): Outcome {
+  if (typeof v === 'boolean') return v ? 'success' : 'failure';
+  if (typeof v !== 'string') return 'unknown';
+  return WORDS[squash(v)] ?? 'unknown';
+}
+
+export function outcomeFromHttp(code: number): Outcome {
+  if (code >= 200 && code < 400) return 'success';
+  if (code === 401 || code === 403 || code === 407) return 'denied';
+  if (code === 202) return 'pending';
+  if (code >= 400 && code < 600) return 'failure';
+  return 'unknown';
+}
+
+// google.rpc.Code: 0 OK, 7 PERMISSION_DENIED, 16 UNAUTHENTICATED.
+function outcomeFromGrpc(code: number): Outcome {
+  if (code === 0) return 'success';
+  if (code === 7 || code === 16) return 'denied';
+  return 'failure';
+}
+
+function asNumber(v: unknown): number | null {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v)) return Number(v);
+  return null;
+}
+
+/** How to read the values at a path, from its last key (and its parent for `status.code`). */
+export function outcomeKind(path: string, vendor: string): OutcomeKind {
+  let keys: string[] = [];
+  try {
+    keys = parsePath(path).flatMap((s) => (s.kind === 'key' ? [s.key] : []));
+  } catch {
+    return 'words';
+  }
+  const leaf = squash(keys[keys.length - 1] ?? '');
+  const parent = squash(keys[keys.length - 2] ?? '');
+  if (vendor === 'auth0' && leaf === 'type') return 'auth0-type';
+  if (/^(error|errorcode|errormessage|errors|exception|failurereason)$/.test(leaf)) return 'error';
+  if (leaf === 'resulttype' || leaf === 'errornumber') return 'zero-ok';
+  if (/statuscode$|^httpstatus|responsecode$/.test(leaf)) return 'http';
+  if (leaf === 'code' && /responsestatus|response/.test(parent)) return 'http';
+  if (leaf === 'code' && parent === 'status') return 'grpc';
+  return 'words';
+}
+
+/**
+ * Reads one outcome value. 'weak-success' is an error field's absence: success unless something else
+ * says otherwise.
+ */
+export function readOutcome(kind: OutcomeKind, v: unknown, present: boolean): Outcome | 'weak-success' {
+  switch (kind) {
+    case 'error': {
+      if (!present) return 'weak-success';
+      const n = asNumber(v);
+      if (n === 0) return 'success';
+      if (typeof v === 'string' && /^(none|success|ok|0)$/i.test(v.trim())) return 'success';
+      if (typeof v === 'string' && /denied|forbidden|unauthori[sz]ed|accessdenied|notauthorized/i.test(v))
+        return 'denied';
+      return 'failure';
+    }
+    case 'zero-ok': {
+      const n = asNumber(v);
+      if (n === null) return outcomeFromWord(v);
+      return n === 0 ? 'success' : 'failure';
+    }
+    case 'http': {
+      const n = asNumber(v);
+      return n === null ? outcomeFromWord(v) : outcomeFromHttp(n);
+    }
+    case 'grpc': {
+      const n = asNumber(v);
+      return n === null ? outcomeFromWord(v) : outcomeFromGrpc(n);
+    }
+    case 'auth0-type': {
+      // Auth0 log event codes: s* success, f* failure, w* warning (e.g. "fp", "seccft", "w").
+      if (typeof v !== 'string' || v === '') return 'unknown';
+      const c = v[0];
+      return c === 's' ? 'success' : c === 'f' ? 'failure' : c === 'w' ? 'warning' : 'unknown';
+    }
+    case 'words': {
+      if (typeof v === 'object' && v !== null) {
+        // Okta outcome {result, reason}; Azure status {value, localizedValue}.
+        const o = v as Record<string, unknown>;
+        return outcomeFromWord(o.result ?? o.value ?? o.status ?? o.outcome);
+      }
+      const n = asNumber(v);
+      if (n !== null && n >= 100 && n < 600) return outcomeFromHttp(n);
+      return outcomeFromWord(v);
+    }
+  }
+}
+
+const ACTION_SUFFIX: [RegExp, Outcome][] = [
+  [/[._:-](failed|failure|error|errored)$/i, 'failure'],
+  [/[._:-](denied|rejected|blocked|forbidden)$/i, 'denied'],
+  [/(_|\.)fail$/i, 'failure'],
+];
+
+/** "fix.failed", "sync_failed": the action name itself says how it went. */
+// One cheap test first: nearly every action name ends in none of these words.
+const ANY_SUFFIX = /(fail|failed|failure|error|errored|denied|rejected|blocked|forbidden)$/i;
+
+export function outcomeFromAction(action: string | null): Outcome {
+  if (!action || !ANY_SUFFIX.test(action)) return 'unknown';
+  for (const [re, o] of ACTION_SUFFIX) if (re.test(action)) return o;
+  return 'unknown';
+}
