@@ -12,6 +12,7 @@ export default defineConfig({
           electron: resolve(__dirname, 'src/main/electron.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
           'engine-worker': resolve(__dirname, 'src/main/engine/worker/engine-worker.ts'),
+          'parse-worker': resolve(__dirname, 'src/main/engine/worker/parse-worker.ts'),
         },
       },
     },

@@ -40,24 +40,8 @@ export interface NewSource {
   mapping: Mapping;
 }
 
-/** One event as the import pipeline hands it to the store. */
-export interface StoredEvent {
-  t: number;
-  tflag: number | null;
-  actor: string | null;
-  atype: number;
-  action: string | null;
-  ttype: string | null;
-  tid: string | null;
-  outcome: number;
-  req: string | null;
-  eid: string | null;
-  ip: string | null;
-  hash: string;
-  entry: Buffer;
-}
 
-const ROW_COLUMNS = 'id,t,tflag,src,actor,atype,action,ttype,tid,outcome,req,eid,ip,off,len';
+const ROW_COLUMNS = 'id,t,tflag,src,actor,atype,action,ttype,tid,outcome,req,eid,ip,off,len,flags';
 
 export class CaseStore {
   private insertStmt: Statement | null = null;
@@ -72,6 +56,9 @@ export class CaseStore {
     private segment: Segment,
   ) {
     this.savedAt = this.meta('saved_at');
+    // The database file lives in sql.js's in-memory filesystem, where every page write is a JS copy:
+    // keep the rollback journal and a generous page cache in the heap instead.
+    db.run(`PRAGMA journal_mode=${process.env.AD_JOURNAL ?? 'MEMORY'}; PRAGMA cache_size=${process.env.AD_CACHE ?? -131072}; PRAGMA temp_store=MEMORY`);
   }
 
   static async open(dir: string, opts: { create?: boolean } = {}): Promise<CaseStore> {
@@ -233,16 +220,29 @@ export class CaseStore {
       this.indexesDropped = true;
     }
     this.insertStmt = this.db.prepare(
-      'INSERT INTO events(t,tflag,src,actor,atype,action,ttype,tid,outcome,req,eid,ip,hash,off,len) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+      'INSERT INTO events(src,t,tflag,actor,atype,action,ttype,tid,outcome,req,eid,ip,hash,off,len,flags) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
     );
     return { segmentStart: this.segment.length };
   }
 
-  insert(src: number, e: StoredEvent): number {
-    const off = this.segment.append(e.entry);
-    this.insertStmt!.run([e.t, e.tflag, src, e.actor, e.atype, e.action, e.ttype, e.tid, e.outcome, e.req, e.eid, e.ip, e.hash, off, e.entry.length]);
-    return off;
+  /** Appends raw segment bytes (one or many entries) and returns where they start. */
+  appendEntries(bytes: Uint8Array): number {
+    return this.segment.append(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   }
+
+  /** Inserts one event whose entry was appended at off; cols are the 11 model values. */
+  insert(src: number, cols: (string | number | null)[], at: number, hash: string, off: number, len: number, flags: string[] | null): void {
+    const v = this.rowValues;
+    v[0] = src;
+    for (let i = 0; i < 11; i++) v[i + 1] = cols[at + i];
+    v[12] = hash;
+    v[13] = off;
+    v[14] = len;
+    v[15] = flags ? JSON.stringify(flags) : null;
+    this.insertStmt!.run(v);
+  }
+
+  private rowValues: (string | number | null)[] = new Array(16).fill(null);
 
   commit(): void {
     this.finishInsert();
@@ -360,7 +360,7 @@ export class CaseStore {
   }
 
   private toRow(v: RowValues): { row: EventRow; extras: EventExtras; raw: string; srcId: number } {
-    const [id, t, tflag, src, actor, atype, action, ttype, tid, outcome, req, eid, ip, off, len] = v;
+    const [id, t, tflag, src, actor, atype, action, ttype, tid, outcome, req, eid, ip, off, len, flags] = v;
     const { extras, raw } = decodeEntry(this.segment.read(off, len));
     const source = this.source(src);
     const row: EventRow = {
@@ -381,7 +381,7 @@ export class CaseStore {
       ip,
       userAgent: extras.ua ?? null,
       hasDiff: extras.b !== undefined || extras.a !== undefined,
-      flags: extras.fl ?? [],
+      flags: flags ? (JSON.parse(flags) as string[]) : [],
     };
     return { row, extras, raw, srcId: src };
   }
@@ -423,7 +423,7 @@ export class CaseStore {
   }
 }
 
-type RowValues = [number, number, number | null, number, string | null, number, string | null, string | null, string | null, number, string | null, string | null, string | null, number, number];
+type RowValues = [number, number, number | null, number, string | null, number, string | null, string | null, string | null, number, string | null, string | null, string | null, number, number, string | null];
 
 function metaValue(db: Database, key: string): string | null {
   const v = db.exec('SELECT value FROM meta WHERE key = ?', [key])[0]?.values[0]?.[0];

@@ -7,7 +7,6 @@ export interface EventExtras {
   to?: string | null;
   tf?: TimeFlag | null;
   ua?: string | null;
-  fl?: string[];
   b?: unknown;
   a?: unknown;
   /** Position in the source file: 1-based line, byte offset and length. */

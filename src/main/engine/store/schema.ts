@@ -40,7 +40,8 @@ CREATE TABLE IF NOT EXISTS events(
   ip TEXT,
   hash TEXT NOT NULL,
   off INTEGER NOT NULL,
-  len INTEGER NOT NULL
+  len INTEGER NOT NULL,
+  flags TEXT
 );`;
 
 /**

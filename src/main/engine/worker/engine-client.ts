@@ -1,21 +1,10 @@
 // Host side of the engine worker: starts it, carries calls to it, and fans its events out.
-import fs from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createApiClient, type AuditDeskApi, type HostEvent } from '../../../shared/contract';
 import type { AuditEvent } from '../../../shared/event';
 import type { EventQuery } from '../../../shared/query';
 import type { WorkerReply } from './protocol';
-
-/** The built worker sits beside the built entry; from TypeScript sources it runs through tsx. */
-function workerSpec(): { file: string; execArgv: string[] } {
-  // The bundler may put this module in out/main/chunks/, one folder below the worker entry.
-  for (const dir of [__dirname, path.dirname(__dirname)]) {
-    const built = path.join(dir, 'engine-worker.js');
-    if (fs.existsSync(built)) return { file: built, execArgv: [] };
-  }
-  return { file: path.join(__dirname, 'engine-worker.ts'), execArgv: ['--import', 'tsx'] };
-}
+import { workerSpec } from './worker-spec';
 
 export class EngineClient {
   readonly api: AuditDeskApi;
@@ -25,7 +14,7 @@ export class EngineClient {
   private listeners = new Set<(e: HostEvent) => void>();
 
   constructor() {
-    const spec = workerSpec();
+    const spec = workerSpec('engine-worker');
     this.worker = new Worker(spec.file, { execArgv: spec.execArgv });
     this.worker.on('message', (m: WorkerReply) => {
       if ('event' in m) {
