@@ -10,7 +10,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 const root = join(import.meta.dirname, '..', '..');
 const built = existsSync(join(root, 'out', 'renderer', 'index.html'));
-const skip = !built || !existsSync('/usr/bin/chromium') ? 'needs out/renderer and /usr/bin/chromium' : false;
+// npm test builds out/ and installs Chromium first, so a missing one is a failure, never a skip.
+if (!built || !existsSync('/usr/bin/chromium')) throw new Error('needs out/renderer (npm run build) and /usr/bin/chromium');
+const skip = false;
 const port = 20_000 + Math.floor(Math.random() * 20_000);
 const origin = `127.0.0.1:${port}`;
 
