@@ -334,6 +334,89 @@ test('CSV: a ragged row is an error naming its line; a trailing delimiter is tol
   ]);
 });
 
+test('small CSV with one row missing a field: read as CSV, that row an error naming its line', async () => {
+  const text =
+    'id,timestamp,actor,action\n' +
+    'e1,2026-03-01T10:00:00Z,a@example.com,x.created\n' +
+    'e2,2026-03-01T11:00:00Z,b@example.com\n' +
+    'e3,2026-03-01T12:00:00Z,c@example.com,x.deleted\n';
+  const file = write('ragged.csv', text);
+  const { reader, records, errors } = await readAll(file);
+  assert.equal(reader.format, 'csv');
+  assert.deepEqual(records.map((r) => [r.line, r.value.id]), [
+    [2, 'e1'],
+    [4, 'e3'],
+  ]);
+  assert.deepEqual(errors, [{ line: 3, message: 'row has 3 fields, header has 4' }]);
+  assertBytes(file, records);
+});
+
+test('ragged rows in a larger CSV: each an error with its 1-based line, across CRLF, blanks and quoted breaks', async () => {
+  const lines: string[] = ['id,time,user,action'];
+  const expected: RecordError[] = [];
+  for (let i = 1; i <= 300; i++) {
+    if (i === 40) lines.push('');
+    if (i === 41) lines.push(`${i},2024-01-01T00:00:00Z,"multi\r\nline user",login`);
+    else if (i === 77) lines.push(`${i},2024-01-01T00:00:00Z,bob`);
+    else if (i === 150) lines.push(`${i},2024-01-01T00:00:00Z,carol,login,extra`);
+    else if (i === 299) lines.push(`${i}`);
+    else lines.push(`${i},2024-01-01T00:00:00Z,user${i % 7},action${i % 3}`);
+    const lineNo = lines.length + (i > 41 ? 1 : 0); // the quoted field spans two lines
+    if (i === 77) expected.push({ line: lineNo, message: 'row has 3 fields, header has 4' });
+    if (i === 150) expected.push({ line: lineNo, message: 'row has 5 fields, header has 4' });
+    if (i === 299) expected.push({ line: lineNo, message: 'row has 1 fields, header has 4' });
+  }
+  const file = write('big-ragged.csv', lines.join('\r\n') + '\r\n');
+  const { reader, records, errors } = await readAll(file, 64);
+  assert.equal(reader.format, 'csv');
+  assert.equal(records.length, 297);
+  assert.deepEqual(errors, expected);
+  assert.deepEqual(expected.map((e) => e.line), [80, 153, 302]);
+  const byId = new Map(records.map((r) => [r.value.id, r]));
+  assert.equal(byId.get('41')!.line, 43);
+  assert.equal(byId.get('41')!.value.user, 'multi\r\nline user');
+  assert.equal(byId.get('78')!.line, 81);
+  assertBytes(file, records);
+});
+
+test('a ragged row in a CSV without a header names its line and the usual field count', async () => {
+  const text =
+    '10.0.0.1,alice,login,2024-01-01T00:00:00Z\n10.0.0.2,bob,logout\n10.0.0.3,carol,login,2024-01-01T00:02:00Z\n' +
+    '10.0.0.4,dave,login,2024-01-01T00:03:00Z\n';
+  const { reader, records, errors } = await readAll(write('ragged.log', text));
+  assert.equal(reader.format, 'csv-noheader');
+  assert.equal(records.length, 3);
+  assert.deepEqual(errors, [{ line: 2, message: 'row has 3 fields, other rows have 4' }]);
+});
+
+test('prose with commas is rejected; delimited text needs the first row and most rows to agree', async () => {
+  const letter =
+    'Dear team, please find attached the logs from last week.\n' +
+    'As discussed on Monday, the export was taken at noon.\n' +
+    'If anything is missing, let me know and I will rerun it.\n' +
+    'Thanks again for your help, it is much appreciated.\n' +
+    'Best regards, Alice\n';
+  await rejects(write('letter.txt', letter), /unrecognised format/);
+  const report =
+    'The incident began on Tuesday morning, shortly after the deploy.\n' +
+    'Our on-call engineer, who had just started her shift, noticed the alerts.\n' +
+    'She paged the database team, the network team, and the security lead.\n' +
+    'By noon, the root cause was identified.\n' +
+    'We rolled back the change, restored the replica, and closed the ticket.\n';
+  await rejects(write('report.txt', report), /unrecognised format/);
+  const notes = 'Hi all,\nthe logs are attached, see below for notes\nthe export ran twice, the second one is right\nthanks for waiting, and sorry\n';
+  await rejects(write('notes.txt', notes), /unrecognised format/);
+  // Most rows ragged: no agreement, not CSV.
+  await rejects(write('mostly-ragged.csv', 'a,b,c\n1,2\n3,4\n5,6,7\n'), /unrecognised format/);
+
+  // ", " separated records with free text are still CSV when cells hold data.
+  const spaced = 'time, user, note\n2024-01-01T00:00:00Z, alice, she came in through the side door\n2024-01-02T00:00:00Z, bob, he left by the main door\n';
+  const { reader, records, errors } = await readAll(write('spaced.csv', spaced));
+  assert.equal(reader.format, 'csv');
+  assert.deepEqual(errors, []);
+  assert.equal(records.length, 2);
+});
+
 test('CSV without a header row: numbered columns and a note', async () => {
   const text = '10.0.0.1,alice,login,2024-01-01T00:00:00Z\n10.0.0.2,bob,logout,2024-01-01T00:01:00Z\n10.0.0.1,alice,login,-\n';
   const { reader, records, errors } = await readAll(write('s.log', text));
