@@ -32,7 +32,8 @@ test('Electron window: locked down, talks to the engine over IPC, shows the case
   assert.equal(await win.getByTestId('match-count').getAttribute('data-total'), '20');
   const prefs = await app.evaluate(({ BrowserWindow }) => {
     const w = BrowserWindow.getAllWindows()[0];
-    const p = w.webContents.getLastWebPreferences();
+    // Not in the typings, but present at run time: the preferences the window really got.
+    const p = (w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> | null }).getLastWebPreferences();
     return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration };
   });
   assert.deepEqual(prefs, { contextIsolation: true, sandbox: true, nodeIntegration: false });
