@@ -1,9 +1,11 @@
-// Re-derives a source's model fields with a corrected mapping. The raw records are untouched: only the
-// derived columns change, and the display extras are re-appended (the segment is append-only).
+// Re-derives a source's model fields with a corrected mapping. The raw records are untouched: the
+// derived columns are updated, and each event's display extras (original time text, before/after)
+// are appended anew beside an exact copy of its raw text (the segment is append-only).
 import type { Mapping } from '../../shared/mapping';
 import type { CaseStore } from './store/case-store';
 import { compileMapping } from './mapping';
 import { sourceValues } from './import/source-values';
+import { encodeEntry, type EventExtras } from './store/extras';
 import { NO_TIME, encodeActorType, encodeOutcome, encodeTimeFlag } from './store/schema';
 
 export async function remapSource(store: CaseStore, sourceId: number, mapping: Mapping): Promise<void> {
@@ -13,12 +15,22 @@ export async function remapSource(store: CaseStore, sourceId: number, mapping: M
   for await (const { eventId, value } of sourceValues(store, src)) updates.push({ id: eventId, f: apply(value) });
   const { segmentStart } = store.begin(0);
   try {
+    const entries = updates.map(({ id, f }) => {
+      const { raw, extras: old } = store.entry(id);
+      const extras: EventExtras = { to: f.timeOriginal, ln: old.ln, fo: old.fo, fb: old.fb, url: old.url, pg: old.pg, ix: old.ix };
+      if (f.timeFlag) extras.tf = f.timeFlag;
+      if (f.userAgent) extras.ua = f.userAgent;
+      if (f.before !== undefined && f.before !== null) extras.b = f.before;
+      if (f.after !== undefined && f.after !== null) extras.a = f.after;
+      const entry = encodeEntry(extras, raw);
+      return { off: store.appendEntries(entry), len: entry.length };
+    });
     store.withDb((db) => {
       const stmt = db.prepare(
-        'UPDATE events SET t=?,tflag=?,actor=?,atype=?,action=?,ttype=?,tid=?,outcome=?,req=?,eid=?,ip=? WHERE id=?',
+        'UPDATE events SET t=?,tflag=?,actor=?,atype=?,action=?,ttype=?,tid=?,outcome=?,req=?,eid=?,ip=?,off=?,len=? WHERE id=?',
       );
       try {
-        for (const { id, f } of updates) {
+        updates.forEach(({ id, f }, i) => {
           stmt.run([
             f.timeMs ?? NO_TIME,
             encodeTimeFlag(f.timeFlag ?? (f.timeMs == null ? 'missing' : null)),
@@ -31,9 +43,11 @@ export async function remapSource(store: CaseStore, sourceId: number, mapping: M
             f.requestId,
             f.eventId,
             f.ip,
+            entries[i].off,
+            entries[i].len,
             id,
           ]);
-        }
+        });
       } finally {
         stmt.free();
       }

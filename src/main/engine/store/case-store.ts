@@ -386,6 +386,13 @@ export class CaseStore {
     return { row, extras, raw, srcId: src };
   }
 
+  /** An event's raw record and display extras. */
+  entry(id: number): { raw: string; extras: EventExtras } {
+    const r = this.db.exec('SELECT off, len FROM events WHERE id = ?', [id])[0]?.values[0];
+    if (!r) throw new Error(`no event ${id} in this case`);
+    return decodeEntry(this.segment.read(Number(r[0]), Number(r[1])));
+  }
+
   /** Every stored event of a source, oldest first by insertion: used to re-derive fields. */
   *eventsOfSource(src: number): Generator<{ id: number; raw: string; extras: EventExtras }> {
     const stmt = this.db.prepare('SELECT id, off, len FROM events WHERE src = ? ORDER BY id');
