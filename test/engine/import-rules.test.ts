@@ -184,3 +184,15 @@ test('import reports progress events while it runs', async () => {
   assert.ok(last && last.type === 'progress' && last.progress.events === 30_000);
   engine.close();
 });
+
+test('a time column whose name declares UTC is read as UTC without a no-zone flag', async () => {
+  const { engine } = await freshEngine();
+  const r = await engine.importFiles({ paths: [path.join(CORPUS_DIR, 'bitwarden/sentinel_bitwarden_eventlogs_ingestedlogs.csv')] });
+  assert.equal(r.files[0].imported, 30);
+  assert.ok(!r.files[0].warnings.some((w) => /no zone/.test(w.message)), JSON.stringify(r.files[0].warnings.slice(0, 2)));
+  const { events } = await engine.queryEvents({ limit: 100 });
+  const first = events.find((e) => e.timeOriginal === '5/12/2024, 10:39:53.540 AM');
+  assert.equal(first?.time, '2024-05-12T10:39:53.540Z');
+  assert.equal(first?.timeFlag, null);
+  engine.close();
+});

@@ -174,7 +174,10 @@ const TYPE_ID = /^([A-Za-z][\w-]*):(.+)$/;
 export function compileMapping(m: Mapping): (value: Record<string, unknown>) => MappedFields {
   const desc = getDescriptor(m.vendor);
   const cache = new DecodeCache();
-  const time = timeReader(accessors(m, 'time'), desc?.timeAssumeUtc === true);
+  // A column that names its zone ("TimeGenerated [UTC]") is read in that zone, not flagged zone-less.
+  const timePaths = m.fields.time ?? [];
+  const declaredUtc = timePaths.length > 0 && timePaths.every((p) => /(^|[^a-z])utc([^a-z]|$)/i.test(p));
+  const time = timeReader(accessors(m, 'time'), desc?.timeAssumeUtc === true || declaredUtc);
   const eventId = textReader(accessors(m, 'eventId'));
   const actor = textReader(accessors(m, 'actor'));
   const action = textReader(accessors(m, 'action'));
