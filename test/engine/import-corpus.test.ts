@@ -60,3 +60,20 @@ test('raw records are stored byte for byte, with provenance pointing at their by
   }
   engine.close();
 });
+
+test('before/after come back with the event, from JSON records and CSV rows alike', async () => {
+  const { engine, dir } = await freshEngine();
+  const csv = path.join(dir, 'admin-export.csv');
+  fs.writeFileSync(csv, 'time,action,actor,actor_type,resource,metadata\n2026-03-01T10:00:00Z,project.updated,ann@example.com,human,project:prj_1,"{""before"":{""name"":""a""},""after"":{""name"":""b""}}"\n');
+  await engine.importFiles({ paths: [path.join(CORPUS_DIR, 'atlassian_jira/demisto_jira_auditing_records_envelope.json'), csv] });
+  const { events } = await engine.queryEvents({ limit: 100 });
+  const withDiff = events.filter((e) => e.hasDiff);
+  assert.ok(withDiff.some((e) => e.vendor === 'jira') && withDiff.some((e) => e.source === 'admin-export.csv'), JSON.stringify(withDiff.map((e) => e.source)));
+  for (const row of withDiff) {
+    const ev = await engine.getEvent({ id: row.id });
+    assert.ok(ev.before !== null || ev.after !== null, `${row.source}: before/after`);
+  }
+  const admin = await engine.getEvent({ id: withDiff.find((e) => e.source === 'admin-export.csv')!.id });
+  assert.deepEqual([admin.before, admin.after], [{ name: 'a' }, { name: 'b' }]);
+  engine.close();
+});

@@ -20,8 +20,14 @@ export async function remapSource(store: CaseStore, sourceId: number, mapping: M
       const extras: EventExtras = { to: f.timeOriginal, ln: old.ln, fo: old.fo, fb: old.fb, url: old.url, pg: old.pg, ix: old.ix };
       if (f.timeFlag) extras.tf = f.timeFlag;
       if (f.userAgent) extras.ua = f.userAgent;
-      if (f.before !== undefined && f.before !== null) extras.b = f.before;
-      if (f.after !== undefined && f.after !== null) extras.a = f.after;
+      const hasB = f.before !== undefined && f.before !== null;
+      const hasA = f.after !== undefined && f.after !== null;
+      if (hasB || hasA) {
+        extras.d = 1;
+        // Same rule as import: JSON records re-derive before/after from raw; CSV rows keep theirs.
+        if (!src.format.startsWith('json') && hasB) extras.b = f.before;
+        if (!src.format.startsWith('json') && hasA) extras.a = f.after;
+      }
       const entry = encodeEntry(extras, raw);
       return { off: store.appendEntries(entry), len: entry.length };
     });

@@ -6,7 +6,9 @@ import path from 'node:path';
 import type { FileImportReport } from '../../../shared/contract';
 import type { Mapping } from '../../../shared/mapping';
 import type { CaseStore } from '../store/case-store';
-import { COLS_PER_RECORD, type PreparedBatch } from './prepared-batch';
+import { NUM_COLS, N_HASH, N_LINE, STR_COLS, S_EID, type PreparedBatch } from './prepared-batch';
+import { NumberIndex, stringKey } from './number-index';
+import { decodeEntry } from '../store/extras';
 import { startParse } from './parse-stream';
 import { fileSha256 } from './file-sha256';
 import { RowMessages } from './row-messages';
@@ -21,10 +23,10 @@ export interface ImportOptions {
 }
 
 export interface DedupState {
-  /** Content hash → source id that holds it. */
-  hashes: Map<string, number>;
-  /** vendor + eventId → content hash of the first event with that id. */
-  eventIds: Map<string, string>;
+  /** Content hash prefix → id of the first stored event with it (confirmed byte-wise on a hit). */
+  hashes: NumberIndex;
+  /** Key of vendor + event id → id of the first stored event with that id. */
+  eventIds: NumberIndex;
 }
 
 export class ImportCancelled extends Error {
@@ -33,11 +35,13 @@ export class ImportCancelled extends Error {
   }
 }
 
-const EID = 9; // index of eventId within a record's model values
-
 export function loadDedupState(store: CaseStore): DedupState {
-  if (store.count() === 0) return { hashes: new Map(), eventIds: new Map() };
-  return { hashes: store.storedHashes(), eventIds: store.storedEventIds() };
+  const n = store.count();
+  const state = { hashes: new NumberIndex(Math.max(n, 1 << 16)), eventIds: new NumberIndex(1 << 16) };
+  if (n === 0) return state;
+  store.eachHash((h, id) => state.hashes.setIfAbsent(h, id));
+  store.eachEventId((vendor, eid, id) => state.eventIds.setIfAbsent(stringKey(`${vendor}\u0000${eid}`), id));
+  return state;
 }
 
 const TIME_WARNING: Record<string, (t: string | null) => [string, string, string]> = {
@@ -78,8 +82,7 @@ export async function importFile(store: CaseStore, file: string, opts: ImportOpt
   const errors = new RowMessages();
   const warnings = new RowMessages();
   const dedup = opts.dedup ?? loadDedupState(store);
-  const firstLineOfHash = new Map<string, number>();
-  const { segmentStart } = store.begin(Math.round(head.bytesTotal / 300));
+  const { segmentStart, firstRowid } = store.begin(Math.round(head.bytesTotal / 300));
   let srcId = -1;
   try {
     srcId = store.addSource({
@@ -104,47 +107,46 @@ export async function importFile(store: CaseStore, file: string, opts: ImportOpt
         if (!w) continue;
         const [flag, message, summary] = w(original);
         addFlag(i, flag);
-        warnings.add(b.lines[i], message, summary);
+        warnings.add(b.nums[i * NUM_COLS + N_LINE], message, summary);
       }
-      const keep: boolean[] = new Array(b.n);
+      const strs = JSON.parse(b.strs) as (string | null)[];
+      // Entries go in as one append; a duplicate's bytes stay unreferenced in the append-only segment.
+      const base = store.appendEntries(b.entries);
+      const rawAt = (i: number) => decodeEntry(Buffer.from(b.entries.buffer, b.entries.byteOffset + (i ? b.ends[i - 1] : 0), b.ends[i] - (i ? b.ends[i - 1] : 0))).raw;
       for (let i = 0; i < b.n; i++) {
-        const hash = b.hashes[i];
-        const owner = dedup.hashes.get(hash);
-        if (owner !== undefined && owner !== srcId) {
-          report.duplicates++;
-          keep[i] = false;
-          continue;
-        }
-        keep[i] = true;
-        if (owner === srcId) {
-          const msg = `identical to the record at line ${firstLineOfHash.get(hash)}`;
-          addFlag(i, msg);
-          warnings.add(b.lines[i], `${msg}: kept (each line is evidence)`, 'identical to an earlier record in this file: kept');
-        } else {
-          dedup.hashes.set(hash, srcId);
-          firstLineOfHash.set(hash, b.lines[i]);
-        }
-        const eid = b.cols[i * COLS_PER_RECORD + EID];
-        if (eid != null) {
-          const key = `${vendor}\u0000${eid}`;
-          const prior = dedup.eventIds.get(key);
-          if (prior === undefined) dedup.eventIds.set(key, hash);
-          else if (prior !== hash) {
-            const msg = `same ${vendor} event id ${eid} as another event with different content`;
+        const o = i * NUM_COLS;
+        const h = b.nums[o + N_HASH];
+        const line = b.nums[o + N_LINE];
+        const prior = dedup.hashes.get(h);
+        if (prior >= 0) {
+          const seen = store.dedupInfo(prior);
+          if (seen.raw === rawAt(i)) {
+            if (prior < firstRowid) {
+              report.duplicates++;
+              continue;
+            }
+            const msg = `identical to the record at line ${seen.line}`;
             addFlag(i, msg);
-            warnings.add(b.lines[i], `${msg}: both kept`, 'same event id, different content: both kept');
+            warnings.add(line, `${msg}: kept (each line is evidence)`, 'identical to an earlier record in this file: kept');
           }
         }
-      }
-      // Usually every record is new: one append for the whole batch; otherwise only the kept entries.
-      const allKept = keep.every(Boolean);
-      const base = allKept ? store.appendEntries(b.entries) : 0;
-      for (let i = 0; i < b.n; i++) {
-        if (!keep[i]) continue;
+        const eid = strs[i * STR_COLS + S_EID];
+        const eidKey = eid == null ? -1 : stringKey(`${vendor}\u0000${eid}`);
+        if (eidKey >= 0) {
+          const first = dedup.eventIds.get(eidKey);
+          if (first >= 0) {
+            const seen = store.dedupInfo(first);
+            if (seen.eid === eid && seen.h !== h) {
+              const msg = `same ${vendor} event id ${eid} as another event with different content`;
+              addFlag(i, msg);
+              warnings.add(line, `${msg}: both kept`, 'same event id, different content: both kept');
+            }
+          }
+        }
         const start = i === 0 ? 0 : b.ends[i - 1];
-        const len = b.ends[i] - start;
-        const off = allKept ? base + start : store.appendEntries(b.entries.subarray(start, b.ends[i]));
-        store.insert(srcId, b.cols, i * COLS_PER_RECORD, b.hashes[i], off, len, flagsOf.get(i) ?? null);
+        const id = store.insert(srcId, b.nums, o, strs, i * STR_COLS, base + start, b.ends[i] - start, flagsOf.get(i) ?? null);
+        dedup.hashes.setIfAbsent(h, id);
+        if (eidKey >= 0) dedup.eventIds.setIfAbsent(eidKey, id);
         report.imported++;
       }
     };
@@ -162,9 +164,8 @@ export async function importFile(store: CaseStore, file: string, opts: ImportOpt
   } catch (e) {
     await parse.stop();
     store.rollback(segmentStart);
-    // Hashes this attempt added must not make a retry see its own rows as duplicates.
-    for (const [h, s] of dedup.hashes) if (s === srcId) dedup.hashes.delete(h);
-    for (const [k, h] of dedup.eventIds) if (!dedup.hashes.has(h)) dedup.eventIds.delete(k);
+    // The tables now point at rows that no longer exist: the next import loads them afresh.
+    if (opts.dedup) Object.assign(opts.dedup, loadDedupState(store));
     throw e;
   }
   await parse.stop();

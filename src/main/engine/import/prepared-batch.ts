@@ -1,27 +1,40 @@
-// A batch of records made ready for the store off the engine thread: model fields in a flat array,
-// content hashes, and the segment entries back to back in one transferable buffer.
+// A batch of records made ready for the store off the engine thread. Numbers travel in a typed array,
+// strings as one JSON text, segment entries in one buffer: all cheap to hand between threads, where
+// a structured clone of millions of small values would cost the engine thread seconds.
 import crypto from 'node:crypto';
 import type { RecordError, SourceRecord } from './source-record';
 import type { MappedFields } from '../mapping/mapped-fields';
 import { encodeEntry, type EventExtras } from '../store/extras';
 import { NO_TIME, encodeActorType, encodeOutcome, encodeTimeFlag } from '../store/schema';
 
-/** Values per record in PreparedBatch.cols, in the store's insert order after src. */
-export const COLS_PER_RECORD = 11;
+/** Per record in `nums`: t, tflag (-1 = none), atype, outcome, content hash prefix, line. */
+export const NUM_COLS = 6;
+/** Per record in `strs`: actor, action, ttype, tid, req, eid, ip. */
+export const STR_COLS = 7;
+export const N_T = 0;
+export const N_TFLAG = 1;
+export const N_ATYPE = 2;
+export const N_OUTCOME = 3;
+export const N_HASH = 4;
+export const N_LINE = 5;
+export const S_EID = 5;
 
 export interface PreparedBatch {
   n: number;
-  /** t, tflag, actor, atype, action, ttype, tid, outcome, req, eid, ip — per record. */
-  cols: (string | number | null)[];
-  hashes: string[];
-  lines: number[];
+  nums: Float64Array;
+  strs: string;
   entries: Uint8Array;
   /** End offset of each record's entry inside entries. */
-  ends: number[];
-  /** Records whose time is flagged: index in batch and the original text, for the warnings. */
+  ends: Uint32Array;
+  /** Records whose time is flagged: index in batch, the flag and the original text, for warnings. */
   timeFlags: [number, string, string | null][];
   errors: RecordError[];
   bytesDone: number;
+}
+
+/** The first 48 bits of the record's SHA-256: a de-duplication key, confirmed byte-wise on a hit. */
+export function hashPrefix(raw: string): number {
+  return crypto.hash('sha256', raw, 'buffer').readUIntBE(0, 6);
 }
 
 export function prepareBatch(
@@ -29,15 +42,16 @@ export function prepareBatch(
   errorsIn: RecordError[],
   bytesDone: number,
   apply: (v: Record<string, unknown>) => MappedFields,
+  opts: { keepDiff: boolean },
 ): PreparedBatch {
-  const cols: (string | number | null)[] = [];
-  const hashes: string[] = [];
-  const lines: number[] = [];
+  const nums = new Float64Array(records.length * NUM_COLS);
+  const strs: (string | null)[] = [];
   const bufs: Buffer[] = [];
-  const ends: number[] = [];
+  const ends = new Uint32Array(records.length);
   const timeFlags: [number, string, string | null][] = [];
   const errors = [...errorsIn];
   let size = 0;
+  let n = 0;
   for (const rec of records) {
     let f: MappedFields;
     try {
@@ -46,20 +60,31 @@ export function prepareBatch(
       errors.push({ line: rec.line, message: `cannot map record: ${(e as Error).message}` });
       continue;
     }
-    const flag = f.timeFlag ?? (f.timeMs == null ? 'missing' : null);
-    const i = hashes.length;
-    cols.push(f.timeMs ?? NO_TIME, encodeTimeFlag(flag), f.actor, encodeActorType(f.actorType), f.action, f.targetType, f.targetId, encodeOutcome(f.outcome), f.requestId, f.eventId, f.ip);
-    hashes.push(crypto.hash('sha256', rec.raw, 'base64'));
-    lines.push(rec.line);
-    if (f.timeFlag) timeFlags.push([i, f.timeFlag, f.timeOriginal]);
+    const flag = encodeTimeFlag(f.timeFlag ?? (f.timeMs == null ? 'missing' : null));
+    const o = n * NUM_COLS;
+    nums[o + N_T] = f.timeMs ?? NO_TIME;
+    nums[o + N_TFLAG] = flag ?? -1;
+    nums[o + N_ATYPE] = encodeActorType(f.actorType);
+    nums[o + N_OUTCOME] = encodeOutcome(f.outcome);
+    nums[o + N_HASH] = hashPrefix(rec.raw);
+    nums[o + N_LINE] = rec.line;
+    strs.push(f.actor, f.action, f.targetType, f.targetId, f.requestId, f.eventId, f.ip);
+    if (f.timeFlag) timeFlags.push([n, f.timeFlag, f.timeOriginal]);
     const extras: EventExtras = { to: f.timeOriginal, ln: rec.line, fo: rec.offset, fb: rec.length };
     if (f.userAgent) extras.ua = f.userAgent;
-    if (f.before !== undefined && f.before !== null) extras.b = f.before;
-    if (f.after !== undefined && f.after !== null) extras.a = f.after;
+    const hasB = f.before !== undefined && f.before !== null;
+    const hasA = f.after !== undefined && f.after !== null;
+    if (hasB || hasA) {
+      // JSON records re-derive before/after from their raw text when shown; CSV rows cannot be
+      // re-read without their header, so theirs are kept.
+      extras.d = 1;
+      if (opts.keepDiff && hasB) extras.b = f.before;
+      if (opts.keepDiff && hasA) extras.a = f.after;
+    }
     const buf = encodeEntry(extras, rec.raw);
     bufs.push(buf);
     size += buf.length;
-    ends.push(size);
+    ends[n++] = size;
   }
   // A fresh, unpooled buffer so it can be transferred to the engine thread without a copy.
   const entries = new Uint8Array(size);
@@ -68,5 +93,14 @@ export function prepareBatch(
     entries.set(b, at);
     at += b.length;
   }
-  return { n: hashes.length, cols, hashes, lines, entries, ends, timeFlags, errors, bytesDone };
+  return {
+    n,
+    nums: n === records.length ? nums : nums.slice(0, n * NUM_COLS),
+    strs: JSON.stringify(strs),
+    entries,
+    ends: n === records.length ? ends : ends.slice(0, n),
+    timeFlags,
+    errors,
+    bytesDone,
+  };
 }

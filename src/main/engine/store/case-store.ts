@@ -23,6 +23,7 @@ import {
   decodeTimeFlag,
 } from './schema';
 import { orderClause, whereClause } from './query-sql';
+import { compileMapping } from '../mapping';
 
 export const DB_FILE = 'case.sqlite';
 export const SEGMENT_FILE = 'raw.seg';
@@ -194,6 +195,7 @@ export class CaseStore {
     if (fields.format != null) this.db.run('UPDATE sources SET format = ? WHERE id = ?', [fields.format, id]);
     if (fields.mapping) this.db.run('UPDATE sources SET mapping = ? WHERE id = ?', [JSON.stringify(fields.mapping), id]);
     this.sourceCache.delete(id);
+    this.appliers.delete(id);
   }
 
   savedMappings(): Mapping[] {
@@ -212,7 +214,7 @@ export class CaseStore {
   // ---- import transaction -----------------------------------------------------------------------
 
   /** Starts an import; bulk imports (many rows relative to the case) drop secondary indexes until commit. */
-  begin(expectedRows: number): { segmentStart: number } {
+  begin(expectedRows: number): { segmentStart: number; firstRowid: number } {
     this.db.run('BEGIN');
     const existing = Number(this.scalar('SELECT count(*) FROM events'));
     if (expectedRows > 50_000 && expectedRows > existing / 4) {
@@ -220,9 +222,10 @@ export class CaseStore {
       this.indexesDropped = true;
     }
     this.insertStmt = this.db.prepare(
-      'INSERT INTO events(src,t,tflag,actor,atype,action,ttype,tid,outcome,req,eid,ip,hash,off,len,flags) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+      'INSERT INTO events(id,src,t,tflag,actor,atype,action,ttype,tid,outcome,req,eid,ip,h,off,len,flags) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
     );
-    return { segmentStart: this.segment.length };
+    this.nextRowid = Number(this.scalar('SELECT coalesce(max(id), 0) FROM events')) + 1;
+    return { segmentStart: this.segment.length, firstRowid: this.nextRowid };
   }
 
   /** Appends raw segment bytes (one or many entries) and returns where they start. */
@@ -230,19 +233,36 @@ export class CaseStore {
     return this.segment.append(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   }
 
-  /** Inserts one event whose entry was appended at off; cols are the 11 model values. */
-  insert(src: number, cols: (string | number | null)[], at: number, hash: string, off: number, len: number, flags: string[] | null): void {
+  /**
+   * Inserts one event whose segment entry was appended at off, from a prepared batch's columns
+   * (see prepared-batch.ts); returns its id.
+   */
+  insert(src: number, nums: Float64Array, n: number, strs: (string | null)[], s: number, off: number, len: number, flags: string[] | null): number {
     const v = this.rowValues;
-    v[0] = src;
-    for (let i = 0; i < 11; i++) v[i + 1] = cols[at + i];
-    v[12] = hash;
-    v[13] = off;
-    v[14] = len;
-    v[15] = flags ? JSON.stringify(flags) : null;
+    const id = this.nextRowid++;
+    v[0] = id;
+    v[1] = src;
+    v[2] = nums[n];
+    v[3] = nums[n + 1] < 0 ? null : nums[n + 1];
+    v[4] = strs[s];
+    v[5] = nums[n + 2];
+    v[6] = strs[s + 1];
+    v[7] = strs[s + 2];
+    v[8] = strs[s + 3];
+    v[9] = nums[n + 3];
+    v[10] = strs[s + 4];
+    v[11] = strs[s + 5];
+    v[12] = strs[s + 6];
+    v[13] = nums[n + 4];
+    v[14] = off;
+    v[15] = len;
+    v[16] = flags ? JSON.stringify(flags) : null;
     this.insertStmt!.run(v);
+    return id;
   }
 
-  private rowValues: (string | number | null)[] = new Array(16).fill(null);
+  private rowValues: (string | number | null)[] = new Array(17).fill(null);
+  private nextRowid = 1;
 
   commit(): void {
     this.finishInsert();
@@ -270,36 +290,38 @@ export class CaseStore {
     this.indexesDropped = false;
   }
 
-  /** Content hashes of every stored event, for de-duplication across imports. */
-  storedHashes(): Map<string, number> {
-    const out = new Map<string, number>();
-    const stmt = this.db.prepare('SELECT hash, src FROM events');
+  /** Calls fn with each stored event's content hash prefix and id, for de-duplication. */
+  eachHash(fn: (h: number, id: number) => void): void {
+    const stmt = this.db.prepare('SELECT h, id FROM events');
     try {
       while (stmt.step()) {
-        const [h, s] = stmt.get() as [string, number];
-        out.set(h, s);
+        const r = stmt.get() as [number, number];
+        fn(r[0], r[1]);
       }
     } finally {
       stmt.free();
     }
-    return out;
   }
 
-  /** vendor + eventId → content hash, to flag same-id-different-content records. */
-  storedEventIds(): Map<string, string> {
-    const out = new Map<string, string>();
-    const stmt = this.db.prepare(
-      'SELECT s.vendor, e.eid, e.hash FROM events e JOIN sources s ON s.id = e.src WHERE e.eid IS NOT NULL',
-    );
+  /** Calls fn with each stored event's vendor, vendor event id and id. */
+  eachEventId(fn: (vendor: string, eid: string, id: number) => void): void {
+    const stmt = this.db.prepare('SELECT s.vendor, e.eid, e.id FROM events e JOIN sources s ON s.id = e.src WHERE e.eid IS NOT NULL');
     try {
       while (stmt.step()) {
-        const [v, id, h] = stmt.get() as [string, string, string];
-        out.set(`${v}\u0000${id}`, h);
+        const r = stmt.get() as [string, string, number];
+        fn(r[0], r[1], r[2]);
       }
     } finally {
       stmt.free();
     }
-    return out;
+  }
+
+  /** The few columns de-duplication needs to confirm a hash hit. */
+  dedupInfo(id: number): { src: number; h: number; eid: string | null; raw: string; line: number } {
+    const r = this.db.exec('SELECT src, h, eid, off, len FROM events WHERE id = ?', [id])[0]?.values[0];
+    if (!r) throw new Error(`no event ${id} in this case`);
+    const { extras, raw } = decodeEntry(this.segment.read(Number(r[3]), Number(r[4])));
+    return { src: Number(r[0]), h: Number(r[1]), eid: (r[2] as string | null) ?? null, raw, line: extras.ln ?? 0 };
   }
 
   count(): number {
@@ -353,10 +375,26 @@ export class CaseStore {
               length: extras.fb ?? 0,
               ...(this.sourceGzip(srcId) ? { gzip: true } : {}),
             };
-      return { ...row, before: extras.b ?? null, after: extras.a ?? null, raw, provenance };
+      let before: unknown = extras.b ?? null;
+      let after: unknown = extras.a ?? null;
+      if (extras.d && extras.b === undefined && extras.a === undefined) ({ before, after } = this.deriveDiff(srcId, raw));
+      return { ...row, before, after, raw, provenance };
     } finally {
       stmt.free();
     }
+  }
+
+  private appliers = new Map<number, ReturnType<typeof compileMapping>>();
+
+  /** Before/after of a JSON record, re-derived from its raw text with its source's mapping. */
+  private deriveDiff(srcId: number, raw: string): { before: unknown; after: unknown } {
+    let apply = this.appliers.get(srcId);
+    if (!apply) {
+      apply = compileMapping(this.sourceMapping(srcId));
+      this.appliers.set(srcId, apply);
+    }
+    const f = apply(JSON.parse(raw) as Record<string, unknown>);
+    return { before: f.before ?? null, after: f.after ?? null };
   }
 
   private toRow(v: RowValues): { row: EventRow; extras: EventExtras; raw: string; srcId: number } {
@@ -380,7 +418,7 @@ export class CaseStore {
       requestId: req,
       ip,
       userAgent: extras.ua ?? null,
-      hasDiff: extras.b !== undefined || extras.a !== undefined,
+      hasDiff: extras.d === 1 || extras.b !== undefined || extras.a !== undefined,
       flags: flags ? (JSON.parse(flags) as string[]) : [],
     };
     return { row, extras, raw, srcId: src };

@@ -7,6 +7,8 @@ export interface EventExtras {
   to?: string | null;
   tf?: TimeFlag | null;
   ua?: string | null;
+  /** The record carries a before/after pair (kept here as b/a for CSV rows, re-derived for JSON). */
+  d?: 1;
   b?: unknown;
   a?: unknown;
   /** Position in the source file: 1-based line, byte offset and length. */

@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS events(
   req TEXT,
   eid TEXT,
   ip TEXT,
-  hash TEXT NOT NULL,
+  h INTEGER NOT NULL,
   off INTEGER NOT NULL,
   len INTEGER NOT NULL,
   flags TEXT

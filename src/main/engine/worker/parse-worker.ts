@@ -23,7 +23,7 @@ port.on('message', () => {
 function send(m: ParseMessage): void {
   if (m.type === 'batch') {
     inFlight++;
-    port.postMessage(m, [m.batch.entries.buffer as ArrayBuffer]);
+    port.postMessage(m, [m.batch.entries.buffer, m.batch.nums.buffer, m.batch.ends.buffer] as ArrayBuffer[]);
   } else port.postMessage(m);
 }
 
@@ -59,12 +59,13 @@ async function run(start: ParseStart): Promise<void> {
   const mapping = chooseMapping(pending.slice(0, SAMPLE_SIZE).map((r) => r.value), { saved: start.saved });
   send({ type: 'header', format: reader.format, gzip: reader.gzip, bytesTotal: reader.bytesTotal, notes: reader.notes, mapping });
   const apply = compileMapping(mapping);
-  send({ type: 'batch', batch: prepareBatch(pending, pendingErrors, bytesDone, apply) });
+  const opts = { keepDiff: !reader.format.startsWith('json') };
+  send({ type: 'batch', batch: prepareBatch(pending, pendingErrors, bytesDone, apply, opts) });
   while (!done) {
     const next = await it.next();
     if (next.done) break;
     await room();
-    send({ type: 'batch', batch: prepareBatch(next.value.records, next.value.errors, next.value.bytesDone, apply) });
+    send({ type: 'batch', batch: prepareBatch(next.value.records, next.value.errors, next.value.bytesDone, apply, opts) });
   }
   send({ type: 'end' });
 }
