@@ -22,7 +22,7 @@ export class NumberIndex {
   private slot(key: number, keys: Float64Array): number {
     const mask = keys.length - 1;
     // Mix the low and high halves: keys are hash prefixes, but cheap insurance against patterns.
-    let i = (((key >>> 0) ^ Math.floor(key / 4294967296)) * 0x9e3779b1) & mask;
+    let i = Math.imul((key >>> 0) ^ Math.floor(key / 4294967296), 0x9e3779b1) & mask;
     for (;;) {
       const k = keys[i];
       if (k === key || k === -1) return i;

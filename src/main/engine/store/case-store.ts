@@ -216,6 +216,7 @@ export class CaseStore {
   /** Starts an import; bulk imports (many rows relative to the case) drop secondary indexes until commit. */
   begin(expectedRows: number): { segmentStart: number; firstRowid: number } {
     this.db.run('BEGIN');
+    this.counts.clear();
     const existing = Number(this.scalar('SELECT count(*) FROM events'));
     if (expectedRows > 50_000 && expectedRows > existing / 4) {
       for (const name of Object.keys(INDEXES)) this.db.run(`DROP INDEX IF EXISTS ${name}`);
@@ -265,6 +266,7 @@ export class CaseStore {
   private nextRowid = 1;
 
   commit(): void {
+    this.counts.clear();
     this.finishInsert();
     this.rebuildIndexes();
     this.db.run('COMMIT');
@@ -272,6 +274,7 @@ export class CaseStore {
   }
 
   rollback(segmentStart: number): void {
+    this.counts.clear();
     this.finishInsert();
     this.db.run('ROLLBACK');
     this.indexesDropped = false;
@@ -330,20 +333,43 @@ export class CaseStore {
 
   // ---- reading ----------------------------------------------------------------------------------
 
+  /** Counts per filter, kept until the case changes: a scrolling timeline asks for many pages of one filter. */
+  private counts = new Map<string, number>();
+
   query(q: EventQuery): QueryResult {
     const { sql: where, params } = whereClause(q);
     const limit = Math.min(Math.max(q.limit ?? DEFAULT_PAGE, 0), MAX_PAGE);
     const offset = Math.max(q.offset ?? 0, 0);
-    const total = Number(this.scalar(`SELECT count(*) FROM events ${where}`, params));
+    const countKey = `${where}\u0000${JSON.stringify(params)}`;
+    let total = this.counts.get(countKey);
+    if (total === undefined) {
+      total = Number(this.scalar(`SELECT count(*) FROM events ${where}`, params));
+      if (this.counts.size > 200) this.counts.clear();
+      this.counts.set(countKey, total);
+    }
     const rows: EventRow[] = [];
-    if (limit > 0) {
-      const stmt = this.db.prepare(`SELECT ${ROW_COLUMNS} FROM events ${where} ${orderClause(q)} LIMIT ? OFFSET ?`);
+    if (limit > 0 && offset < total) {
+      // Ids first: the time indexes cover (t, id), so skipping deep offsets never touches table rows.
+      const ids: number[] = [];
+      const idStmt = this.db.prepare(`SELECT id FROM events ${where} ${orderClause(q)} LIMIT ? OFFSET ?`);
       try {
-        stmt.bind([...params, limit, offset]);
-        while (stmt.step()) rows.push(this.toRow(stmt.get() as RowValues).row);
+        idStmt.bind([...params, limit, offset]);
+        while (idStmt.step()) ids.push(idStmt.get()[0] as number);
+      } finally {
+        idStmt.free();
+      }
+      const byId = new Map<number, EventRow>();
+      const stmt = this.db.prepare(`SELECT ${ROW_COLUMNS} FROM events WHERE id IN (${ids.map(() => '?').join(',') || 'NULL'})`);
+      try {
+        stmt.bind(ids);
+        while (stmt.step()) {
+          const r = this.toRow(stmt.get() as RowValues).row;
+          byId.set(Number(r.id), r);
+        }
       } finally {
         stmt.free();
       }
+      for (const id of ids) rows.push(byId.get(id)!);
     }
     return { total, events: rows };
   }

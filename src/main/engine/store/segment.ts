@@ -39,10 +39,21 @@ export class Segment {
 
   flush(): void {
     if (!this.pendingBytes) return;
-    const all = Buffer.concat(this.pending, this.pendingBytes);
-    let done = 0;
-    while (done < all.length) done += fs.writeSync(this.fd, all, done, all.length - done, this.size + done);
-    this.size += all.length;
+    // writev straight from the pending buffers: concatenating them first would copy every byte again.
+    const bufs = this.pending;
+    let pos = this.size;
+    let i = 0;
+    let first = bufs[0];
+    while (i < bufs.length) {
+      const batch = [first, ...bufs.slice(i + 1, i + 512)];
+      let n = fs.writevSync(this.fd, batch, pos);
+      pos += n;
+      let k = 0;
+      while (k < batch.length && n >= batch[k].length) n -= batch[k++].length;
+      i += k;
+      if (i < bufs.length) first = k < batch.length ? batch[k].subarray(n) : bufs[i];
+    }
+    this.size += this.pendingBytes;
     this.pending = [];
     this.pendingBytes = 0;
   }
