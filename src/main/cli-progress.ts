@@ -8,6 +8,10 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (p
       stream.write('\r\x1b[K');
       return;
     }
+    if (p.phase === 'indexing') {
+      stream.write(`\r\x1b[K${p.events.toLocaleString('en')} events stored; building indexes and saving…`);
+      return;
+    }
     const frac = p.bytesTotal ? Math.min(1, p.bytesDone / p.bytesTotal) : 0;
     const width = 30;
     const bar = '#'.repeat(Math.round(frac * width)).padEnd(width, '.');

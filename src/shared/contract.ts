@@ -70,6 +70,8 @@ export interface JobProgress {
   bytesDone: number;
   bytesTotal: number;
   events: number;
+  /** 'storing' while records stream in; 'indexing' while indexes are built and the case is saved. */
+  phase?: 'storing' | 'indexing';
   done: boolean;
 }
 

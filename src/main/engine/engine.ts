@@ -61,13 +61,13 @@ export class Engine implements AuditDeskApi {
       try {
         for (let i = 0; i < p.paths.length; i++) {
           const file = p.paths[i];
-          const progress = (bytesDone: number, bytesTotal: number, events: number, done = false) => {
+          const progress = (bytesDone: number, bytesTotal: number, events: number, phase: 'storing' | 'indexing' = 'storing') => {
             const now = Date.now();
-            if (!done && now - lastEmit < 100) return;
+            if (phase === 'storing' && now - lastEmit < 100) return;
             lastEmit = now;
             this.emit({
               type: 'progress',
-              progress: { jobId, kind: 'import', file: p.originalNames?.[i] ?? file, fileIndex: i, fileCount: p.paths.length, bytesDone, bytesTotal, events, done },
+              progress: { jobId, kind: 'import', file: p.originalNames?.[i] ?? file, fileIndex: i, fileCount: p.paths.length, bytesDone, bytesTotal, events, phase, done: false },
             });
           };
           try {

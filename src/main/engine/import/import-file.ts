@@ -16,7 +16,7 @@ import { RowMessages } from './row-messages';
 export interface ImportOptions {
   originalName?: string;
   /** Called now and then with the bytes read so far and events stored. */
-  onProgress?: (bytesDone: number, bytesTotal: number, events: number) => void;
+  onProgress?: (bytesDone: number, bytesTotal: number, events: number, phase?: 'storing' | 'indexing') => void;
   isCancelled?: () => boolean;
   /** Shared across the files of one job so later files de-duplicate against earlier ones. */
   dedup?: DedupState;
@@ -160,6 +160,7 @@ export async function importFile(store: CaseStore, file: string, opts: ImportOpt
     }
     if (opts.isCancelled?.()) throw new ImportCancelled();
     store.updateSource(srcId, { events: report.imported });
+    opts.onProgress?.(head.bytesTotal, head.bytesTotal, report.imported, 'indexing');
     store.commit();
   } catch (e) {
     await parse.stop();

@@ -217,6 +217,7 @@ export class CaseStore {
   begin(expectedRows: number): { segmentStart: number; firstRowid: number } {
     this.db.run('BEGIN');
     this.counts.clear();
+    this.distinct.clear();
     const existing = Number(this.scalar('SELECT count(*) FROM events'));
     if (expectedRows > 50_000 && expectedRows > existing / 4) {
       for (const name of Object.keys(INDEXES)) this.db.run(`DROP INDEX IF EXISTS ${name}`);
@@ -267,6 +268,7 @@ export class CaseStore {
 
   commit(): void {
     this.counts.clear();
+    this.distinct.clear();
     this.finishInsert();
     this.rebuildIndexes();
     this.db.run('COMMIT');
@@ -275,6 +277,7 @@ export class CaseStore {
 
   rollback(segmentStart: number): void {
     this.counts.clear();
+    this.distinct.clear();
     this.finishInsert();
     this.db.run('ROLLBACK');
     this.indexesDropped = false;
@@ -336,8 +339,27 @@ export class CaseStore {
   /** Counts per filter, kept until the case changes: a scrolling timeline asks for many pages of one filter. */
   private counts = new Map<string, number>();
 
+  /** Distinct values of the indexed text columns, kept until the case changes (null: too many). */
+  private distinct = new Map<string, string[] | null>();
+  private static readonly EXPANDABLE = new Set(['actor', 'action']);
+
+  private expandContains = (column: string, needle: string): string[] | null => {
+    if (!CaseStore.EXPANDABLE.has(column)) return null;
+    let values = this.distinct.get(column);
+    if (values === undefined) {
+      const res = this.db.exec(`SELECT DISTINCT ${column} FROM events WHERE ${column} IS NOT NULL LIMIT 50001`)[0];
+      const all = (res?.values ?? []).map((r) => String(r[0]));
+      values = all.length > 50_000 ? null : all;
+      this.distinct.set(column, values);
+    }
+    if (!values) return null;
+    const n = needle.toLowerCase();
+    const hits = values.filter((v) => v.toLowerCase().includes(n));
+    return hits.length <= 500 ? hits : null;
+  };
+
   query(q: EventQuery): QueryResult {
-    const { sql: where, params } = whereClause(q);
+    const { sql: where, params } = whereClause(q, this.expandContains);
     const limit = Math.min(Math.max(q.limit ?? DEFAULT_PAGE, 0), MAX_PAGE);
     const offset = Math.max(q.offset ?? 0, 0);
     const countKey = `${where}\u0000${JSON.stringify(params)}`;

@@ -22,7 +22,13 @@ const TEXT_COLUMNS = ['actor', 'action', 'ttype', 'tid', 'req', 'eid', 'ip'];
 
 const likeArg = (v: string) => `%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-function condition(c: Condition, params: Param[]): string {
+/**
+ * For indexed columns with few distinct values, a substring filter can be answered by matching the
+ * distinct values first and then using the index (`actor IN (...)`), instead of a LIKE over every row.
+ */
+export type ExpandContains = (column: string, needle: string) => string[] | null;
+
+function condition(c: Condition, params: Param[], expand?: ExpandContains): string {
   const contains = c.op === 'contains';
   switch (c.field) {
     case 'vendor':
@@ -54,16 +60,21 @@ function condition(c: Condition, params: Param[]): string {
         params.push(Number(c.value));
         return 'id = ?';
       }
+      const values = contains ? expand?.(col, c.value) : null;
+      if (values) {
+        params.push(...values);
+        return values.length ? `${col} IN (${values.map(() => '?').join(',')})` : '0';
+      }
       params.push(contains ? likeArg(c.value) : c.value);
       return contains ? `${col} LIKE ? ESCAPE '\\'` : `${col} = ?`;
     }
   }
 }
 
-export function whereClause(q: EventQuery): { sql: string; params: Param[] } {
+export function whereClause(q: EventQuery, expand?: ExpandContains): { sql: string; params: Param[] } {
   const parts: string[] = [];
   const params: Param[] = [];
-  for (const c of q.where ?? []) parts.push(condition(c, params));
+  for (const c of q.where ?? []) parts.push(condition(c, params, expand));
   for (const word of (q.text ?? '').split(/\s+/).filter(Boolean)) {
     parts.push(`(${TEXT_COLUMNS.map((col) => `${col} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
     for (let i = 0; i < TEXT_COLUMNS.length; i++) params.push(likeArg(word));

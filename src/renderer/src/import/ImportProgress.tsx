@@ -44,7 +44,9 @@ export function ImportProgress({ jobs, jobNames, starting, onCancel }: Props) {
               <div style={{ width: `${pct}%` }} />
             </div>
             <span className="job-stats mono">
-              {pct.toFixed(0)}% · {fmtBytes(j.bytesDone)}/{fmtBytes(j.bytesTotal)} · {fmtCount(j.events)} events
+              {j.phase === 'indexing'
+                ? `${fmtCount(j.events)} events stored · building indexes and saving…`
+                : `${pct.toFixed(0)}% · ${fmtBytes(j.bytesDone)}/${fmtBytes(j.bytesTotal)} · ${fmtCount(j.events)} events`}
             </span>
             <button onClick={() => onCancel(j.jobId)} data-testid="progress-cancel">
               Cancel
