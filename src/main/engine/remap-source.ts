@@ -5,7 +5,7 @@ import type { Mapping } from '../../shared/mapping';
 import type { CaseStore } from './store/case-store';
 import { compileMapping } from './mapping';
 import { sourceValues } from './import/source-values';
-import { encodeEntry, type EventExtras } from './store/extras';
+import { encodeEntry, extrasFor } from './store/extras';
 import { NO_TIME, encodeActorType, encodeOutcome, encodeTimeFlag } from './store/schema';
 
 export async function remapSource(store: CaseStore, sourceId: number, mapping: Mapping): Promise<void> {
@@ -17,17 +17,7 @@ export async function remapSource(store: CaseStore, sourceId: number, mapping: M
   try {
     const entries = updates.map(({ id, f }) => {
       const { raw, extras: old } = store.entry(id);
-      const extras: EventExtras = { to: f.timeOriginal, ln: old.ln, fo: old.fo, fb: old.fb, url: old.url, pg: old.pg, ix: old.ix };
-      if (f.timeFlag) extras.tf = f.timeFlag;
-      if (f.userAgent) extras.ua = f.userAgent;
-      const hasB = f.before !== undefined && f.before !== null;
-      const hasA = f.after !== undefined && f.after !== null;
-      if (hasB || hasA) {
-        extras.d = 1;
-        // Same rule as import: JSON records re-derive before/after from raw; CSV rows keep theirs.
-        if (!src.format.startsWith('json') && hasB) extras.b = f.before;
-        if (!src.format.startsWith('json') && hasA) extras.a = f.after;
-      }
+      const extras = extrasFor(f, { ln: old.ln, fo: old.fo, fb: old.fb, url: old.url, pg: old.pg, ix: old.ix }, !src.format.startsWith('json'));
       const entry = encodeEntry(extras, raw);
       return { off: store.appendEntries(entry), len: entry.length };
     });

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import type { RecordError, SourceRecord } from './source-record';
 import type { MappedFields } from '../mapping/mapped-fields';
-import { encodeEntry, type EventExtras } from '../store/extras';
+import { encodeEntry, extrasFor } from '../store/extras';
 import { NO_TIME, encodeActorType, encodeOutcome, encodeTimeFlag } from '../store/schema';
 
 /** Per record in `nums`: t, tflag (-1 = none), atype, outcome, content hash prefix, line. */
@@ -70,17 +70,7 @@ export function prepareBatch(
     nums[o + N_LINE] = rec.line;
     strs.push(f.actor, f.action, f.targetType, f.targetId, f.requestId, f.eventId, f.ip);
     if (f.timeFlag) timeFlags.push([n, f.timeFlag, f.timeOriginal]);
-    const extras: EventExtras = { to: f.timeOriginal, ln: rec.line, fo: rec.offset, fb: rec.length };
-    if (f.userAgent) extras.ua = f.userAgent;
-    const hasB = f.before !== undefined && f.before !== null;
-    const hasA = f.after !== undefined && f.after !== null;
-    if (hasB || hasA) {
-      // JSON records re-derive before/after from their raw text when shown; CSV rows cannot be
-      // re-read without their header, so theirs are kept.
-      extras.d = 1;
-      if (opts.keepDiff && hasB) extras.b = f.before;
-      if (opts.keepDiff && hasA) extras.a = f.after;
-    }
+    const extras = extrasFor(f, { ln: rec.line, fo: rec.offset, fb: rec.length }, opts.keepDiff);
     const buf = encodeEntry(extras, rec.raw);
     bufs.push(buf);
     size += buf.length;

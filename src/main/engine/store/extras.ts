@@ -1,6 +1,7 @@
 // Each segment entry is [u32 extras length][extras JSON][raw record]: the raw text stays byte-exact,
 // and display-only fields ride beside it instead of costing heap in sql.js.
 import type { TimeFlag } from '../../../shared/event';
+import type { MappedFields } from '../mapping/mapped-fields';
 
 export interface EventExtras {
   /** Time text as the source wrote it. */
@@ -38,4 +39,23 @@ export function decodeEntry(buf: Buffer): { extras: EventExtras; raw: string } {
     extras: JSON.parse(buf.toString('utf8', 4, 4 + xLen)) as EventExtras,
     raw: buf.toString('utf8', 4 + xLen),
   };
+}
+
+/**
+ * The display extras of a mapped record. Records with a before/after pair are marked; JSON records
+ * re-derive the pair from their raw text when shown, CSV rows (which cannot be re-read without their
+ * header) keep it here.
+ */
+export function extrasFor(f: MappedFields, where: Pick<EventExtras, 'ln' | 'fo' | 'fb' | 'url' | 'pg' | 'ix'>, keepDiff: boolean): EventExtras {
+  const extras: EventExtras = { to: f.timeOriginal, ...where };
+  if (f.timeFlag) extras.tf = f.timeFlag;
+  if (f.userAgent) extras.ua = f.userAgent;
+  const hasB = f.before !== undefined && f.before !== null;
+  const hasA = f.after !== undefined && f.after !== null;
+  if (hasB || hasA) {
+    extras.d = 1;
+    if (keepDiff && hasB) extras.b = f.before;
+    if (keepDiff && hasA) extras.a = f.after;
+  }
+  return extras;
 }
