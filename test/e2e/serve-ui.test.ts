@@ -32,11 +32,26 @@ test('serve: import through the UI, scroll, filter, expand a row, screenshot', a
   await page.waitForFunction(() => document.querySelector('[data-testid=match-count]')?.getAttribute('data-total') === '3020');
   assert.match((await page.getByTestId('import-report').textContent()) ?? '', /20 imported|imported\D*20/);
 
+  // Drag-and-drop a file onto the window: it imports the same way.
+  await page.getByTestId('import-report-dismiss').first().click();
+  const dropped = fs.readFileSync(path.join(CORPUS_DIR, 'gitlab/elastic_gitlab_audit.log'), 'utf8');
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped-gitlab.log', { type: 'text/plain' }));
+    return dt;
+  }, dropped);
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer });
+  await page.getByTestId('drop-overlay').waitFor();
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  await page.getByTestId('import-report').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid=match-count]')?.getAttribute('data-total') === '3022');
+  assert.match((await page.getByTestId('import-report').textContent()) ?? '', /dropped-gitlab\.log/);
+
   // Scroll to the end and back with the keyboard.
   const scroll = page.getByTestId('timeline-scroll');
   await scroll.focus();
   await page.keyboard.press('End');
-  await page.waitForSelector('[data-testid=row][data-index="3019"][data-loaded=true]');
+  await page.waitForSelector('[data-testid=row][data-index="3021"][data-loaded=true]');
   await page.keyboard.press('PageUp');
   await page.keyboard.press('Home');
   await page.waitForSelector('[data-testid=row][data-index="0"][data-loaded=true]');

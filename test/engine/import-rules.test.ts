@@ -196,3 +196,22 @@ test('a time column whose name declares UTC is read as UTC without a no-zone fla
   assert.equal(first?.timeFlag, null);
   engine.close();
 });
+
+test('queries are answered while a large import is still running', async () => {
+  const { engine, dir } = await freshEngine();
+  await engine.importFiles({ paths: [okta] });
+  const lines: string[] = [];
+  for (let i = 0; i < 150_000; i++) lines.push(rec(i));
+  const big = writeFile(dir, 'large.jsonl', lines.join('\n'));
+  let importDone = false;
+  const pending = engine.importFiles({ paths: [big] }).then((r) => {
+    importDone = true;
+    return r;
+  });
+  await new Promise((r) => setTimeout(r, 400));
+  const page = await engine.queryEvents({ limit: 5 });
+  assert.equal(importDone, false, 'the import was still running when the query was answered');
+  assert.ok(page.total >= 20);
+  assert.equal((await pending).files[0].imported, 150_000);
+  engine.close();
+});
