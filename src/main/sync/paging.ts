@@ -87,7 +87,7 @@ export function nextStep(p: VendorPaging, pos: RunPosition, o: PageOutcome): Nex
       if (o.count >= o.limit) step.gap = `more than a page of events at ${new Date(oldest).toISOString()}: those beyond the page may be missing`;
     }
     next.before = before;
-    return { ...step, done: pastLowerBound };
+    return { ...step, done: pastLowerBound || headDone };
   }
 
   // A token is followed only where the descriptor names the parameter that sends it back.

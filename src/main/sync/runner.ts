@@ -199,8 +199,12 @@ export async function runSync(store: CaseStore, settingsIn: SyncSettings, opts: 
         if (step.done) {
           // Offset and page lists that are (or may be) newest-first gain events at their start while
           // we page: read the head again until a page brings nothing new.
-          const headPass = pos.phase === 'main' && paging.style !== 'before-cursor' && !step.next.token && row.state.order !== 'oldest-first' && pos.pagesDone > 0;
-          if (headPass) next = { ...next, phase: 'head', offset: 0, page: paging.firstPage ?? 1, token: null, lastTotal: null };
+          const headPass = pos.phase === 'main' && !step.next.token && row.state.order !== 'oldest-first' && pos.pagesDone > 0;
+          const newest = newestStoredMs(store, row.sourceId);
+          if (headPass && paging.style === 'before-cursor') {
+            // Newest-first by cursor: events that arrived during the run sit above its first page.
+            next = { ...next, phase: 'head', before: null, after: newest == null ? next.after : formatBound(newest - 1, paging.dateFormat) };
+          } else if (headPass) next = { ...next, phase: 'head', offset: 0, page: paging.firstPage ?? 1, token: null, lastTotal: null };
           else {
             if (row.state.order === 'oldest-first') row.state = { ...row.state, offsetReached: paging.style === 'page' ? next.page : next.offset };
             next = null;
