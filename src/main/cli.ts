@@ -7,7 +7,9 @@ import { EngineClient } from './engine/worker/engine-client';
 import { startHttpHost } from './host/http';
 import { parseCondition, type EventQuery } from '../shared/query';
 import type { ImportReport } from '../shared/contract';
-import { progressPrinter } from './cli-progress';
+import { progressPrinter, syncProgressPrinter } from './cli-progress';
+import { readToken } from './sync/token-prompt';
+import { syncSourceName, type SyncReport, type SyncSettings } from '../shared/sync';
 
 const USAGE = `usage:
   auditdesk import CASE FILE... [--json]
@@ -15,6 +17,10 @@ const USAGE = `usage:
   auditdesk query CASE [--where FIELD=VALUE]... [--where FIELD~TEXT]... [--text WORDS]
                        [--from T] [--to T] [--limit N] [--offset N] [--json]
   auditdesk serve CASE [--port N] [--json]
+  auditdesk sync CASE --vendor V --base-url URL [--org ID] [--path P] [--name N] [--token-env VAR]
+                      [--since T] [--filter k=v]... [--page-size N] [--json]
+                      V: openindex | opbox | adminconsole | openclaw | invent. The token comes from the
+                      environment variable VAR, or a prompt on a terminal; never from the command line.
 CASE is a case folder (e.g. incident-42.auditdesk); import and serve create it when missing.`;
 
 class UsageError extends Error {}
@@ -28,6 +34,15 @@ const OPTIONS = {
   limit: { type: 'string' },
   offset: { type: 'string' },
   port: { type: 'string' },
+  vendor: { type: 'string' },
+  'base-url': { type: 'string' },
+  org: { type: 'string' },
+  path: { type: 'string' },
+  name: { type: 'string' },
+  'token-env': { type: 'string' },
+  since: { type: 'string' },
+  filter: { type: 'string', multiple: true },
+  'page-size': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -123,6 +138,47 @@ async function cmdServe(engine: EngineClient, casePath: string, v: Values): Prom
   return 0;
 }
 
+async function cmdSync(engine: EngineClient, casePath: string, v: Values): Promise<number> {
+  if (!v.vendor) throw new UsageError('sync needs --vendor');
+  if (!v['base-url']) throw new UsageError('sync needs --base-url');
+  const filters: Record<string, string> = {};
+  for (const f of v.filter ?? []) {
+    const eq = f.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--filter takes NAME=VALUE, got "${f}"`);
+    filters[f.slice(0, eq)] = f.slice(eq + 1);
+  }
+  const settings: SyncSettings = {
+    vendor: v.vendor,
+    baseUrl: v['base-url'],
+    ...(v.name ? { name: v.name } : {}),
+    ...(v.org ? { orgId: v.org } : {}),
+    ...(v.path ? { path: v.path } : {}),
+    ...(v.since ? { since: v.since } : {}),
+    ...(Object.keys(filters).length ? { filters } : {}),
+    ...(v['page-size'] ? { pageSize: intOption(v['page-size'], 'page-size') } : {}),
+  };
+  const token = await readToken(v['token-env'], syncSourceName(settings));
+  await engine.api.openCase({ path: casePath, create: true });
+  const bar = syncProgressPrinter();
+  const off = engine.onEvent((e) => e.type === 'syncProgress' && bar(e.progress, e.done));
+  const report = await engine.api.runSync({ settings, token });
+  off();
+  out(Boolean(v.json), report, () => humanSyncReport(report));
+  return report.error ? 1 : 0;
+}
+
+function humanSyncReport(r: SyncReport): string {
+  const lines = [
+    `${r.source}: ${r.finished ? 'finished' : 'NOT finished'} (${r.mode}): ${r.pages} pages, ${r.received} events received, ` +
+      `${r.new} new, ${r.duplicates} duplicates${r.expectedTotal != null ? `, API stated ${r.expectedTotal}` : ''}, ${r.retries} retries` +
+      (r.refetched ? `, ${r.refetched} pages re-read after the list moved` : ''),
+  ];
+  if (r.error) lines.push(`  stopped: ${r.error}`);
+  for (const g of r.gaps) lines.push(`  gap: ${g}`);
+  for (const w of r.warnings.slice(0, 5)) lines.push(`  warning ${w}`);
+  return lines.join('\n');
+}
+
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -137,7 +193,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command || v.help ? 0 : 2;
   }
-  if (!['import', 'info', 'query', 'serve'].includes(command)) {
+  if (!['import', 'info', 'query', 'serve', 'sync'].includes(command)) {
     process.stderr.write(`auditdesk: unknown command "${command}"\n${USAGE}\n`);
     return 2;
   }
@@ -154,6 +210,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdInfo(engine, casePath, v);
       case 'query':
         return await cmdQuery(engine, casePath, v);
+      case 'sync':
+        return await cmdSync(engine, casePath, v);
       default:
         return await cmdServe(engine, casePath, v);
     }

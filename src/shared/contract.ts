@@ -3,6 +3,7 @@
 import type { AuditEvent, EventRow } from './event';
 import type { EventQuery } from './query';
 import type { Mapping, MappingReview } from './mapping';
+import type { SyncProgress, SyncReport, SyncSettings, SyncSourceInfo } from './sync';
 
 export interface SourceInfo {
   id: number;
@@ -77,6 +78,7 @@ export interface JobProgress {
 
 export type HostEvent =
   | { type: 'progress'; progress: JobProgress }
+  | { type: 'syncProgress'; jobId: string; source: string; progress: SyncProgress; done: boolean }
   | { type: 'caseChanged'; info: CaseInfo | null };
 
 export interface AuditDeskApi {
@@ -91,6 +93,13 @@ export interface AuditDeskApi {
   getMapping(p: { sourceId: number }): Promise<MappingReview>;
   /** Saves a corrected mapping for this shape of record; reapply re-derives the source's fields. */
   saveMapping(p: { sourceId: number; mapping: Mapping; reapply: boolean }): Promise<CaseInfo>;
+  /** The case's sync sources with their state and last completeness report (never a token). */
+  syncSources(p?: Record<string, never>): Promise<SyncSourceInfo[]>;
+  /**
+   * Runs (or resumes) a sync of one source; progress comes as syncProgress HostEvents carrying jobId.
+   * The token is kept in this process's memory for later runs and never stored in the case.
+   */
+  runSync(p: { settings: SyncSettings; token?: string; jobId?: string }): Promise<SyncReport>;
 }
 
 export type ApiMethod = keyof AuditDeskApi;
@@ -107,6 +116,8 @@ export const API_METHODS = [
   'getEvent',
   'getMapping',
   'saveMapping',
+  'syncSources',
+  'runSync',
 ] as const satisfies readonly ApiMethod[];
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
 const allListed: Missing extends never ? true : Missing = true;

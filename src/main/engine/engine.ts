@@ -8,6 +8,10 @@ import { ImportCancelled, importFile, loadDedupState } from './import/import-fil
 import { sourceValues } from './import/source-values';
 import { reviewMapping } from './mapping';
 import { remapSource } from './remap-source';
+import type { SyncReport, SyncSettings, SyncSourceInfo } from '../../shared/sync';
+import { syncSourceName } from '../../shared/sync';
+import { runSync, type SyncRunOptions } from '../sync/runner';
+import { listSync, newestStoredMs } from '../sync/sync-state';
 
 export class Engine implements AuditDeskApi {
   private store: CaseStore | null = null;
@@ -15,6 +19,10 @@ export class Engine implements AuditDeskApi {
   /** Writes (open, import, remap) run one at a time; reads go straight through. */
   private writeChain: Promise<unknown> = Promise.resolve();
   private jobCounter = 0;
+  /** Sync tokens by source name: in this process's memory only, never in the case or a message. */
+  private tokens = new Map<string, string>();
+  /** Test and CLI hook: retry timings for sync (tests make the waits instant). */
+  syncOptions: Partial<Pick<SyncRunOptions, 'policy' | 'saveEvery' | 'overlapMs'>> = {};
 
   constructor(private readonly emit: (e: HostEvent) => void = () => {}) {}
 
@@ -136,6 +144,58 @@ export class Engine implements AuditDeskApi {
       const info = store.info();
       this.emit({ type: 'caseChanged', info });
       return info;
+    });
+  }
+
+  async syncSources(): Promise<SyncSourceInfo[]> {
+    const store = this.requireStore();
+    return listSync(store).map((r) => {
+      const newest = newestStoredMs(store, r.sourceId);
+      return {
+        name: r.name,
+        settings: r.settings,
+        sourceId: r.sourceId,
+        newest: newest == null ? null : new Date(newest).toISOString(),
+        interrupted: r.state.run != null,
+        lastReport: r.report,
+        hasToken: this.tokens.has(r.name),
+      };
+    });
+  }
+
+  runSync(p: { settings: SyncSettings; token?: string; jobId?: string }): Promise<SyncReport> {
+    const jobId = p.jobId ?? `sync-${++this.jobCounter}`;
+    const job = { cancelled: false };
+    this.jobs.set(jobId, job);
+    const name = syncSourceName(p.settings);
+    if (p.token) this.tokens.set(name, p.token);
+    return this.exclusive(async () => {
+      const store = this.requireStore();
+      const token = this.tokens.get(name);
+      if (!token) throw new Error(`${name}: no token in this session: enter the source's API token`);
+      const emit = (progress: SyncReport | Parameters<NonNullable<SyncRunOptions['onProgress']>>[0], done: boolean) =>
+        this.emit({
+          type: 'syncProgress',
+          jobId,
+          source: name,
+          progress: { pages: progress.pages, received: progress.received, new: progress.new, expectedTotal: progress.expectedTotal, retries: progress.retries },
+          done,
+        });
+      const dedup = loadDedupState(store);
+      try {
+        const report = await runSync(store, { ...p.settings, name }, {
+          ...this.syncOptions,
+          token,
+          dedup,
+          isCancelled: () => job.cancelled,
+          onProgress: (pr) => emit(pr, false),
+        });
+        emit(report, true);
+        return report;
+      } finally {
+        this.jobs.delete(jobId);
+        this.emit({ type: 'caseChanged', info: store.info() });
+      }
     });
   }
 

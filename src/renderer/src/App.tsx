@@ -13,6 +13,7 @@ import { useFileDrop } from './import/useFileDrop';
 import { useImports } from './import/useImports';
 import { MappingDialog } from './mapping/MappingDialog';
 import { Timeline } from './timeline/Timeline';
+import { SyncPanel } from './sync/SyncPanel';
 
 export function App() {
   const kase = useCaseInfo();
@@ -35,6 +36,7 @@ export function App() {
       <CaseBar info={kase.info} onOpened={kase.setInfo} onMapping={setMappingFor} />
       <ImportProgress jobs={imports.jobs} jobNames={imports.jobNames} starting={imports.starting} onCancel={imports.cancel} />
       <ImportReportPanel finished={imports.finished} onDismiss={imports.dismiss} />
+      {caseOpen && <SyncPanel onSynced={kase.refresh} />}
       {kase.error && (
         <div className="form-error banner" role="alert">
           {kase.error}

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import type { RecordError, SourceRecord } from './source-record';
 import type { MappedFields } from '../mapping/mapped-fields';
-import { encodeEntry, extrasFor } from '../store/extras';
+import { encodeEntry, extrasFor, type EventExtras } from '../store/extras';
 import { NO_TIME, encodeActorType, encodeOutcome, encodeTimeFlag } from '../store/schema';
 
 /** Per record in `nums`: t, tflag (-1 = none), atype, outcome, content hash prefix, line. */
@@ -42,7 +42,8 @@ export function prepareBatch(
   errorsIn: RecordError[],
   bytesDone: number,
   apply: (v: Record<string, unknown>) => MappedFields,
-  opts: { keepDiff: boolean },
+  /** where: the provenance extras of a record (file line/offset by default; API url/page/index). */
+  opts: { keepDiff: boolean; where?: (rec: SourceRecord, i: number) => Pick<EventExtras, 'ln' | 'fo' | 'fb' | 'url' | 'pg' | 'ix'> },
 ): PreparedBatch {
   const nums = new Float64Array(records.length * NUM_COLS);
   const strs: (string | null)[] = [];
@@ -70,7 +71,8 @@ export function prepareBatch(
     nums[o + N_LINE] = rec.line;
     strs.push(f.actor, f.action, f.targetType, f.targetId, f.requestId, f.eventId, f.ip);
     if (f.timeFlag) timeFlags.push([n, f.timeFlag, f.timeOriginal]);
-    const extras = extrasFor(f, { ln: rec.line, fo: rec.offset, fb: rec.length }, opts.keepDiff);
+    const where = opts.where ? opts.where(rec, n) : { ln: rec.line, fo: rec.offset, fb: rec.length };
+    const extras = extrasFor(f, where, opts.keepDiff);
     const buf = encodeEntry(extras, rec.raw);
     bufs.push(buf);
     size += buf.length;

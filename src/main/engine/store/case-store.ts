@@ -87,6 +87,8 @@ export class CaseStore {
       db.close();
       throw new Error(`${abs} was written by another AuditDesk version (case schema ${version}, this one reads ${SCHEMA_VERSION})`);
     }
+    // Tables added since (sync state) are created on open; every statement is IF NOT EXISTS.
+    db.run(CREATE_TABLES);
     const committed = Number(metaValue(db, 'segment_length') ?? 0);
     return new CaseStore(abs, db, new Segment(path.join(abs, SEGMENT_FILE), committed));
   }
@@ -266,13 +268,14 @@ export class CaseStore {
   private rowValues: (string | number | null)[] = new Array(17).fill(null);
   private nextRowid = 1;
 
-  commit(): void {
+  /** Ends the transaction; save=false leaves the file as last saved (sync saves every few pages). */
+  commit(opts: { save?: boolean } = {}): void {
     this.counts.clear();
     this.distinct.clear();
     this.finishInsert();
     this.rebuildIndexes();
     this.db.run('COMMIT');
-    this.save();
+    if (opts.save !== false) this.save();
   }
 
   rollback(segmentStart: number): void {

@@ -23,6 +23,14 @@ CREATE TABLE IF NOT EXISTS sources(
   gzip INTEGER NOT NULL DEFAULT 0,
   mapping TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS sync_sources(
+  name TEXT PRIMARY KEY,
+  source_id INTEGER,
+  settings TEXT NOT NULL,
+  state TEXT NOT NULL,
+  report TEXT,
+  updated_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS saved_mappings(shape_key TEXT PRIMARY KEY, mapping TEXT NOT NULL, saved_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS events(
   id INTEGER PRIMARY KEY,

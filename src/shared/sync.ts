@@ -1,0 +1,81 @@
+// The sync model shared by the UI, the CLI and the engine: a source's settings (never its token),
+// and the completeness report each run leaves in the case.
+
+export const SYNC_VENDORS = ['openindex', 'opbox', 'adminconsole', 'openclaw', 'invent'] as const;
+export type SyncVendor = (typeof SYNC_VENDORS)[number];
+
+export interface SyncSettings {
+  vendor: string;
+  /** Base URL the user entered; the vendor's documented path is appended (a path prefix is kept). */
+  baseUrl: string;
+  /** Display name of the source in the case; defaults to "<vendor> <host>". */
+  name?: string;
+  /** Invent: the org whose audit logs are read ({orgId} in the path). */
+  orgId?: string;
+  /** Replaces the documented list path (Invent's path differs between deployments). */
+  path?: string;
+  /** ISO 8601 time or YYYY-MM-DD: fetch nothing older on the first run. */
+  since?: string;
+  /** Extra query filters, as the vendor names them (e.g. action=CREATE). */
+  filters?: Record<string, string>;
+  pageSize?: number;
+}
+
+export interface SyncReport {
+  source: string;
+  vendor: string;
+  pages: number;
+  received: number;
+  /** Events stored by this run. */
+  new: number;
+  duplicates: number;
+  /** Total the API stated for the query (Opbox pagination.total, OpenClaw totalEntries), else null. */
+  expectedTotal: number | null;
+  /** What may be missing, and why (empty when the run saw everything it asked for). */
+  gaps: string[];
+  retries: number;
+  /** Pages that were asked again because the list moved under the pager (inserts between requests). */
+  refetched: number;
+  finished: boolean;
+  /** This run continued an interrupted one. */
+  resumed: boolean;
+  /** 'full' (first run), 'incremental' (newer than the newest stored, with overlap), or 'resume'. */
+  mode: 'full' | 'incremental' | 'resume';
+  startedAt: string;
+  endedAt: string;
+  /** Why the run stopped early (auth refused, retries exhausted, cancelled); null when finished. */
+  error: string | null;
+  warnings: string[];
+}
+
+export interface SyncSourceInfo {
+  name: string;
+  settings: SyncSettings;
+  sourceId: number | null;
+  /** Newest event time stored from this source (UTC ISO). */
+  newest: string | null;
+  /** Whether a run was interrupted and the next one resumes it. */
+  interrupted: boolean;
+  lastReport: SyncReport | null;
+  /** Whether this process holds a token for the source (tokens are never sent back). */
+  hasToken: boolean;
+}
+
+export interface SyncProgress {
+  pages: number;
+  received: number;
+  new: number;
+  expectedTotal: number | null;
+  retries: number;
+}
+
+export function syncSourceName(s: Pick<SyncSettings, 'name' | 'vendor' | 'baseUrl'>): string {
+  if (s.name && s.name.trim()) return s.name.trim();
+  let host = s.baseUrl;
+  try {
+    host = new URL(s.baseUrl).host;
+  } catch {
+    // an invalid URL is reported by validation; the name only needs to be stable
+  }
+  return `${s.vendor} ${host}`;
+}
