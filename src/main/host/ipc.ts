@@ -1,7 +1,9 @@
 // The Electron IPC transport of the contract: one generic channel routed by API_METHODS, so a new
 // contract method needs no edit here.
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { isApiMethod } from '../../shared/contract';
+import { isApiMethod, type ApiParams } from '../../shared/contract';
+import { syncSourceName } from '../../shared/sync';
+import { TokenVault } from './token-vault';
 import type { EngineClient } from '../engine/worker/engine-client';
 
 export const CALL_CHANNEL = 'auditdesk:call';
@@ -12,9 +14,13 @@ export function registerIpcHost(engine: EngineClient, win: BrowserWindow): () =>
   // Only our own window's top frame may call the engine.
   const trusted = (e: IpcMainInvokeEvent) => e.sender === win.webContents && e.senderFrame === win.webContents.mainFrame;
 
+  const vault = new TokenVault();
   ipcMain.handle(CALL_CHANNEL, async (e, method: string, params: unknown) => {
     if (!trusted(e)) throw new Error('refused: not the AuditDesk window');
     if (!isApiMethod(method)) throw new Error(`unknown method ${method}`);
+    // The one place tokens cross the host: seal a new one with safeStorage, unseal a saved one, so a
+    // sync can run again after the app restarts without the token ever being stored in plain text.
+    if (method === 'runSync') params = withVaultToken(vault, params as ApiParams<'runSync'>);
     return engine.call(method, params);
   });
   ipcMain.handle(PICK_FILES_CHANNEL, async (e) => {
@@ -37,4 +43,14 @@ export function registerIpcHost(engine: EngineClient, win: BrowserWindow): () =>
     ipcMain.removeHandler(CALL_CHANNEL);
     ipcMain.removeHandler(PICK_FILES_CHANNEL);
   };
+}
+
+function withVaultToken(vault: TokenVault, p: ApiParams<'runSync'>): ApiParams<'runSync'> {
+  const source = syncSourceName(p.settings);
+  if (p.token) {
+    vault.save(source, p.token);
+    return p;
+  }
+  const saved = vault.load(source);
+  return saved ? { ...p, token: saved } : p;
 }
