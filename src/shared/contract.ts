@@ -3,6 +3,7 @@
 import type { AuditEvent, EventRow } from './event';
 import type { EventQuery } from './query';
 import type { Mapping, MappingReview } from './mapping';
+import type { EventDiff, ResourceHistory, Trace } from './investigate';
 
 export interface SourceInfo {
   id: number;
@@ -91,6 +92,14 @@ export interface AuditDeskApi {
   getMapping(p: { sourceId: number }): Promise<MappingReview>;
   /** Saves a corrected mapping for this shape of record; reapply re-derives the source's fields. */
   saveMapping(p: { sourceId: number; mapping: Mapping; reapply: boolean }): Promise<CaseInfo>;
+  /** Every event with this request id (across sources and vendors), in time order with offsets. */
+  traceRequest(p: { requestId: string }): Promise<Trace>;
+  /** The trace of one event: by its request id, else its session id, else its actor around its time. */
+  traceEvent(p: { id: string }): Promise<Trace>;
+  /** The event's before/after states and the structural list of changed paths. */
+  eventDiff(p: { id: string }): Promise<EventDiff>;
+  /** Every event on the event's target, oldest first, with the changes between consecutive states. */
+  resourceHistory(p: { id: string }): Promise<ResourceHistory>;
 }
 
 export type ApiMethod = keyof AuditDeskApi;
@@ -107,6 +116,10 @@ export const API_METHODS = [
   'getEvent',
   'getMapping',
   'saveMapping',
+  'traceRequest',
+  'traceEvent',
+  'eventDiff',
+  'resourceHistory',
 ] as const satisfies readonly ApiMethod[];
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
 const allListed: Missing extends never ? true : Missing = true;

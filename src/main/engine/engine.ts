@@ -8,6 +8,8 @@ import { ImportCancelled, importFile, loadDedupState } from './import/import-fil
 import { sourceValues } from './import/source-values';
 import { reviewMapping } from './mapping';
 import { remapSource } from './remap-source';
+import { traceByRequestId, traceFromEvent } from './investigate/trace';
+import { eventDiff, resourceHistory } from './investigate/diff';
 
 export class Engine implements AuditDeskApi {
   private store: CaseStore | null = null;
@@ -137,6 +139,29 @@ export class Engine implements AuditDeskApi {
       this.emit({ type: 'caseChanged', info });
       return info;
     });
+  }
+
+  async traceRequest(p: { requestId: string }) {
+    return traceByRequestId(this.requireStore(), p.requestId);
+  }
+
+  async traceEvent(p: { id: string }) {
+    return traceFromEvent(this.requireStore(), p.id);
+  }
+
+  /** A request trace with full events (CLI --json); rows only in the contract, like queryFull. */
+  traceFull(p: { requestId: string }) {
+    const store = this.requireStore();
+    const trace = traceByRequestId(store, p.requestId);
+    return { ...trace, events: trace.events.map((e) => ({ ...store.getEvent(e.id), offsetMs: e.offsetMs, gapMs: e.gapMs })) };
+  }
+
+  async eventDiff(p: { id: string }) {
+    return eventDiff(this.requireStore(), p.id);
+  }
+
+  async resourceHistory(p: { id: string }) {
+    return resourceHistory(this.requireStore(), p.id);
   }
 
   close(): void {
