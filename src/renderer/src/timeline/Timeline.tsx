@@ -72,9 +72,14 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail }: 
     [scrollIntoView],
   );
 
-  // The detail panel follows the selection while it is open.
+  // The detail panel follows the selection while it is open; only a change of selection moves it, so
+  // the panel can also show an event opened from elsewhere (a trace or history step).
   const selectedRow = selected !== null ? rows.getRow(selected) : undefined;
+  const followed = useRef<string | null>(null);
   useEffect(() => {
+    const id = selectedRow?.id ?? null;
+    if (id === followed.current) return;
+    followed.current = id;
     if (detailId !== null && selectedRow && selectedRow.id !== detailId) onDetail(selectedRow);
   }, [selectedRow, detailId, onDetail]);
 
