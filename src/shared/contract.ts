@@ -3,7 +3,7 @@
 import type { AuditEvent, EventRow } from './event';
 import type { EventQuery } from './query';
 import type { Mapping, MappingReview } from './mapping';
-import type { EventDiff, ResourceHistory, Trace } from './investigate';
+import type { EventDiff, Facet, FacetField, Histogram, QuerySummary, ResourceHistory, Trace } from './investigate';
 
 export interface SourceInfo {
   id: number;
@@ -100,6 +100,12 @@ export interface AuditDeskApi {
   eventDiff(p: { id: string }): Promise<EventDiff>;
   /** Every event on the event's target, oldest first, with the changes between consecutive states. */
   resourceHistory(p: { id: string }): Promise<ResourceHistory>;
+  /** Hero metrics of a filter: total, failures, warnings/denials, distinct actors. */
+  summarize(q: EventQuery): Promise<QuerySummary>;
+  /** Top values with counts per field, for a filter. */
+  facets(p: { query: EventQuery; fields?: FacetField[]; limit?: number }): Promise<Facet[]>;
+  /** Event counts over time for a filter; the bucket width adapts from seconds to months. */
+  histogram(p: { query: EventQuery; maxBuckets?: number }): Promise<Histogram>;
 }
 
 export type ApiMethod = keyof AuditDeskApi;
@@ -120,6 +126,9 @@ export const API_METHODS = [
   'traceEvent',
   'eventDiff',
   'resourceHistory',
+  'summarize',
+  'facets',
+  'histogram',
 ] as const satisfies readonly ApiMethod[];
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
 const allListed: Missing extends never ? true : Missing = true;

@@ -52,3 +52,34 @@ export interface ResourceHistory {
   steps: { event: EventRow; before: unknown; after: unknown; changes: ChangedPath[] }[];
   truncated: boolean;
 }
+
+/** The hero metrics of a filter. */
+export interface QuerySummary {
+  total: number;
+  /** Outcome failure. */
+  failures: number;
+  /** Outcomes denied or warning. */
+  warnings: number;
+  distinctActors: number;
+}
+
+/** Fields the facet panel counts values of. */
+export const FACET_FIELDS = ['vendor', 'source', 'actor', 'actorType', 'action', 'targetType', 'outcome', 'ip'] as const;
+export type FacetField = (typeof FACET_FIELDS)[number];
+
+export interface Facet {
+  field: FacetField;
+  /** Top values, most frequent first; value null = events without one. */
+  values: { value: string | null; count: number }[];
+}
+
+export interface Histogram {
+  /** Bucket width: a fixed number of milliseconds, or calendar months. */
+  unit: 'ms' | 'month';
+  size: number;
+  /** Human name of the bucket width ("5 min", "1 d", "1 month"). */
+  label: string;
+  buckets: { start: string; end: string; count: number }[];
+  /** Events of the filter without a usable time (not in any bucket). */
+  untimed: number;
+}

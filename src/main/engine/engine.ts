@@ -10,6 +10,8 @@ import { reviewMapping } from './mapping';
 import { remapSource } from './remap-source';
 import { traceByRequestId, traceFromEvent } from './investigate/trace';
 import { eventDiff, resourceHistory } from './investigate/diff';
+import { facets, histogram, summarize } from './investigate/overview';
+import type { FacetField } from '../../shared/investigate';
 
 export class Engine implements AuditDeskApi {
   private store: CaseStore | null = null;
@@ -162,6 +164,18 @@ export class Engine implements AuditDeskApi {
 
   async resourceHistory(p: { id: string }) {
     return resourceHistory(this.requireStore(), p.id);
+  }
+
+  async summarize(q: EventQuery) {
+    return summarize(this.requireStore(), q);
+  }
+
+  async facets(p: { query: EventQuery; fields?: FacetField[]; limit?: number }) {
+    return facets(this.requireStore(), p.query ?? {}, p.fields, Math.min(Math.max(p.limit ?? 8, 1), 100));
+  }
+
+  async histogram(p: { query: EventQuery; maxBuckets?: number }) {
+    return histogram(this.requireStore(), p.query ?? {}, Math.min(Math.max(p.maxBuckets ?? 120, 10), 1000));
   }
 
   close(): void {
