@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { CaseStore } from '../src/main/engine/store/case-store';
 import { traceByRequestId, traceFromEvent } from '../src/main/engine/investigate/trace';
 import { eventDiff } from '../src/main/engine/investigate/diff';
+import { facets, histogram, summarize } from '../src/main/engine/investigate/overview';
+import type { EventQuery } from '../src/shared/query';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string' } } });
 const casePath = positionals[0];
@@ -41,11 +43,17 @@ async function main() {
   const ids = sample(`SELECT id FROM events WHERE id % ${step} = 0 LIMIT ${RUNS}`);
   const diffIds = ids.filter((id) => store.getEvent(id).hasDiff).slice(0, RUNS);
   let traced = 0;
+  const [topAction] = sample('SELECT action FROM events WHERE action IS NOT NULL GROUP BY action ORDER BY count(*) DESC LIMIT 1');
+  const filterOf = (k: string): EventQuery => (k === 'all' || !topAction ? {} : { where: [{ field: 'action', op: 'eq', value: topAction }] });
   const out = {
     events: count,
     traceRequest: reqs.length ? { ...time(reqs, (r) => (traced += traceByRequestId(store, r).events.length)), sample: reqs.length } : null,
     traceEvent: time(ids, (id) => traceFromEvent(store, id)),
     eventDiff: diffIds.length ? { ...time(diffIds, (id) => eventDiff(store, id)), sample: diffIds.length } : null,
+    // The overview of the whole case and of its most common action (what the UI asks for on every filter change).
+    summarize: time(['all', 'one'], (k) => summarize(store, filterOf(k))),
+    histogram: time(['all', 'one'], (k) => histogram(store, filterOf(k))),
+    facets: time(['all', 'one'], (k) => facets(store, filterOf(k), undefined, 6)),
     meanTraceEvents: reqs.length ? traced / (RUNS + 1) : 0,
     peakRssBytes: process.memoryUsage().rss,
   };

@@ -46,6 +46,7 @@ const TARGETS = {
   reopenMs: 1500,
   pageMs: 30,
   traceMs: 5,
+  overviewMs: 500,
 };
 
 const DATA = path.join(root, 'bench', 'data');
@@ -416,6 +417,9 @@ function renderSection(r) {
       x && L.push(`| ${what} | median ${x.medianMs.toFixed(1)} ms, p95 ${x.p95Ms.toFixed(1)} ms | ≤ ${target} ms | ${verdict(x.p95Ms <= target, x.p95Ms <= target ? '' : `p95 ${(x.p95Ms / target).toFixed(1)}× the target`)} |`);
     row(`trace by request id (${iv.traceRequest?.sample ?? 0} ids spread over the case, ${iv.meanTraceEvents.toFixed(1)} events each on average)`, iv.traceRequest, TARGETS.traceMs);
     row('trace from an event (request id, else session, else actor ±30 min)', iv.traceEvent, TARGETS.traceMs);
+    row('hero metrics (summarize) of the whole case / its most common action, alternating', iv.summarize, TARGETS.overviewMs);
+    row('time histogram of the whole case / its most common action', iv.histogram, TARGETS.overviewMs);
+    row('facets (8 fields, top 6) of the whole case / its most common action', iv.facets, TARGETS.overviewMs);
     row(`before/after diff of one event (${iv.eventDiff?.sample ?? 0} events with states)`, iv.eventDiff, TARGETS.pageMs);
   }
   L.push('');

@@ -5,7 +5,8 @@ import type { Facet, FacetField, Histogram, QuerySummary } from '../../../shared
 import { FACET_FIELDS } from '../../../shared/investigate';
 import { fmtMs } from '../../../shared/duration';
 import type { CaseStore } from '../store/case-store';
-import { NO_TIME, decodeActorType, decodeOutcome, encodeOutcome } from '../store/schema';
+import { ACTOR_TYPES, OUTCOMES } from '../../../shared/event';
+import { NO_TIME, encodeOutcome } from '../store/schema';
 
 type Row = (string | number | null)[];
 
@@ -25,37 +26,46 @@ export function summarize(store: CaseStore, q: EventQuery): QuerySummary {
   return { total: Number(r[0]), failures: Number(r[1]), warnings: Number(r[2]), distinctActors: Number(r[3]) };
 }
 
-const COLUMN: Record<FacetField, string> = {
-  vendor: 'src',
-  source: 'src',
-  actor: 'actor',
-  actorType: 'atype',
-  action: 'action',
-  targetType: 'ttype',
-  outcome: 'outcome',
-  ip: 'ip',
-};
+/** Few-valued fields, counted together in one pass (grouped by source, actor type and outcome). */
+const LOW_CARDINALITY = new Set<FacetField>(['vendor', 'source', 'actorType', 'outcome']);
+const COLUMN: Partial<Record<FacetField, string>> = { actor: 'actor', action: 'action', targetType: 'ttype', ip: 'ip' };
 
 export function facets(store: CaseStore, q: EventQuery, fields: readonly FacetField[] = FACET_FIELDS, limit = 8): Facet[] {
+  for (const f of fields) {
+    if (!LOW_CARDINALITY.has(f) && !COLUMN[f]) throw new Error(`no facet for field "${f}"; one of: ${FACET_FIELDS.join(', ')}`);
+  }
   const { sql, params } = store.where(q);
-  return fields.map((field) => {
-    if (!(field in COLUMN)) throw new Error(`no facet for field "${field}"; one of: ${FACET_FIELDS.join(', ')}`);
-    const col = COLUMN[field];
-    const bySource = col === 'src';
-    // Sources are few: count them all, then fold into vendors or names here.
-    const found = rows(store, `SELECT ${col}, count(*) AS c FROM events ${sql} GROUP BY ${col} ORDER BY c DESC${bySource ? '' : ` LIMIT ${limit}`}`, params);
-    const counts = new Map<string | null, number>();
-    for (const [v, c] of found) {
-      let value: string | null;
-      if (bySource) value = field === 'vendor' ? store.source(Number(v)).vendor : store.source(Number(v)).name;
-      else if (field === 'outcome') value = decodeOutcome(Number(v));
-      else if (field === 'actorType') value = decodeActorType(Number(v));
-      else value = v == null ? null : String(v);
-      counts.set(value, (counts.get(value) ?? 0) + Number(c));
+  const counts = new Map<FacetField, Map<string | null, number>>(fields.map((f) => [f, new Map()]));
+  const add = (f: FacetField, v: string | null, c: number) => {
+    const m = counts.get(f);
+    if (m) m.set(v, (m.get(v) ?? 0) + c);
+  };
+  if (fields.includes('vendor') || fields.includes('source')) {
+    // Grouping by src alone walks the (src, t) index without a sort.
+    for (const [src, c] of rows(store, `SELECT src, count(*) FROM events ${sql} GROUP BY src`, params)) {
+      const source = store.source(Number(src));
+      add('vendor', source.vendor, Number(c));
+      add('source', source.name, Number(c));
     }
-    const values = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count).slice(0, limit);
-    return { field, values };
-  });
+  }
+  if (fields.includes('actorType') || fields.includes('outcome')) {
+    // Conditional sums: one pass over the rows and no sorter, which GROUP BY on an unindexed column needs.
+    const sums = [...ACTOR_TYPES.map((_, i) => `sum(atype = ${i})`), ...OUTCOMES.map((_, i) => `sum(outcome = ${i})`)];
+    const [r] = rows(store, `SELECT ${sums.join(', ')} FROM events ${sql}`, params);
+    ACTOR_TYPES.forEach((name, i) => Number(r[i]) > 0 && add('actorType', name, Number(r[i])));
+    OUTCOMES.forEach((name, i) => Number(r[ACTOR_TYPES.length + i]) > 0 && add('outcome', name, Number(r[ACTOR_TYPES.length + i])));
+  }
+  for (const f of fields) {
+    const col = COLUMN[f];
+    if (!col) continue;
+    for (const [v, c] of rows(store, `SELECT ${col}, count(*) AS c FROM events ${sql} GROUP BY ${col} ORDER BY c DESC LIMIT ${limit}`, params)) {
+      add(f, v == null ? null : String(v), Number(c));
+    }
+  }
+  return fields.map((field) => ({
+    field,
+    values: [...counts.get(field)!].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count).slice(0, limit),
+  }));
 }
 
 const SEC = 1000;
