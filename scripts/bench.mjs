@@ -45,6 +45,8 @@ const TARGETS = {
   peakRssBytes: 1.5e9, // 1.5 GB (decimal)
   reopenMs: 1500,
   pageMs: 30,
+  traceMs: 5,
+  overviewMs: 500,
 };
 
 const DATA = path.join(root, 'bench', 'data');
@@ -319,6 +321,7 @@ async function main() {
   t = Date.now();
   let store = null;
   let info = null;
+  let investigate = null;
   if (imp.code === 0 || imp.imported) {
     log('reopen and page queries (bench/measure-store.ts)');
     const ms = await timed(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'measure-store.ts'), casePath, '--runs', String(RUNS)], { useTime });
@@ -327,6 +330,10 @@ async function main() {
     const ci = await timed(process.execPath, [path.join(root, 'out', 'main', 'cli.js'), 'info', casePath, '--json'], { useTime });
     info = { wallS: ci.wallS, peakRssBytes: ci.peakRssBytes, events: ci.code === 0 ? lastJson(ci.stdout).events : null };
     log(`  reopen median ${store?.reopen.medianMs.toFixed(0)} ms; CLI info ${s2(info.wallS)} s`);
+    log('trace and diff (bench/measure-investigate.ts)');
+    const mi = await timed(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'measure-investigate.ts'), casePath, '--runs', String(RUNS)], {});
+    if (mi.code !== 0) log(`  measure-investigate failed: ${mi.stderr.slice(-1000)}`);
+    else investigate = lastJson(mi.stdout);
   }
   mark('store', t);
 
@@ -354,7 +361,7 @@ async function main() {
   mark('total', t0);
   mach.loadAvgEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
 
-  const result = { date: started.toISOString(), argv: process.argv.slice(2), count: COUNT, runs: RUNS, repeat: REPEAT, data: { file: rel(data.file), bytes: data.bytes, lines: data.lines, options: data.options, reused: data.reused }, machine: mach, parse, import: imp, lnav, lnavJson, store, info, profile, phases: phase };
+  const result = { date: started.toISOString(), argv: process.argv.slice(2), count: COUNT, runs: RUNS, repeat: REPEAT, data: { file: rel(data.file), bytes: data.bytes, lines: data.lines, options: data.options, reused: data.reused }, machine: mach, parse, import: imp, lnav, lnavJson, store, info, investigate, profile, phases: phase };
   fs.mkdirSync(DATA, { recursive: true });
   fs.writeFileSync(path.join(DATA, `last-run-${label(COUNT)}.json`), `${JSON.stringify(result, null, 2)}\n`);
   const section = renderSection(result);
@@ -404,6 +411,17 @@ function renderSection(r) {
       L.push(`| page of 100, ${q.name}: \`${describeQuery(q.query)}\` (${q.total.toLocaleString('en')} match) | median ${q.medianMs.toFixed(1)} ms, p95 ${q.p95Ms.toFixed(1)} ms | ≤ ${TARGETS.pageMs} ms | ${verdict(ok, ok ? p95.slice(2) : `${(q.medianMs / TARGETS.pageMs).toFixed(1)}× the target${p95}`)} |`);
     }
   } else L.push('| reopen, pages | not measured (import failed) | | |');
+  if (r.investigate) {
+    const iv = r.investigate;
+    const row = (what, x, target) =>
+      x && L.push(`| ${what} | median ${x.medianMs.toFixed(1)} ms, p95 ${x.p95Ms.toFixed(1)} ms | ≤ ${target} ms | ${verdict(x.p95Ms <= target, x.p95Ms <= target ? '' : `p95 ${(x.p95Ms / target).toFixed(1)}× the target`)} |`);
+    row(`trace by request id (${iv.traceRequest?.sample ?? 0} ids spread over the case, ${iv.meanTraceEvents.toFixed(1)} events each on average)`, iv.traceRequest, TARGETS.traceMs);
+    row('trace from an event (request id, else session, else actor ±30 min)', iv.traceEvent, TARGETS.traceMs);
+    row('hero metrics (summarize) of the whole case / its most common action, alternating', iv.summarize, TARGETS.overviewMs);
+    row('time histogram of the whole case / its most common action', iv.histogram, TARGETS.overviewMs);
+    row('facets (8 fields, top 6) of the whole case / its most common action', iv.facets, TARGETS.overviewMs);
+    row(`before/after diff of one event (${iv.eventDiff?.sample ?? 0} events with states)`, iv.eventDiff, TARGETS.pageMs);
+  }
   L.push('');
   L.push('Peers and detail from the same run:');
   L.push('');

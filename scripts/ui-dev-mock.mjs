@@ -284,7 +284,58 @@ const handlers = {
   },
   getMapping,
   saveMapping,
+  ...overviewHandlers(),
 };
+
+// Overview aggregates for the mock: the total and the histogram are exact; metrics and facets are
+// scaled from a sample of at most 20,000 matching rows (the mock has no index to count with).
+function overviewHandlers() {
+  const idsOf = (q) => {
+    const m = matches(q);
+    return { total: m ? m.length : N, at: (k) => (m ? m[k] : k) };
+  };
+  const sample = (q) => {
+    const { total, at } = idsOf(q);
+    const step = Math.max(1, Math.floor(total / 20_000));
+    const rows = [];
+    for (let k = 0; k < total; k += step) rows.push(row(at(k)));
+    return { total, rows, scale: total / Math.max(1, rows.length) };
+  };
+  return {
+    summarize: (q) => {
+      const { total, rows, scale } = sample(q);
+      const count = (f) => Math.round(rows.filter(f).length * scale);
+      return { total, failures: count((r) => r.outcome === 'failure'), warnings: count((r) => r.outcome === 'denied' || r.outcome === 'warning'), distinctActors: new Set(rows.map((r) => r.actor).filter(Boolean)).size };
+    },
+    histogram: ({ query }) => {
+      const { total, at } = idsOf(query);
+      if (!total) return { unit: 'ms', size: 1000, label: '1 s', buckets: [], untimed: 0 };
+      const DAY = 86_400_000;
+      const lo = Math.floor((BASE + at(0) * 37_000) / DAY);
+      const hi = Math.floor((BASE + at(total - 1) * 37_000) / DAY);
+      const per = Math.max(1, Math.ceil((hi - lo + 1) / 120));
+      const counts = new Map();
+      for (let k = 0; k < total; k++) {
+        const b = Math.floor((Math.floor((BASE + at(k) * 37_000) / DAY) - lo) / per);
+        counts.set(b, (counts.get(b) ?? 0) + 1);
+      }
+      const buckets = [];
+      for (let b = 0; b <= Math.floor((hi - lo) / per); b++) {
+        buckets.push({ start: new Date((lo + b * per) * DAY).toISOString(), end: new Date((lo + (b + 1) * per) * DAY).toISOString(), count: counts.get(b) ?? 0 });
+      }
+      return { unit: 'ms', size: per * DAY, label: `${per} d`, buckets, untimed: 0 };
+    },
+    facets: ({ query, fields, limit = 8 }) => {
+      const { rows, scale } = sample(query);
+      return (fields ?? ['vendor', 'actor', 'actorType', 'action', 'outcome']).map((field) => {
+        const m = new Map();
+        for (const r of rows) m.set(r[field] ?? null, (m.get(r[field] ?? null) ?? 0) + 1);
+        const values = [...m].map(([value, c]) => ({ value, count: Math.round(c * scale) })).sort((a, b) => b.count - a.count).slice(0, limit);
+        return { field, values };
+      });
+    },
+  };
+}
 
 // ---- transport ----------------------------------------------------------------------------------
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf', '.json': 'application/json', '.svg': 'image/svg+xml' };

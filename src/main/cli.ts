@@ -3,7 +3,9 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { EngineClient } from './engine/worker/engine-client';
+import { EngineClient, type FullTrace } from './engine/worker/engine-client';
+import { isFailure } from '../shared/investigate';
+import { fmtMs } from '../shared/duration';
 import { startHttpHost } from './host/http';
 import { parseCondition, type EventQuery } from '../shared/query';
 import type { ImportReport } from '../shared/contract';
@@ -16,6 +18,7 @@ const USAGE = `usage:
   auditdesk info CASE [--json]
   auditdesk query CASE [--where FIELD=VALUE]... [--where FIELD~TEXT]... [--text WORDS]
                        [--from T] [--to T] [--limit N] [--offset N] [--json]
+  auditdesk trace CASE REQUEST_ID [--json]
   auditdesk serve CASE [--port N] [--json]
   auditdesk sync CASE --vendor V --base-url URL [--org ID] [--path P] [--name N] [--token-env VAR]
                       [--since T] [--filter k=v]... [--page-size N] [--json]
@@ -121,6 +124,29 @@ async function cmdQuery(engine: EngineClient, casePath: string, v: Values): Prom
   return 0;
 }
 
+async function cmdTrace(engine: EngineClient, casePath: string, rest: string[], v: Values): Promise<number> {
+  if (rest.length !== 1 || !rest[0]) throw new UsageError('trace needs exactly one REQUEST_ID');
+  const requestId = rest[0];
+  await engine.api.openCase({ path: casePath });
+  const trace = await engine.traceFull({ requestId });
+  const doc = { requestId, events: trace.events, vendors: trace.vendors, truncated: trace.truncated };
+  out(Boolean(v.json), doc, () => humanTrace(requestId, trace));
+  return trace.events.length ? 0 : 1;
+}
+
+function humanTrace(requestId: string, trace: FullTrace): string {
+  if (!trace.events.length) return `no events with request id ${requestId}`;
+  const lines = [`request ${requestId}: ${trace.events.length} events across ${trace.vendors.join(', ')}`];
+  for (const e of trace.events) {
+    const mark = isFailure(e.outcome) ? '✗' : ' ';
+    const offset = e.offsetMs === null ? '(no time)' : `+${fmtMs(e.offsetMs)}`;
+    const gap = e.gapMs ? `  (gap ${fmtMs(e.gapMs)})` : '';
+    lines.push(`${mark} ${offset.padStart(12)}  ${e.time ?? '-'}  ${e.vendor}  ${e.actor ?? '-'}  ${e.action ?? '-'}  ${e.outcome}${gap}`);
+  }
+  if (trace.truncated) lines.push('… more events matched; the trace shows the first ones');
+  return lines.join('\n');
+}
+
 async function cmdServe(engine: EngineClient, casePath: string, v: Values): Promise<number> {
   const info = await engine.api.openCase({ path: casePath, create: true });
   const rendererDir = path.join(__dirname, '../renderer');
@@ -193,7 +219,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command || v.help ? 0 : 2;
   }
-  if (!['import', 'info', 'query', 'serve', 'sync'].includes(command)) {
+  if (!['import', 'info', 'query', 'trace', 'serve', 'sync'].includes(command)) {
     process.stderr.write(`auditdesk: unknown command "${command}"\n${USAGE}\n`);
     return 2;
   }
@@ -212,6 +238,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdQuery(engine, casePath, v);
       case 'sync':
         return await cmdSync(engine, casePath, v);
+      case 'trace':
+        return await cmdTrace(engine, casePath, rest, v);
       default:
         return await cmdServe(engine, casePath, v);
     }

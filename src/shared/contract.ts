@@ -4,6 +4,7 @@ import type { AuditEvent, EventRow } from './event';
 import type { EventQuery } from './query';
 import type { Mapping, MappingReview } from './mapping';
 import type { SyncProgress, SyncReport, SyncSettings, SyncSourceInfo } from './sync';
+import type { EventDiff, Facet, FacetField, Histogram, QuerySummary, ResourceHistory, Trace } from './investigate';
 
 export interface SourceInfo {
   id: number;
@@ -100,6 +101,20 @@ export interface AuditDeskApi {
    * The token is kept in this process's memory for later runs and never stored in the case.
    */
   runSync(p: { settings: SyncSettings; token?: string; jobId?: string }): Promise<SyncReport>;
+  /** Every event with this request id (across sources and vendors), in time order with offsets. */
+  traceRequest(p: { requestId: string }): Promise<Trace>;
+  /** The trace of one event: by its request id, else its session id, else its actor around its time. */
+  traceEvent(p: { id: string }): Promise<Trace>;
+  /** The event's before/after states and the structural list of changed paths. */
+  eventDiff(p: { id: string }): Promise<EventDiff>;
+  /** Every event on the event's target, oldest first, with the changes between consecutive states. */
+  resourceHistory(p: { id: string }): Promise<ResourceHistory>;
+  /** Hero metrics of a filter: total, failures, warnings/denials, distinct actors. */
+  summarize(q: EventQuery): Promise<QuerySummary>;
+  /** Top values with counts per field, for a filter. */
+  facets(p: { query: EventQuery; fields?: FacetField[]; limit?: number }): Promise<Facet[]>;
+  /** Event counts over time for a filter; the bucket width adapts from seconds to months. */
+  histogram(p: { query: EventQuery; maxBuckets?: number }): Promise<Histogram>;
 }
 
 export type ApiMethod = keyof AuditDeskApi;
@@ -118,6 +133,13 @@ export const API_METHODS = [
   'saveMapping',
   'syncSources',
   'runSync',
+  'traceRequest',
+  'traceEvent',
+  'eventDiff',
+  'resourceHistory',
+  'summarize',
+  'facets',
+  'histogram',
 ] as const satisfies readonly ApiMethod[];
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
 const allListed: Missing extends never ? true : Missing = true;

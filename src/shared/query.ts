@@ -52,3 +52,17 @@ export function parseCondition(text: string): Condition {
   }
   return { field, op: m[2] === '=' ? 'eq' : 'contains', value: m[3] };
 }
+
+export function sameCondition(a: Condition, b: Condition): boolean {
+  return a.field === b.field && a.op === b.op && a.value === b.value;
+}
+
+/** Adds a condition unless an identical one is there (a chip clicked twice stays one chip). */
+export function withCondition(where: Condition[], c: Condition): Condition[] {
+  return where.some((w) => sameCondition(w, c)) ? where : [...where, c];
+}
+
+/** The chip text of a condition: `actor = alice`, `action ~ login`. */
+export function conditionLabel(c: Condition): string {
+  return `${c.field} ${c.op === 'eq' ? '=' : '~'} ${c.value}`;
+}

@@ -12,6 +12,10 @@ import type { SyncReport, SyncSettings, SyncSourceInfo } from '../../shared/sync
 import { syncSourceName } from '../../shared/sync';
 import { runSync, type SyncRunOptions } from '../sync/runner';
 import { listSync, newestStoredMs } from '../sync/sync-state';
+import { traceByRequestId, traceFromEvent } from './investigate/trace';
+import { eventDiff, resourceHistory } from './investigate/diff';
+import { facets, histogram, summarize } from './investigate/overview';
+import type { FacetField } from '../../shared/investigate';
 
 export class Engine implements AuditDeskApi {
   private store: CaseStore | null = null;
@@ -197,6 +201,41 @@ export class Engine implements AuditDeskApi {
         this.emit({ type: 'caseChanged', info: store.info() });
       }
     });
+  }
+
+  async traceRequest(p: { requestId: string }) {
+    return traceByRequestId(this.requireStore(), p.requestId);
+  }
+
+  async traceEvent(p: { id: string }) {
+    return traceFromEvent(this.requireStore(), p.id);
+  }
+
+  /** A request trace with full events (CLI --json); rows only in the contract, like queryFull. */
+  traceFull(p: { requestId: string }) {
+    const store = this.requireStore();
+    const trace = traceByRequestId(store, p.requestId);
+    return { ...trace, events: trace.events.map((e) => ({ ...store.getEvent(e.id), offsetMs: e.offsetMs, gapMs: e.gapMs })) };
+  }
+
+  async eventDiff(p: { id: string }) {
+    return eventDiff(this.requireStore(), p.id);
+  }
+
+  async resourceHistory(p: { id: string }) {
+    return resourceHistory(this.requireStore(), p.id);
+  }
+
+  async summarize(q: EventQuery) {
+    return summarize(this.requireStore(), q);
+  }
+
+  async facets(p: { query: EventQuery; fields?: FacetField[]; limit?: number }) {
+    return facets(this.requireStore(), p.query ?? {}, p.fields, Math.min(Math.max(p.limit ?? 8, 1), 100));
+  }
+
+  async histogram(p: { query: EventQuery; maxBuckets?: number }) {
+    return histogram(this.requireStore(), p.query ?? {}, Math.min(Math.max(p.maxBuckets ?? 120, 10), 1000));
   }
 
   close(): void {

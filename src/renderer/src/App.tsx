@@ -54,7 +54,7 @@ export function App() {
               detailId={detailId}
               onDetail={onDetail}
             />
-            {detailId !== null && <EventDetail id={detailId} onClose={() => setDetailId(null)} />}
+            {detailId !== null && <EventDetail id={detailId} onClose={() => setDetailId(null)} onSelect={setDetailId} />}
           </>
         ) : (
           <EmptyCase onOpened={kase.setInfo} />

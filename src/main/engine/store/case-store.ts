@@ -399,6 +399,11 @@ export class CaseStore {
     return { total, events: rows };
   }
 
+  /** The WHERE clause and bound values of a query, as query() builds it: for aggregates over a filter. */
+  where(q: EventQuery): { sql: string; params: (string | number | null)[] } {
+    return whereClause(q, this.expandContains);
+  }
+
   /** Full events (raw record, before/after, provenance) in query order: the CLI's --json and exports. */
   queryFull(q: EventQuery): { total: number; events: AuditEvent[] } {
     const { total, events } = this.query(q);

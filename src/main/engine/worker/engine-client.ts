@@ -3,7 +3,10 @@ import { Worker } from 'node:worker_threads';
 import { createApiClient, type AuditDeskApi, type HostEvent } from '../../../shared/contract';
 import type { AuditEvent } from '../../../shared/event';
 import type { EventQuery } from '../../../shared/query';
+import type { Trace } from '../../../shared/investigate';
 import type { WorkerReply } from './protocol';
+
+export type FullTrace = Omit<Trace, 'events'> & { events: (AuditEvent & { offsetMs: number | null; gapMs: number | null })[] };
 import { workerSpec } from './worker-spec';
 
 export class EngineClient {
@@ -51,6 +54,10 @@ export class EngineClient {
 
   queryFull(q: EventQuery): Promise<{ total: number; events: AuditEvent[] }> {
     return this.call('queryFull', q) as Promise<{ total: number; events: AuditEvent[] }>;
+  }
+
+  traceFull(p: { requestId: string }): Promise<FullTrace> {
+    return this.call('traceFull', p) as Promise<FullTrace>;
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,7 @@
 // calls (where uploads go, full events for the CLI) that never cross to the renderer.
 import type { HostEvent } from '../../../shared/contract';
 
-export const HOST_ONLY_METHODS = ['incomingDir', 'queryFull', 'close'] as const;
+export const HOST_ONLY_METHODS = ['incomingDir', 'queryFull', 'traceFull', 'close'] as const;
 export type HostOnlyMethod = (typeof HOST_ONLY_METHODS)[number];
 
 export interface WorkerRequest {

@@ -6,13 +6,20 @@ import { errorMessage } from '../util/format';
 import { ModelFields } from './ModelFields';
 import { ProvenanceView } from './ProvenanceView';
 import { prettyJson, RawViewer } from './RawViewer';
+import { DetailTabs, type DetailTab } from '../investigate/DetailTabs';
+import { TraceWaterfall } from '../investigate/TraceWaterfall';
+import { DiffView } from '../investigate/DiffView';
+import { ResourceHistoryView } from '../investigate/ResourceHistoryView';
 
 interface Props {
   id: string;
   onClose(): void;
+  /** Opens another event (a trace step, a history step) in this panel. */
+  onSelect(id: string): void;
 }
 
-export function EventDetail({ id, onClose }: Props) {
+export function EventDetail({ id, onClose, onSelect }: Props) {
+  const [tab, setTab] = useState<DetailTab>('record');
   const { api } = useBackend();
   const [ev, setEv] = useState<AuditEvent | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,8 +50,9 @@ export function EventDetail({ id, onClose }: Props) {
         <b>Event</b>
         <span className="mono muted">{id}</span>
         {shown && shown.id !== id && <span className="muted">loading…</span>}
+        <DetailTabs tab={tab} onTab={setTab} hasDiff={Boolean(shown?.hasDiff)} hasTarget={Boolean(shown?.targetId)} />
         <span className="spacer" />
-        <span className="muted small">Enter closes · ↑↓ j k move</span>
+        <span className="muted small">Enter closes · ↑↓ j k move · Alt+1–4 tabs</span>
         <button className="icon" onClick={onClose} title="Close" data-testid="detail-close">
           ×
         </button>
@@ -54,7 +62,10 @@ export function EventDetail({ id, onClose }: Props) {
           {error}
         </div>
       )}
-      {shown && (
+      {shown && tab === 'trace' && <TraceWaterfall id={id} onSelect={onSelect} />}
+      {shown && tab === 'diff' && <DiffView id={id} />}
+      {shown && tab === 'history' && <ResourceHistoryView id={id} onSelect={onSelect} />}
+      {shown && tab === 'record' && (
         <div className="detail-body">
           <div className="detail-raw">
             <div className="section-title">

@@ -11,6 +11,10 @@ import { TimelineToolbar } from './TimelineToolbar';
 import { usePagedRows } from './usePagedRows';
 import { useScaledVirtualizer } from './useScaledVirtualizer';
 import { useTimelineKeys } from './useTimelineKeys';
+import type { Condition } from '../../../shared/query';
+import { sameCondition, withCondition } from '../../../shared/query';
+import { Overview } from '../investigate/Overview';
+import { FilterChips } from '../investigate/FilterChips';
 
 export const ROW_HEIGHT = 28;
 
@@ -72,9 +76,14 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail }: 
     [scrollIntoView],
   );
 
-  // The detail panel follows the selection while it is open.
+  // The detail panel follows the selection while it is open; only a change of selection moves it, so
+  // the panel can also show an event opened from elsewhere (a trace or history step).
   const selectedRow = selected !== null ? rows.getRow(selected) : undefined;
+  const followed = useRef<string | null>(null);
   useEffect(() => {
+    const id = selectedRow?.id ?? null;
+    if (id === followed.current) return;
+    followed.current = id;
     if (detailId !== null && selectedRow && selectedRow.id !== detailId) onDetail(selectedRow);
   }, [selectedRow, detailId, onDetail]);
 
@@ -94,6 +103,9 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail }: 
     [rows, onDetail],
   );
 
+  const addChip = useCallback((c: Condition) => setFilters((f) => ({ ...f, chips: withCondition(f.chips, c) })), []);
+  const removeChip = useCallback((c: Condition) => setFilters((f) => ({ ...f, chips: f.chips.filter((x) => !sameCondition(x, c)) })), []);
+
   const onColumn = useCallback(
     (id: ColumnId, value: string) => setFilters((f) => ({ ...f, columns: { ...f.columns, [id]: value } })),
     [],
@@ -108,6 +120,14 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail }: 
         loading={rows.loading}
         onChange={(next) => setFilters((f) => ({ ...f, ...next }))}
         onClear={() => setFilters((f) => ({ ...EMPTY_FILTERS, order: f.order }))}
+      />
+      <FilterChips chips={filters.chips} onRemove={removeChip} />
+      <Overview
+        query={query}
+        revision={revision}
+        onChip={addChip}
+        onRange={(from, to) => setFilters((f) => ({ ...f, from, to }))}
+        onResetRange={() => setFilters((f) => ({ ...f, from: '', to: '' }))}
       />
       {rows.error && (
         <div className="form-error banner" role="alert" data-testid="timeline-error">
@@ -143,6 +163,7 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail }: 
                 selected={it.index === selected}
                 expanded={detailId !== null && it.index === selected}
                 onClick={onRowClick}
+                onCellFilter={addChip}
               />
             ))}
           </div>

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { EventRow } from '../../../shared/event';
+import type { Condition, QueryField } from '../../../shared/query';
 import { targetText } from './columns';
 import { OutcomeBadge } from './OutcomeBadge';
 import { TimeCell } from './TimeCell';
@@ -12,17 +13,20 @@ interface Props {
   selected: boolean;
   expanded: boolean;
   onClick(index: number): void;
+  /** Alt+click on a cell: filter on its value. */
+  onCellFilter?(c: Condition): void;
 }
 
-function Cell({ text, className = '' }: { text: string | null; className?: string }) {
+function Cell({ text, className = '', field, value }: { text: string | null; className?: string; field?: QueryField; value?: string | null }) {
+  const v = value === undefined ? text : value;
   return (
-    <span className={`cell ${className}`} title={text ?? undefined}>
+    <span className={`cell ${className}`} title={text ?? undefined} data-ff={field && v ? field : undefined} data-fv={field && v ? v : undefined}>
       {text}
     </span>
   );
 }
 
-export const TimelineRow = memo(function TimelineRow({ index, row, top, height, selected, expanded, onClick }: Props) {
+export const TimelineRow = memo(function TimelineRow({ index, row, top, height, selected, expanded, onClick, onCellFilter }: Props) {
   const cls = `row${index % 2 ? ' odd' : ''}${selected ? ' selected' : ''}${expanded ? ' expanded' : ''}`;
   const style = { transform: `translateY(${top}px)`, height };
   if (!row) {
@@ -45,18 +49,25 @@ export const TimelineRow = memo(function TimelineRow({ index, row, top, height, 
       data-loaded="true"
       role="row"
       aria-selected={selected}
-      onClick={() => onClick(index)}
+      onClick={(e) => {
+        const cell = (e.target as HTMLElement).closest<HTMLElement>('[data-ff]');
+        if (e.altKey && cell && onCellFilter) {
+          onCellFilter({ field: cell.dataset.ff as QueryField, op: 'eq', value: cell.dataset.fv ?? '' });
+          return;
+        }
+        onClick(index);
+      }}
     >
       <span className="cell">
         <TimeCell row={row} />
       </span>
-      <span className="cell vendor" title={`${row.vendor} · ${row.source}`}>
+      <span className="cell vendor" title={`${row.vendor} · ${row.source}`} data-ff="vendor" data-fv={row.vendor}>
         <b>{row.vendor}</b> <span className="muted">{row.source}</span>
       </span>
-      <Cell text={row.actor} />
-      <Cell text={row.action} className="action" />
-      <Cell text={targetText(row)} className="mono" />
-      <span className="cell">
+      <Cell text={row.actor} field="actor" />
+      <Cell text={row.action} className="action" field="action" />
+      <Cell text={targetText(row)} className="mono" field="targetId" value={row.targetId} />
+      <span className="cell" data-ff="outcome" data-fv={row.outcome}>
         <OutcomeBadge outcome={row.outcome} />
         {row.flags.length > 0 && (
           <span className="row-flag" title={row.flags.join('\n')}>
@@ -64,7 +75,7 @@ export const TimelineRow = memo(function TimelineRow({ index, row, top, height, 
           </span>
         )}
       </span>
-      <Cell text={row.requestId} className="mono" />
+      <Cell text={row.requestId} className="mono" field="requestId" />
     </div>
   );
 });

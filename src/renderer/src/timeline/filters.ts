@@ -1,5 +1,6 @@
 // The timeline's filter state and the EventQuery it means.
 import type { Condition, EventQuery } from '../../../shared/query';
+import { sameCondition } from '../../../shared/query';
 import { COLUMNS, type ColumnId } from './columns';
 
 export interface TimelineFilters {
@@ -7,10 +8,12 @@ export interface TimelineFilters {
   from: string;
   to: string;
   columns: Partial<Record<ColumnId, string>>;
+  /** Exact field = value filters added from cells and facets, shown as chips. */
+  chips: Condition[];
   order: 'asc' | 'desc';
 }
 
-export const EMPTY_FILTERS: TimelineFilters = { text: '', from: '', to: '', columns: {}, order: 'asc' };
+export const EMPTY_FILTERS: TimelineFilters = { text: '', from: '', to: '', columns: {}, chips: [], order: 'asc' };
 
 export function toQuery(f: TimelineFilters): EventQuery {
   const where: Condition[] = [];
@@ -19,6 +22,7 @@ export function toQuery(f: TimelineFilters): EventQuery {
     if (!value || !col.field) continue;
     where.push({ field: col.field, op: col.filter === 'select' ? 'eq' : 'contains', value });
   }
+  for (const c of f.chips) if (!where.some((w) => sameCondition(w, c))) where.push(c);
   const q: EventQuery = { order: f.order };
   if (where.length) q.where = where;
   if (f.text.trim()) q.text = f.text.trim();
@@ -28,5 +32,5 @@ export function toQuery(f: TimelineFilters): EventQuery {
 }
 
 export function isFiltered(f: TimelineFilters): boolean {
-  return !!(f.text.trim() || f.from.trim() || f.to.trim() || Object.values(f.columns).some((v) => v?.trim()));
+  return !!(f.text.trim() || f.from.trim() || f.to.trim() || f.chips.length || Object.values(f.columns).some((v) => v?.trim()));
 }

@@ -1,0 +1,63 @@
+// Trace and diff timings on an imported case, through the engine's own investigate code (what the
+// engine worker runs for traceRequest / traceEvent / eventDiff). Prints one JSON document on stdout.
+//   node --import tsx bench/measure-investigate.ts CASE [--runs 50]
+import { parseArgs } from 'node:util';
+import { CaseStore } from '../src/main/engine/store/case-store';
+import { traceByRequestId, traceFromEvent } from '../src/main/engine/investigate/trace';
+import { eventDiff } from '../src/main/engine/investigate/diff';
+import { facets, histogram, summarize } from '../src/main/engine/investigate/overview';
+import type { EventQuery } from '../src/shared/query';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string' } } });
+const casePath = positionals[0];
+if (!casePath) {
+  process.stderr.write('usage: node --import tsx bench/measure-investigate.ts CASE [--runs N]\n');
+  process.exit(2);
+}
+const RUNS = Number(values.runs ?? 50);
+const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+function stats(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  return { runs: s.length, medianMs: at(0.5), p95Ms: at(0.95), maxMs: s[s.length - 1] };
+}
+function time(ids: string[], fn: (id: string) => unknown): ReturnType<typeof stats> & { meanEvents?: number } {
+  fn(ids[0]); // warm-up
+  const xs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = process.hrtime.bigint();
+    fn(ids[i % ids.length]);
+    xs.push(ms(t0));
+  }
+  return stats(xs);
+}
+
+async function main() {
+  const store = await CaseStore.open(casePath);
+  const count = store.count();
+  // Samples spread over the case: request ids and event ids at evenly spaced rowids.
+  const sample = (sql: string) =>
+    store.withDb((db) => (db.exec(sql)[0]?.values ?? []).map((r) => String(r[0])));
+  const step = Math.max(1, Math.floor(count / RUNS));
+  const reqs = sample(`SELECT req FROM events WHERE req IS NOT NULL AND id % ${step} = 0 LIMIT ${RUNS}`);
+  const ids = sample(`SELECT id FROM events WHERE id % ${step} = 0 LIMIT ${RUNS}`);
+  const diffIds = ids.filter((id) => store.getEvent(id).hasDiff).slice(0, RUNS);
+  let traced = 0;
+  const [topAction] = sample('SELECT action FROM events WHERE action IS NOT NULL GROUP BY action ORDER BY count(*) DESC LIMIT 1');
+  const filterOf = (k: string): EventQuery => (k === 'all' || !topAction ? {} : { where: [{ field: 'action', op: 'eq', value: topAction }] });
+  const out = {
+    events: count,
+    traceRequest: reqs.length ? { ...time(reqs, (r) => (traced += traceByRequestId(store, r).events.length)), sample: reqs.length } : null,
+    traceEvent: time(ids, (id) => traceFromEvent(store, id)),
+    eventDiff: diffIds.length ? { ...time(diffIds, (id) => eventDiff(store, id)), sample: diffIds.length } : null,
+    // The overview of the whole case and of its most common action (what the UI asks for on every filter change).
+    summarize: time(['all', 'one'], (k) => summarize(store, filterOf(k))),
+    histogram: time(['all', 'one'], (k) => histogram(store, filterOf(k))),
+    facets: time(['all', 'one'], (k) => facets(store, filterOf(k), undefined, 6)),
+    meanTraceEvents: reqs.length ? traced / (RUNS + 1) : 0,
+    peakRssBytes: process.memoryUsage().rss,
+  };
+  store.close();
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+void main();

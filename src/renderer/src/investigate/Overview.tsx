@@ -1,0 +1,51 @@
+// Above the timeline: hero metrics and the histogram of the current filter, and (toggled with the
+// Facets button or Alt+F) the facet panel. Aggregates run in the engine worker; stale answers are dropped.
+import { useEffect, useState } from 'react';
+import type { EventQuery } from '../../../shared/query';
+import type { Condition } from '../../../shared/query';
+import { useBackend } from '../api/BackendContext';
+import { FacetPanel } from './FacetPanel';
+import { HeroMetrics } from './HeroMetrics';
+import { TimeHistogram } from './TimeHistogram';
+import { useApiCall } from './useApiCall';
+import './overview.css';
+
+interface Props {
+  query: EventQuery;
+  revision: number;
+  onChip(c: Condition): void;
+  onRange(from: string, to: string): void;
+  onResetRange(): void;
+}
+
+export function Overview({ query, revision, onChip, onRange, onResetRange }: Props) {
+  const { api } = useBackend();
+  const key = JSON.stringify({ ...query, order: undefined });
+  const summary = useApiCall(() => api.summarize(query), [api, key, revision]);
+  const hist = useApiCall(() => api.histogram({ query }), [api, key, revision]);
+  const [showFacets, setShowFacets] = useState(false);
+  const facets = useApiCall(() => (showFacets ? api.facets({ query, limit: 6 }) : Promise.resolve(null)), [api, key, revision, showFacets]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        setShowFacets((v) => !v);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <div className="overview" data-testid="overview">
+      <div className="overview-row">
+        <HeroMetrics s={summary.data} />
+        <TimeHistogram h={hist.data} onRange={onRange} onReset={onResetRange} zoomed={Boolean(query.from || query.to)} />
+        <button className="facets-toggle" aria-pressed={showFacets} data-testid="facets-toggle" onClick={() => setShowFacets((v) => !v)} title="Alt+F">
+          Facets
+        </button>
+      </div>
+      {(summary.error || hist.error) && <div className="form-error">{summary.error ?? hist.error}</div>}
+      {showFacets && <FacetPanel facets={facets.data} onPick={onChip} />}
+    </div>
+  );
+}
