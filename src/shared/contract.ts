@@ -3,6 +3,7 @@
 import type { AuditEvent, EventRow } from './event';
 import type { EventQuery } from './query';
 import type { Mapping, MappingReview } from './mapping';
+import type { ExportRequest, ExportSummary } from './export';
 
 export interface SourceInfo {
   id: number;
@@ -62,8 +63,8 @@ export interface QueryResult {
 
 export interface JobProgress {
   jobId: string;
-  kind: 'import';
-  /** Path being worked on, its position among the job's files, and how far into it. */
+  kind: 'import' | 'export';
+  /** Path being worked on, its position among the job's files, and how far into it (export: rows done of rows). */
   file: string;
   fileIndex: number;
   fileCount: number;
@@ -91,6 +92,8 @@ export interface AuditDeskApi {
   getMapping(p: { sourceId: number }): Promise<MappingReview>;
   /** Saves a corrected mapping for this shape of record; reapply re-derives the source's fields. */
   saveMapping(p: { sourceId: number; mapping: Mapping; reapply: boolean }): Promise<CaseInfo>;
+  /** Writes the events of a filter or selection to a folder with manifest.json; progress as HostEvents. */
+  exportEvents(p: ExportRequest): Promise<ExportSummary>;
 }
 
 export type ApiMethod = keyof AuditDeskApi;
@@ -107,6 +110,7 @@ export const API_METHODS = [
   'getEvent',
   'getMapping',
   'saveMapping',
+  'exportEvents',
 ] as const satisfies readonly ApiMethod[];
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
 const allListed: Missing extends never ? true : Missing = true;

@@ -8,6 +8,8 @@ import { ImportCancelled, importFile, loadDedupState } from './import/import-fil
 import { sourceValues } from './import/source-values';
 import { reviewMapping } from './mapping';
 import { remapSource } from './remap-source';
+import type { ExportRequest, ExportSummary } from '../../shared/export';
+import { exportEvents } from './export/export-events';
 
 export class Engine implements AuditDeskApi {
   private store: CaseStore | null = null;
@@ -136,6 +138,27 @@ export class Engine implements AuditDeskApi {
       const info = store.info();
       this.emit({ type: 'caseChanged', info });
       return info;
+    });
+  }
+
+  /** Runs with writes held off, so the rows counted are the rows written. */
+  exportEvents(p: ExportRequest): Promise<ExportSummary> {
+    const jobId = p.jobId ?? `export-${++this.jobCounter}`;
+    const job = { cancelled: false };
+    this.jobs.set(jobId, job);
+    return this.exclusive(async () => {
+      const store = this.requireStore();
+      const progress = (done: number, total: number, finished = false) =>
+        this.emit({
+          type: 'progress',
+          progress: { jobId, kind: 'export', file: p.out ?? 'export', fileIndex: 0, fileCount: 1, bytesDone: done, bytesTotal: total, events: done, done: finished },
+        });
+      try {
+        return await exportEvents(store, p, { onProgress: (d, t) => progress(d, t), isCancelled: () => job.cancelled });
+      } finally {
+        this.jobs.delete(jobId);
+        progress(1, 1, true);
+      }
     });
   }
 

@@ -171,8 +171,15 @@ export class CaseStore {
     return JSON.parse(String(this.scalar('SELECT mapping FROM sources WHERE id = ?', [id]))) as Mapping;
   }
 
+  private gzipCache = new Map<number, boolean>();
+
   sourceGzip(id: number): boolean {
-    return Number(this.scalar('SELECT gzip FROM sources WHERE id = ?', [id])) === 1;
+    let gz = this.gzipCache.get(id);
+    if (gz === undefined) {
+      gz = Number(this.scalar('SELECT gzip FROM sources WHERE id = ?', [id])) === 1;
+      this.gzipCache.set(id, gz);
+    }
+    return gz;
   }
 
   findSourceBySha(sha256: string): SourceInfo | null {
@@ -283,6 +290,7 @@ export class CaseStore {
     this.indexesDropped = false;
     this.segment.truncate(segmentStart);
     this.sourceCache.clear();
+    this.gzipCache.clear();
   }
 
   private finishInsert(): void {
@@ -408,28 +416,64 @@ export class CaseStore {
     try {
       stmt.bind([Number.isInteger(n) ? n : -1]);
       if (!stmt.step()) throw new Error(`no event ${id} in this case`);
-      const { row, extras, raw, srcId } = this.toRow(stmt.get() as RowValues);
-      const src = this.source(srcId);
-      const provenance: AuditEvent['provenance'] =
-        extras.url != null
-          ? { kind: 'api', source: src.name, url: extras.url, page: extras.pg ?? 0, index: extras.ix ?? 0 }
-          : {
-              kind: 'file',
-              path: src.path,
-              ...(src.originalName ? { originalName: src.originalName } : {}),
-              sha256: src.sha256,
-              line: extras.ln ?? 0,
-              offset: extras.fo ?? 0,
-              length: extras.fb ?? 0,
-              ...(this.sourceGzip(srcId) ? { gzip: true } : {}),
-            };
-      let before: unknown = extras.b ?? null;
-      let after: unknown = extras.a ?? null;
-      if (extras.d && extras.b === undefined && extras.a === undefined) ({ before, after } = this.deriveDiff(srcId, raw));
-      return { ...row, before, after, raw, provenance };
+      return this.fullEvent(stmt.get() as RowValues, true).event;
     } finally {
       stmt.free();
     }
+  }
+
+  /**
+   * Every event a query matches (or just the given ids), in query order, one row at a time: exports
+   * stream through this instead of materialising the result. rawBytes are the stored bytes, uncopied.
+   */
+  *eachEvent(q: EventQuery, opts: { ids?: number[]; diff: boolean }): Generator<{ event: AuditEvent; rawBytes: Buffer; srcId: number }> {
+    let where: string;
+    let params: (string | number | null)[];
+    if (opts.ids) {
+      where = `WHERE id IN (${opts.ids.map(() => '?').join(',') || 'NULL'})`;
+      params = opts.ids;
+    } else {
+      ({ sql: where, params } = whereClause(q, this.expandContains));
+    }
+    const stmt = this.db.prepare(`SELECT ${ROW_COLUMNS} FROM events ${where} ${orderClause(q)}`);
+    try {
+      stmt.bind(params);
+      while (stmt.step()) yield this.fullEvent(stmt.get() as RowValues, opts.diff);
+    } finally {
+      stmt.free();
+    }
+  }
+
+  /** How many events eachEvent will yield, and from which sources. */
+  matching(q: EventQuery, ids?: number[]): { count: number; sourceIds: number[] } {
+    const { sql: where, params } = ids
+      ? { sql: `WHERE id IN (${ids.map(() => '?').join(',') || 'NULL'})`, params: ids }
+      : whereClause(q, this.expandContains);
+    const res = this.db.exec(`SELECT src, count(*) FROM events ${where} GROUP BY src ORDER BY src`, params)[0];
+    const rows = (res?.values ?? []) as [number, number][];
+    return { count: rows.reduce((n, r) => n + Number(r[1]), 0), sourceIds: rows.map((r) => Number(r[0])) };
+  }
+
+  private fullEvent(v: RowValues, diff: boolean): { event: AuditEvent; rawBytes: Buffer; srcId: number } {
+    const { row, extras, raw, srcId, rawBytes } = this.toRow(v);
+    const src = this.source(srcId);
+    const provenance: AuditEvent['provenance'] =
+      extras.url != null
+        ? { kind: 'api', source: src.name, url: extras.url, page: extras.pg ?? 0, index: extras.ix ?? 0 }
+        : {
+            kind: 'file',
+            path: src.path,
+            ...(src.originalName ? { originalName: src.originalName } : {}),
+            sha256: src.sha256,
+            line: extras.ln ?? 0,
+            offset: extras.fo ?? 0,
+            length: extras.fb ?? 0,
+            ...(this.sourceGzip(srcId) ? { gzip: true } : {}),
+          };
+    let before: unknown = extras.b ?? null;
+    let after: unknown = extras.a ?? null;
+    if (diff && extras.d && extras.b === undefined && extras.a === undefined) ({ before, after } = this.deriveDiff(srcId, raw));
+    return { event: { ...row, before, after, raw, provenance }, rawBytes, srcId };
   }
 
   private appliers = new Map<number, ReturnType<typeof compileMapping>>();
@@ -445,9 +489,11 @@ export class CaseStore {
     return { before: f.before ?? null, after: f.after ?? null };
   }
 
-  private toRow(v: RowValues): { row: EventRow; extras: EventExtras; raw: string; srcId: number } {
+  private toRow(v: RowValues): { row: EventRow; extras: EventExtras; raw: string; srcId: number; rawBytes: Buffer } {
     const [id, t, tflag, src, actor, atype, action, ttype, tid, outcome, req, eid, ip, off, len, flags] = v;
-    const { extras, raw } = decodeEntry(this.segment.read(off, len));
+    const entry = this.segment.read(off, len);
+    const { extras, raw } = decodeEntry(entry);
+    const rawBytes = entry.subarray(4 + entry.readUInt32LE(0));
     const source = this.source(src);
     const row: EventRow = {
       id: String(id),
@@ -469,7 +515,7 @@ export class CaseStore {
       hasDiff: extras.d === 1 || extras.b !== undefined || extras.a !== undefined,
       flags: flags ? (JSON.parse(flags) as string[]) : [],
     };
-    return { row, extras, raw, srcId: src };
+    return { row, extras, raw, srcId: src, rawBytes };
   }
 
   /** An event's raw record and display extras. */
