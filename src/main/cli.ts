@@ -8,16 +8,20 @@ import { startHttpHost } from './host/http';
 import { parseCondition, type EventQuery } from '../shared/query';
 import type { ImportReport } from '../shared/contract';
 import { progressPrinter } from './cli-progress';
+import { cmdExport, cmdVerify } from './cli-export';
 
 const USAGE = `usage:
   auditdesk import CASE FILE... [--json]
   auditdesk info CASE [--json]
   auditdesk query CASE [--where FIELD=VALUE]... [--where FIELD~TEXT]... [--text WORDS]
                        [--from T] [--to T] [--limit N] [--offset N] [--json]
+  auditdesk export CASE [--where ...] [--text WORDS] [--from T] [--to T] [--id ID]...
+                        --format json|jsonl|csv [--raw|--normalized] [--redact FIELD]... --out DIR [--json]
+  auditdesk verify DIR [--sources DIR] [--json]
   auditdesk serve CASE [--port N] [--json]
 CASE is a case folder (e.g. incident-42.auditdesk); import and serve create it when missing.`;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -28,10 +32,18 @@ const OPTIONS = {
   limit: { type: 'string' },
   offset: { type: 'string' },
   port: { type: 'string' },
+  format: { type: 'string' },
+  raw: { type: 'boolean' },
+  normalized: { type: 'boolean' },
+  redact: { type: 'string', multiple: true },
+  id: { type: 'string', multiple: true },
+  out: { type: 'string' },
+  sources: { type: 'string' },
+  tag: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 function intOption(v: string | undefined, name: string): number | undefined {
   if (v === undefined) return undefined;
@@ -137,7 +149,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command || v.help ? 0 : 2;
   }
-  if (!['import', 'info', 'query', 'serve'].includes(command)) {
+  if (!['import', 'info', 'query', 'serve', 'export', 'verify'].includes(command)) {
     process.stderr.write(`auditdesk: unknown command "${command}"\n${USAGE}\n`);
     return 2;
   }
@@ -154,6 +166,10 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdInfo(engine, casePath, v);
       case 'query':
         return await cmdQuery(engine, casePath, v);
+      case 'export':
+        return await cmdExport(engine, casePath, v, UsageError);
+      case 'verify':
+        return await cmdVerify(casePath, v);
       default:
         return await cmdServe(engine, casePath, v);
     }
