@@ -1,5 +1,5 @@
 // Raw CSV exports keep the sources' own rows when every exported row comes from delimited files with
-// one and the same header line; otherwise each record goes into a single `raw` column.
+// one and the same header line; otherwise each record goes into a `raw` column beside its row number.
 import fs from 'node:fs';
 import { headerDelimiter } from './csv-cell';
 import type { ManifestSource } from './manifest';

@@ -107,7 +107,7 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
       const { event, redacted } = redactEvent(stored, redact);
       let formatted;
       try {
-        formatted = formatRow(event, req.format, req.mode, layout);
+        formatted = formatRow(event, rows + 1, req.format, req.mode, layout);
       } catch (e) {
         if (e instanceof RowRefused) {
           const p = stored.provenance;

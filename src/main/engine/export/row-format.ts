@@ -14,7 +14,7 @@ export interface Framing {
   description: string;
 }
 
-/** raw CSV: the sources' own rows under their own header, or one `raw` column holding each record. */
+/** raw CSV: the sources' own rows under their own header, or a row number and a `raw` column holding each record. */
 export type CsvLayout = { kind: 'source-rows'; header: string; delimiter: string } | { kind: 'raw-column' };
 
 /** Normalized CSV columns: the event model, with structured values and the raw record as text. */
@@ -48,7 +48,7 @@ export function framingFor(format: ExportFormat, mode: ExportMode, layout: CsvLa
           : 'one event of the AuditDesk event model per line',
     };
   }
-  const header = mode === 'normalized' ? NORMALIZED_COLUMNS.join(',') : layout?.kind === 'source-rows' ? layout.header : 'raw';
+  const header = mode === 'normalized' ? NORMALIZED_COLUMNS.join(',') : layout?.kind === 'source-rows' ? layout.header : 'row,raw';
   return {
     kind: 'csv',
     prefix: `${header}\n`,
@@ -59,14 +59,14 @@ export function framingFor(format: ExportFormat, mode: ExportMode, layout: CsvLa
         ? 'CSV with a header; the event model columns, before/after/provenance as JSON, and the raw record text'
         : layout?.kind === 'source-rows'
           ? "CSV with the source's own header; each row is the source's row, byte for byte"
-          : 'CSV with one column, raw, holding each source record exactly as it was read',
+          : 'CSV with columns row (1-based row number) and raw (the source record exactly as it was read)',
   };
 }
 
 export class RowRefused extends Error {}
 
 /** One row's text and the columns (names) whose cells were neutralised. */
-export function formatRow(event: AuditEvent, format: ExportFormat, mode: ExportMode, layout: CsvLayout | null): { text: string; neutralised: string[] } {
+export function formatRow(event: AuditEvent, rowNumber: number, format: ExportFormat, mode: ExportMode, layout: CsvLayout | null): { text: string; neutralised: string[] } {
   if (format !== 'csv') {
     if (mode === 'normalized') return { text: JSON.stringify(event), neutralised: [] };
     if (format === 'jsonl' && /[\r\n]/.test(event.raw)) {
@@ -79,8 +79,9 @@ export function formatRow(event: AuditEvent, format: ExportFormat, mode: ExportM
       const { row, columns } = neutraliseRow(event.raw, layout.delimiter);
       return { text: row, neutralised: columns.map((c) => `column ${c + 1}`) };
     }
+    // A second column, because a one-column file is not recognisably CSV to any reader (ours included).
     const { cell, neutralised } = csvCell(event.raw);
-    return { text: cell, neutralised: neutralised ? ['raw'] : [] };
+    return { text: `${rowNumber},${cell}`, neutralised: neutralised ? ['raw'] : [] };
   }
   const neutralised: string[] = [];
   const cells = NORMALIZED_COLUMNS.map((col) => {
