@@ -43,3 +43,6 @@ export interface ExportSummary {
 }
 
 export const DATA_FILE: Record<ExportFormat, string> = { json: 'events.json', jsonl: 'events.jsonl', csv: 'events.csv' };
+
+/** `auditdesk serve` offers files of exports written into the case's exports folder under this path. */
+export const EXPORT_DOWNLOAD_PATH = '/api/exports/';

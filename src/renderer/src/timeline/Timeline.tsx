@@ -11,6 +11,7 @@ import { TimelineToolbar } from './TimelineToolbar';
 import { usePagedRows } from './usePagedRows';
 import { useScaledVirtualizer } from './useScaledVirtualizer';
 import { useTimelineKeys } from './useTimelineKeys';
+import { ExportDialog } from '../export/ExportDialog';
 
 export const ROW_HEIGHT = 28;
 
@@ -35,6 +36,7 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail }: 
   const sv = useScaledVirtualizer(scrollRef, count, ROW_HEIGHT);
   const items = sv.virtualizer.getVirtualItems();
   const [selected, setSelected] = useState<number | null>(null);
+  const [exporting, setExporting] = useState(false);
 
   // A new result set starts at its top with nothing selected.
   const queryKey = JSON.stringify(query);
@@ -108,7 +110,19 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail }: 
         loading={rows.loading}
         onChange={(next) => setFilters((f) => ({ ...f, ...next }))}
         onClear={() => setFilters((f) => ({ ...EMPTY_FILTERS, order: f.order }))}
+        onExport={() => setExporting(true)}
       />
+      {exporting && (
+        <ExportDialog
+          query={query}
+          matching={rows.total}
+          selectedId={selectedRow?.id ?? null}
+          onClose={() => {
+            setExporting(false);
+            scrollRef.current?.focus();
+          }}
+        />
+      )}
       {rows.error && (
         <div className="form-error banner" role="alert" data-testid="timeline-error">
           {rows.error}
