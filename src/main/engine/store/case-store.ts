@@ -444,6 +444,67 @@ export class CaseStore {
     }
   }
 
+  /**
+   * The fast lane of exports: the given columns of every matching row in query order, a batch at a
+   * time, with each row's segment entry. A batch's entries are fetched with one read of the span they
+   * lie in when it is dense (imports append in file order, so time order is mostly local), else one
+   * read each; `at` is where each row's entry starts in `entries`.
+   */
+  *entryBatches(q: EventQuery, opts: { ids?: number[]; columns: readonly string[]; batch: number }): Generator<EntryBatch> {
+    const offCol = opts.columns.indexOf('off');
+    const lenCol = opts.columns.indexOf('len');
+    if (offCol < 0 || lenCol < 0) throw new Error('entryBatches needs the off and len columns');
+    const { sql: where, params } = opts.ids
+      ? { sql: `WHERE id IN (${opts.ids.map(() => '?').join(',') || 'NULL'})`, params: opts.ids }
+      : whereClause(q, this.expandContains);
+    const stmt = this.db.prepare(`SELECT ${opts.columns.join(',')} FROM events ${where} ${orderClause(q)}`);
+    try {
+      stmt.bind(params);
+      let more = true;
+      while (more) {
+        const rows: unknown[][] = [];
+        while (rows.length < opts.batch && (more = stmt.step())) rows.push(stmt.get());
+        if (!rows.length) break;
+        yield this.readEntries(rows, offCol, lenCol);
+      }
+    } finally {
+      stmt.free();
+    }
+  }
+
+  private readEntries(rows: unknown[][], offCol: number, lenCol: number): EntryBatch {
+    let lo = Infinity;
+    let hi = 0;
+    let total = 0;
+    for (const r of rows) {
+      const off = r[offCol] as number;
+      const len = r[lenCol] as number;
+      if (off < lo) lo = off;
+      if (off + len > hi) hi = off + len;
+      total += len;
+    }
+    const at = new Int32Array(rows.length);
+    if (hi - lo <= 2 * total + (1 << 20)) {
+      for (let i = 0; i < rows.length; i++) at[i] = (rows[i][offCol] as number) - lo;
+      return { rows, entries: this.segment.read(lo, hi - lo), at };
+    }
+    const parts: Buffer[] = [];
+    let pos = 0;
+    for (let i = 0; i < rows.length; i++) {
+      at[i] = pos;
+      const b = this.segment.read(rows[i][offCol] as number, rows[i][lenCol] as number);
+      parts.push(b);
+      pos += b.length;
+    }
+    return { rows, entries: Buffer.concat(parts, pos), at };
+  }
+
+  /** Before/after of an event as events show them (re-derived from a JSON record's raw text when not stored). */
+  diffOf(srcId: number, extras: EventExtras, raw: string): { before: unknown; after: unknown } {
+    if (extras.d && extras.b === undefined && extras.a === undefined) return this.deriveDiff(srcId, raw);
+    return { before: extras.b ?? null, after: extras.a ?? null };
+  }
+
   /** How many events eachEvent will yield, and from which sources. */
   matching(q: EventQuery, ids?: number[]): { count: number; sourceIds: number[] } {
     const { sql: where, params } = ids
@@ -560,6 +621,12 @@ export class CaseStore {
     this.segment.close();
     this.db.close();
   }
+}
+
+export interface EntryBatch {
+  rows: unknown[][];
+  entries: Buffer;
+  at: Int32Array;
 }
 
 type RowValues = [number, number, number | null, number, string | null, number, string | null, string | null, string | null, number, string | null, string | null, string | null, number, number, string | null];
