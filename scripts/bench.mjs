@@ -47,6 +47,7 @@ const TARGETS = {
   pageMs: 30,
   traceMs: 5,
   overviewMs: 500,
+  exportCsvS: 6, // 1M events to CSV (normalized) through the CLI
 };
 
 const DATA = path.join(root, 'bench', 'data');
@@ -337,6 +338,20 @@ async function main() {
   }
   mark('store', t);
 
+  // 4b. export the whole case to CSV (normalized: model columns + raw) through the CLI
+  t = Date.now();
+  let exp = null;
+  if (imp.code === 0 || imp.imported) {
+    log(`export to CSV (${REPEAT}×): node bench/measure-export.mjs ${rel(casePath)} --format csv --mode normalized`);
+    const ex = await timed(process.execPath, [path.join(root, 'bench', 'measure-export.mjs'), casePath, '--repeat', String(REPEAT)], { useTime });
+    if (ex.code !== 0) log(`  measure-export failed: ${ex.stderr.slice(-1000)}${ex.stdout.slice(-1000)}`);
+    else {
+      exp = lastJson(ex.stdout);
+      log(`  best ${s2(exp.wallS)} s (${exp.wallRunsS.join(', ')}) for ${exp.rows} rows, ${mb(exp.dataBytes)} MB CSV + ${mb(exp.manifestBytes)} MB manifest`);
+    }
+  }
+  mark('export', t);
+
   // 5. CPU profile of the same import through the real CLI, every thread (bench/profile-hook.mjs)
   t = Date.now();
   let profile = null;
@@ -361,7 +376,7 @@ async function main() {
   mark('total', t0);
   mach.loadAvgEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
 
-  const result = { date: started.toISOString(), argv: process.argv.slice(2), count: COUNT, runs: RUNS, repeat: REPEAT, data: { file: rel(data.file), bytes: data.bytes, lines: data.lines, options: data.options, reused: data.reused }, machine: mach, parse, import: imp, lnav, lnavJson, store, info, investigate, profile, phases: phase };
+  const result = { date: started.toISOString(), argv: process.argv.slice(2), count: COUNT, runs: RUNS, repeat: REPEAT, data: { file: rel(data.file), bytes: data.bytes, lines: data.lines, options: data.options, reused: data.reused }, machine: mach, parse, import: imp, lnav, lnavJson, store, info, investigate, export: exp, profile, phases: phase };
   fs.mkdirSync(DATA, { recursive: true });
   fs.writeFileSync(path.join(DATA, `last-run-${label(COUNT)}.json`), `${JSON.stringify(result, null, 2)}\n`);
   const section = renderSection(result);
@@ -422,6 +437,11 @@ function renderSection(r) {
     row('facets (8 fields, top 6) of the whole case / its most common action', iv.facets, TARGETS.overviewMs);
     row(`before/after diff of one event (${iv.eventDiff?.sample ?? 0} events with states)`, iv.eventDiff, TARGETS.pageMs);
   }
+  if (r.export) {
+    const e = r.export;
+    const ok = e.wallS <= TARGETS.exportCsvS;
+    L.push(`| export ${e.rows.toLocaleString('en')} events to CSV (normalized, manifest + per-row SHA-256): \`node bench/measure-export.mjs CASE\` (runs: ${e.wallRunsS.join(', ')}) | ${s2(e.wallS)} s; ${mb(e.dataBytes)} MB CSV, ${mb(e.manifestBytes)} MB manifest | ≤ ${TARGETS.exportCsvS} s | ${verdict(ok, ok ? '' : `${s2(e.wallS - TARGETS.exportCsvS)} s over`)} |`);
+  } else L.push('| export to CSV | not measured | | |');
   L.push('');
   L.push('Peers and detail from the same run:');
   L.push('');

@@ -12,6 +12,7 @@ import type { ImportReport } from '../shared/contract';
 import { progressPrinter, syncProgressPrinter } from './cli-progress';
 import { readToken } from './sync/token-prompt';
 import { syncSourceName, type SyncReport, type SyncSettings } from '../shared/sync';
+import { cmdExport, cmdVerify } from './cli-export';
 
 const USAGE = `usage:
   auditdesk import CASE FILE... [--json]
@@ -19,6 +20,9 @@ const USAGE = `usage:
   auditdesk query CASE [--where FIELD=VALUE]... [--where FIELD~TEXT]... [--text WORDS]
                        [--from T] [--to T] [--limit N] [--offset N] [--json]
   auditdesk trace CASE REQUEST_ID [--json]
+  auditdesk export CASE [--where ...] [--text WORDS] [--from T] [--to T] [--id ID]...
+                        --format json|jsonl|csv [--raw|--normalized] [--redact FIELD]... --out DIR [--json]
+  auditdesk verify DIR [--sources DIR] [--json]
   auditdesk serve CASE [--port N] [--json]
   auditdesk sync CASE --vendor V --base-url URL [--org ID] [--path P] [--name N] [--token-env VAR]
                       [--since T] [--filter k=v]... [--page-size N] [--json]
@@ -26,7 +30,7 @@ const USAGE = `usage:
                       environment variable VAR, or a prompt on a terminal; never from the command line.
 CASE is a case folder (e.g. incident-42.auditdesk); import and serve create it when missing.`;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -46,10 +50,18 @@ const OPTIONS = {
   since: { type: 'string' },
   filter: { type: 'string', multiple: true },
   'page-size': { type: 'string' },
+  format: { type: 'string' },
+  raw: { type: 'boolean' },
+  normalized: { type: 'boolean' },
+  redact: { type: 'string', multiple: true },
+  id: { type: 'string', multiple: true },
+  out: { type: 'string' },
+  sources: { type: 'string' },
+  tag: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 function intOption(v: string | undefined, name: string): number | undefined {
   if (v === undefined) return undefined;
@@ -219,7 +231,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command || v.help ? 0 : 2;
   }
-  if (!['import', 'info', 'query', 'trace', 'serve', 'sync'].includes(command)) {
+  if (!['import', 'info', 'query', 'trace', 'serve', 'sync', 'export', 'verify'].includes(command)) {
     process.stderr.write(`auditdesk: unknown command "${command}"\n${USAGE}\n`);
     return 2;
   }
@@ -240,6 +252,10 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdSync(engine, casePath, v);
       case 'trace':
         return await cmdTrace(engine, casePath, rest, v);
+      case 'export':
+        return await cmdExport(engine, casePath, v, UsageError);
+      case 'verify':
+        return await cmdVerify(casePath, v);
       default:
         return await cmdServe(engine, casePath, v);
     }

@@ -5,6 +5,7 @@ import type { EventQuery } from './query';
 import type { Mapping, MappingReview } from './mapping';
 import type { SyncProgress, SyncReport, SyncSettings, SyncSourceInfo } from './sync';
 import type { EventDiff, Facet, FacetField, Histogram, QuerySummary, ResourceHistory, Trace } from './investigate';
+import type { ExportRequest, ExportSummary } from './export';
 
 export interface SourceInfo {
   id: number;
@@ -64,8 +65,8 @@ export interface QueryResult {
 
 export interface JobProgress {
   jobId: string;
-  kind: 'import';
-  /** Path being worked on, its position among the job's files, and how far into it. */
+  kind: 'import' | 'export';
+  /** Path being worked on, its position among the job's files, and how far into it (export: rows done of rows). */
   file: string;
   fileIndex: number;
   fileCount: number;
@@ -115,6 +116,8 @@ export interface AuditDeskApi {
   facets(p: { query: EventQuery; fields?: FacetField[]; limit?: number }): Promise<Facet[]>;
   /** Event counts over time for a filter; the bucket width adapts from seconds to months. */
   histogram(p: { query: EventQuery; maxBuckets?: number }): Promise<Histogram>;
+  /** Writes the events of a filter or selection to a folder with manifest.json; progress as HostEvents. */
+  exportEvents(p: ExportRequest): Promise<ExportSummary>;
 }
 
 export type ApiMethod = keyof AuditDeskApi;
@@ -140,6 +143,7 @@ export const API_METHODS = [
   'summarize',
   'facets',
   'histogram',
+  'exportEvents',
 ] as const satisfies readonly ApiMethod[];
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
 const allListed: Missing extends never ? true : Missing = true;

@@ -16,6 +16,8 @@ import { traceByRequestId, traceFromEvent } from './investigate/trace';
 import { eventDiff, resourceHistory } from './investigate/diff';
 import { facets, histogram, summarize } from './investigate/overview';
 import type { FacetField } from '../../shared/investigate';
+import type { ExportRequest, ExportSummary } from '../../shared/export';
+import { exportEvents } from './export/export-events';
 
 export class Engine implements AuditDeskApi {
   private store: CaseStore | null = null;
@@ -199,6 +201,27 @@ export class Engine implements AuditDeskApi {
       } finally {
         this.jobs.delete(jobId);
         this.emit({ type: 'caseChanged', info: store.info() });
+      }
+    });
+  }
+
+  /** Runs with writes held off, so the rows counted are the rows written. */
+  exportEvents(p: ExportRequest): Promise<ExportSummary> {
+    const jobId = p.jobId ?? `export-${++this.jobCounter}`;
+    const job = { cancelled: false };
+    this.jobs.set(jobId, job);
+    return this.exclusive(async () => {
+      const store = this.requireStore();
+      const progress = (done: number, total: number, finished = false) =>
+        this.emit({
+          type: 'progress',
+          progress: { jobId, kind: 'export', file: p.out ?? 'export', fileIndex: 0, fileCount: 1, bytesDone: done, bytesTotal: total, events: done, done: finished },
+        });
+      try {
+        return await exportEvents(store, p, { onProgress: (d, t) => progress(d, t), isCancelled: () => job.cancelled });
+      } finally {
+        this.jobs.delete(jobId);
+        progress(1, 1, true);
       }
     });
   }

@@ -11,6 +11,8 @@ import { UPLOAD_PATH, WS_PATH, type WireMessage, type WireRequest } from '../../
 import type { EngineClient } from '../engine/worker/engine-client';
 import { serveStatic } from './static-files';
 import { CSP_HTTP } from './csp';
+import { EXPORT_DOWNLOAD_PATH } from '../../shared/export';
+import type { CaseInfo } from '../../shared/contract';
 
 export interface HttpHost {
   url: string;
@@ -45,6 +47,10 @@ export async function startHttpHost(opts: {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
+      return;
+    }
+    if (url.startsWith(EXPORT_DOWNLOAD_PATH)) {
+      await handleExportDownload(engine, url, res);
       return;
     }
     res.setHeader('Content-Security-Policy', CSP_HTTP);
@@ -124,4 +130,23 @@ async function handleUpload(engine: EngineClient, req: http.IncomingMessage, res
   } catch (e) {
     res.writeHead(400, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: (e as Error).message }));
   }
+}
+
+/** Files of an export the UI wrote into the case's exports/ folder, offered as downloads (names checked, no paths). */
+async function handleExportDownload(engine: EngineClient, url: string, res: http.ServerResponse): Promise<void> {
+  const parts = new URL(url, 'http://x').pathname.slice(EXPORT_DOWNLOAD_PATH.length).split('/').map(decodeURIComponent);
+  const info = (await engine.api.caseInfo()) as CaseInfo | null;
+  const ok = info && parts.length === 2 && parts.every((p) => /^[\w][\w.-]*$/.test(p));
+  const file = ok ? path.join(info.path, 'exports', parts[0], parts[1]) : '';
+  if (!ok || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    res.writeHead(404).end('no such export file');
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': 'application/octet-stream',
+    'Content-Disposition': `attachment; filename="${parts[1]}"`,
+    'Content-Length': fs.statSync(file).size,
+    'X-Content-Type-Options': 'nosniff',
+  });
+  await pipeline(fs.createReadStream(file), res);
 }

@@ -173,8 +173,15 @@ export class CaseStore {
     return JSON.parse(String(this.scalar('SELECT mapping FROM sources WHERE id = ?', [id]))) as Mapping;
   }
 
+  private gzipCache = new Map<number, boolean>();
+
   sourceGzip(id: number): boolean {
-    return Number(this.scalar('SELECT gzip FROM sources WHERE id = ?', [id])) === 1;
+    let gz = this.gzipCache.get(id);
+    if (gz === undefined) {
+      gz = Number(this.scalar('SELECT gzip FROM sources WHERE id = ?', [id])) === 1;
+      this.gzipCache.set(id, gz);
+    }
+    return gz;
   }
 
   findSourceBySha(sha256: string): SourceInfo | null {
@@ -286,6 +293,7 @@ export class CaseStore {
     this.indexesDropped = false;
     this.segment.truncate(segmentStart);
     this.sourceCache.clear();
+    this.gzipCache.clear();
   }
 
   private finishInsert(): void {
@@ -416,28 +424,125 @@ export class CaseStore {
     try {
       stmt.bind([Number.isInteger(n) ? n : -1]);
       if (!stmt.step()) throw new Error(`no event ${id} in this case`);
-      const { row, extras, raw, srcId } = this.toRow(stmt.get() as RowValues);
-      const src = this.source(srcId);
-      const provenance: AuditEvent['provenance'] =
-        extras.url != null
-          ? { kind: 'api', source: src.name, url: extras.url, page: extras.pg ?? 0, index: extras.ix ?? 0 }
-          : {
-              kind: 'file',
-              path: src.path,
-              ...(src.originalName ? { originalName: src.originalName } : {}),
-              sha256: src.sha256,
-              line: extras.ln ?? 0,
-              offset: extras.fo ?? 0,
-              length: extras.fb ?? 0,
-              ...(this.sourceGzip(srcId) ? { gzip: true } : {}),
-            };
-      let before: unknown = extras.b ?? null;
-      let after: unknown = extras.a ?? null;
-      if (extras.d && extras.b === undefined && extras.a === undefined) ({ before, after } = this.deriveDiff(srcId, raw));
-      return { ...row, before, after, raw, provenance };
+      return this.fullEvent(stmt.get() as RowValues, true).event;
     } finally {
       stmt.free();
     }
+  }
+
+  /**
+   * Every event a query matches (or just the given ids), in query order, one row at a time: exports
+   * stream through this instead of materialising the result. rawBytes are the stored bytes, uncopied.
+   */
+  *eachEvent(q: EventQuery, opts: { ids?: number[]; diff: boolean }): Generator<{ event: AuditEvent; rawBytes: Buffer; srcId: number }> {
+    let where: string;
+    let params: (string | number | null)[];
+    if (opts.ids) {
+      where = `WHERE id IN (${opts.ids.map(() => '?').join(',') || 'NULL'})`;
+      params = opts.ids;
+    } else {
+      ({ sql: where, params } = whereClause(q, this.expandContains));
+    }
+    const stmt = this.db.prepare(`SELECT ${ROW_COLUMNS} FROM events ${where} ${orderClause(q)}`);
+    try {
+      stmt.bind(params);
+      while (stmt.step()) yield this.fullEvent(stmt.get() as RowValues, opts.diff);
+    } finally {
+      stmt.free();
+    }
+  }
+
+  /**
+   * The fast lane of exports: the given columns of every matching row in query order, a batch at a
+   * time, with each row's segment entry. A batch's entries are fetched with one read of the span they
+   * lie in when it is dense (imports append in file order, so time order is mostly local), else one
+   * read each; `at` is where each row's entry starts in `entries`.
+   */
+  *entryBatches(q: EventQuery, opts: { ids?: number[]; columns: readonly string[]; batch: number }): Generator<EntryBatch> {
+    const offCol = opts.columns.indexOf('off');
+    const lenCol = opts.columns.indexOf('len');
+    if (offCol < 0 || lenCol < 0) throw new Error('entryBatches needs the off and len columns');
+    const { sql: where, params } = opts.ids
+      ? { sql: `WHERE id IN (${opts.ids.map(() => '?').join(',') || 'NULL'})`, params: opts.ids }
+      : whereClause(q, this.expandContains);
+    const stmt = this.db.prepare(`SELECT ${opts.columns.join(',')} FROM events ${where} ${orderClause(q)}`);
+    try {
+      stmt.bind(params);
+      let more = true;
+      while (more) {
+        const rows: unknown[][] = [];
+        while (rows.length < opts.batch && (more = stmt.step())) rows.push(stmt.get());
+        if (!rows.length) break;
+        yield this.readEntries(rows, offCol, lenCol);
+      }
+    } finally {
+      stmt.free();
+    }
+  }
+
+  private readEntries(rows: unknown[][], offCol: number, lenCol: number): EntryBatch {
+    let lo = Infinity;
+    let hi = 0;
+    let total = 0;
+    for (const r of rows) {
+      const off = r[offCol] as number;
+      const len = r[lenCol] as number;
+      if (off < lo) lo = off;
+      if (off + len > hi) hi = off + len;
+      total += len;
+    }
+    const at = new Int32Array(rows.length);
+    if (hi - lo <= 2 * total + (1 << 20)) {
+      for (let i = 0; i < rows.length; i++) at[i] = (rows[i][offCol] as number) - lo;
+      return { rows, entries: this.segment.read(lo, hi - lo), at };
+    }
+    const parts: Buffer[] = [];
+    let pos = 0;
+    for (let i = 0; i < rows.length; i++) {
+      at[i] = pos;
+      const b = this.segment.read(rows[i][offCol] as number, rows[i][lenCol] as number);
+      parts.push(b);
+      pos += b.length;
+    }
+    return { rows, entries: Buffer.concat(parts, pos), at };
+  }
+
+  /** Before/after of an event as events show them (re-derived from a JSON record's raw text when not stored). */
+  diffOf(srcId: number, extras: EventExtras, raw: string): { before: unknown; after: unknown } {
+    if (extras.d && extras.b === undefined && extras.a === undefined) return this.deriveDiff(srcId, raw);
+    return { before: extras.b ?? null, after: extras.a ?? null };
+  }
+
+  /** How many events eachEvent will yield, and from which sources. */
+  matching(q: EventQuery, ids?: number[]): { count: number; sourceIds: number[] } {
+    const { sql: where, params } = ids
+      ? { sql: `WHERE id IN (${ids.map(() => '?').join(',') || 'NULL'})`, params: ids }
+      : whereClause(q, this.expandContains);
+    const res = this.db.exec(`SELECT src, count(*) FROM events ${where} GROUP BY src ORDER BY src`, params)[0];
+    const rows = (res?.values ?? []) as [number, number][];
+    return { count: rows.reduce((n, r) => n + Number(r[1]), 0), sourceIds: rows.map((r) => Number(r[0])) };
+  }
+
+  private fullEvent(v: RowValues, diff: boolean): { event: AuditEvent; rawBytes: Buffer; srcId: number } {
+    const { row, extras, raw, srcId, rawBytes } = this.toRow(v);
+    const src = this.source(srcId);
+    const provenance: AuditEvent['provenance'] =
+      extras.url != null
+        ? { kind: 'api', source: src.name, url: extras.url, page: extras.pg ?? 0, index: extras.ix ?? 0 }
+        : {
+            kind: 'file',
+            path: src.path,
+            ...(src.originalName ? { originalName: src.originalName } : {}),
+            sha256: src.sha256,
+            line: extras.ln ?? 0,
+            offset: extras.fo ?? 0,
+            length: extras.fb ?? 0,
+            ...(this.sourceGzip(srcId) ? { gzip: true } : {}),
+          };
+    let before: unknown = extras.b ?? null;
+    let after: unknown = extras.a ?? null;
+    if (diff && extras.d && extras.b === undefined && extras.a === undefined) ({ before, after } = this.deriveDiff(srcId, raw));
+    return { event: { ...row, before, after, raw, provenance }, rawBytes, srcId };
   }
 
   private appliers = new Map<number, ReturnType<typeof compileMapping>>();
@@ -453,9 +558,11 @@ export class CaseStore {
     return { before: f.before ?? null, after: f.after ?? null };
   }
 
-  private toRow(v: RowValues): { row: EventRow; extras: EventExtras; raw: string; srcId: number } {
+  private toRow(v: RowValues): { row: EventRow; extras: EventExtras; raw: string; srcId: number; rawBytes: Buffer } {
     const [id, t, tflag, src, actor, atype, action, ttype, tid, outcome, req, eid, ip, off, len, flags] = v;
-    const { extras, raw } = decodeEntry(this.segment.read(off, len));
+    const entry = this.segment.read(off, len);
+    const { extras, raw } = decodeEntry(entry);
+    const rawBytes = entry.subarray(4 + entry.readUInt32LE(0));
     const source = this.source(src);
     const row: EventRow = {
       id: String(id),
@@ -477,7 +584,7 @@ export class CaseStore {
       hasDiff: extras.d === 1 || extras.b !== undefined || extras.a !== undefined,
       flags: flags ? (JSON.parse(flags) as string[]) : [],
     };
-    return { row, extras, raw, srcId: src };
+    return { row, extras, raw, srcId: src, rawBytes };
   }
 
   /** An event's raw record and display extras. */
@@ -522,6 +629,12 @@ export class CaseStore {
     this.segment.close();
     this.db.close();
   }
+}
+
+export interface EntryBatch {
+  rows: unknown[][];
+  entries: Buffer;
+  at: Int32Array;
 }
 
 type RowValues = [number, number, number | null, number, string | null, number, string | null, string | null, string | null, number, string | null, string | null, string | null, number, number, string | null];

@@ -38,7 +38,7 @@ export function useImports(onImported: () => void): ImportsState {
   const [jobNames, setJobNames] = useState<Map<string, string[]>>(new Map());
 
   useHostEvent((e) => {
-    if (e.type !== 'progress') return;
+    if (e.type !== 'progress' || e.progress.kind !== 'import') return;
     const p = e.progress;
     setStarting((s) => s.filter((j) => j.jobId !== p.jobId));
     setJobs((prev) => {

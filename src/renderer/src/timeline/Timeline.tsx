@@ -15,6 +15,7 @@ import type { Condition } from '../../../shared/query';
 import { sameCondition, withCondition } from '../../../shared/query';
 import { Overview } from '../investigate/Overview';
 import { FilterChips } from '../investigate/FilterChips';
+import { ExportDialog } from '../export/ExportDialog';
 
 export const ROW_HEIGHT = 28;
 
@@ -39,6 +40,7 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail }: 
   const sv = useScaledVirtualizer(scrollRef, count, ROW_HEIGHT);
   const items = sv.virtualizer.getVirtualItems();
   const [selected, setSelected] = useState<number | null>(null);
+  const [exporting, setExporting] = useState(false);
 
   // A new result set starts at its top with nothing selected.
   const queryKey = JSON.stringify(query);
@@ -120,6 +122,7 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail }: 
         loading={rows.loading}
         onChange={(next) => setFilters((f) => ({ ...f, ...next }))}
         onClear={() => setFilters((f) => ({ ...EMPTY_FILTERS, order: f.order }))}
+        onExport={() => setExporting(true)}
       />
       <FilterChips chips={filters.chips} onRemove={removeChip} />
       <Overview
@@ -129,6 +132,17 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail }: 
         onRange={(from, to) => setFilters((f) => ({ ...f, from, to }))}
         onResetRange={() => setFilters((f) => ({ ...f, from: '', to: '' }))}
       />
+      {exporting && (
+        <ExportDialog
+          query={query}
+          matching={rows.total}
+          selectedId={selectedRow?.id ?? null}
+          onClose={() => {
+            setExporting(false);
+            scrollRef.current?.focus();
+          }}
+        />
+      )}
       {rows.error && (
         <div className="form-error banner" role="alert" data-testid="timeline-error">
           {rows.error}

@@ -9,9 +9,10 @@ interface Props {
   loading: boolean;
   onChange(next: Partial<TimelineFilters>): void;
   onClear(): void;
+  onExport(): void;
 }
 
-export function TimelineToolbar({ filters, total, caseEvents, loading, onChange, onClear }: Props) {
+export function TimelineToolbar({ filters, total, caseEvents, loading, onChange, onClear, onExport }: Props) {
   const filtered = isFiltered(filters);
   return (
     <div className="tl-toolbar">
@@ -52,6 +53,9 @@ export function TimelineToolbar({ filters, total, caseEvents, loading, onChange,
         </button>
       )}
       <span className="spacer" />
+      <button onClick={onExport} disabled={!total} data-testid="export-open" title="Export these events as evidence with a manifest">
+        Export…
+      </button>
       {loading && <span className="spinner" aria-label="loading" />}
       <span className="match-count" data-testid="match-count" data-total={total ?? ''}>
         {total === null
