@@ -17,7 +17,8 @@ const USAGE = `usage:
   auditdesk import CASE FILE... [--json]
   auditdesk info CASE [--json]
   auditdesk query CASE [--where FIELD=VALUE]... [--where FIELD~TEXT]... [--text WORDS]
-                       [--from T] [--to T] [--limit N] [--offset N] [--json]
+                       [--from T] [--to T] [--tag T] [--bookmarked] [--noted] [--limit N] [--offset N] [--json]
+  auditdesk annotate CASE EVENT_ID [--tag T]... [--untag T]... [--bookmark | --unbookmark] [--note TEXT] [--json]
   auditdesk trace CASE REQUEST_ID [--json]
   auditdesk serve CASE [--port N] [--json]
   auditdesk sync CASE --vendor V --base-url URL [--org ID] [--path P] [--name N] [--token-env VAR]
@@ -36,6 +37,13 @@ const OPTIONS = {
   to: { type: 'string' },
   limit: { type: 'string' },
   offset: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  untag: { type: 'string', multiple: true },
+  bookmarked: { type: 'boolean' },
+  noted: { type: 'boolean' },
+  bookmark: { type: 'boolean' },
+  unbookmark: { type: 'boolean' },
+  note: { type: 'string' },
   port: { type: 'string' },
   vendor: { type: 'string' },
   'base-url': { type: 'string' },
@@ -105,6 +113,9 @@ async function cmdQuery(engine: EngineClient, casePath: string, v: Values): Prom
       text: v.text,
       from: v.from,
       to: v.to,
+      ...(v.tag?.length ? { tag: oneTag(v.tag) } : {}),
+      ...(v.bookmarked ? { bookmarked: true } : {}),
+      ...(v.noted ? { noted: true } : {}),
       limit: intOption(v.limit, 'limit') ?? 100,
       offset: intOption(v.offset, 'offset') ?? 0,
     };
@@ -120,6 +131,28 @@ async function cmdQuery(engine: EngineClient, casePath: string, v: Values): Prom
         [e.time ?? '(no time)', e.vendor, e.actor ?? '-', e.action ?? '-', e.targetType || e.targetId ? `${e.targetType ?? ''}:${e.targetId ?? ''}` : '-', e.outcome, e.requestId ?? '-'].join('  '),
       ),
     ].join('\n'),
+  );
+  return 0;
+}
+
+function oneTag(tags: string[]): string {
+  if (tags.length > 1) throw new UsageError('query takes one --tag');
+  return tags[0];
+}
+
+async function cmdAnnotate(engine: EngineClient, casePath: string, rest: string[], v: Values): Promise<number> {
+  if (rest.length !== 1 || !rest[0]) throw new UsageError('annotate needs exactly one EVENT_ID');
+  if (v.bookmark && v.unbookmark) throw new UsageError('--bookmark and --unbookmark exclude each other');
+  await engine.api.openCase({ path: casePath });
+  const a = await engine.api.annotate({
+    id: rest[0],
+    ...(v.bookmark ? { bookmarked: true } : v.unbookmark ? { bookmarked: false } : {}),
+    ...(v.tag?.length ? { addTags: v.tag } : {}),
+    ...(v.untag?.length ? { removeTags: v.untag } : {}),
+    ...(v.note !== undefined ? { note: v.note } : {}),
+  });
+  out(Boolean(v.json), a, () =>
+    `event ${a.id}: ${a.bookmarked ? 'bookmarked' : 'not bookmarked'}; tags: ${a.tags.join(', ') || '-'}; note: ${a.note ?? '-'}`,
   );
   return 0;
 }
@@ -219,7 +252,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command || v.help ? 0 : 2;
   }
-  if (!['import', 'info', 'query', 'trace', 'serve', 'sync'].includes(command)) {
+  if (!['import', 'info', 'query', 'annotate', 'trace', 'serve', 'sync'].includes(command)) {
     process.stderr.write(`auditdesk: unknown command "${command}"\n${USAGE}\n`);
     return 2;
   }
@@ -238,6 +271,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdQuery(engine, casePath, v);
       case 'sync':
         return await cmdSync(engine, casePath, v);
+      case 'annotate':
+        return await cmdAnnotate(engine, casePath, rest, v);
       case 'trace':
         return await cmdTrace(engine, casePath, rest, v);
       default:

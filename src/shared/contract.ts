@@ -4,6 +4,7 @@ import type { AuditEvent, EventRow } from './event';
 import type { EventQuery } from './query';
 import type { Mapping, MappingReview } from './mapping';
 import type { SyncProgress, SyncReport, SyncSettings, SyncSourceInfo } from './sync';
+import type { AnnotationChange, AnnotationFilter, AnnotationList, EventAnnotations } from './annotations';
 import type { EventDiff, Facet, FacetField, Histogram, QuerySummary, ResourceHistory, Trace } from './investigate';
 
 export interface SourceInfo {
@@ -115,6 +116,12 @@ export interface AuditDeskApi {
   facets(p: { query: EventQuery; fields?: FacetField[]; limit?: number }): Promise<Facet[]>;
   /** Event counts over time for a filter; the bucket width adapts from seconds to months. */
   histogram(p: { query: EventQuery; maxBuckets?: number }): Promise<Histogram>;
+  /** An event's bookmark, tags and note. */
+  annotations(p: { id: string }): Promise<EventAnnotations>;
+  /** Bookmarks, tags or notes an event; saved with the case shortly after. */
+  annotate(p: AnnotationChange): Promise<EventAnnotations>;
+  /** Annotated events (most recent first) and every tag with its count: the side panel's list. */
+  listAnnotations(p: AnnotationFilter): Promise<AnnotationList>;
 }
 
 export type ApiMethod = keyof AuditDeskApi;
@@ -140,6 +147,9 @@ export const API_METHODS = [
   'summarize',
   'facets',
   'histogram',
+  'annotations',
+  'annotate',
+  'listAnnotations',
 ] as const satisfies readonly ApiMethod[];
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
 const allListed: Missing extends never ? true : Missing = true;

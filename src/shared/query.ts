@@ -33,6 +33,12 @@ export interface EventQuery {
   /** Inclusive lower and exclusive upper bound, ISO 8601 (UTC if no zone). */
   from?: string;
   to?: string;
+  /** Only events carrying this tag (exact, as stored). */
+  tag?: string;
+  /** Only bookmarked events. */
+  bookmarked?: boolean;
+  /** Only events with a note. */
+  noted?: boolean;
   limit?: number;
   offset?: number;
   /** Oldest first unless 'desc'. Events without a time sort last. */

@@ -16,6 +16,8 @@ import { traceByRequestId, traceFromEvent } from './investigate/trace';
 import { eventDiff, resourceHistory } from './investigate/diff';
 import { facets, histogram, summarize } from './investigate/overview';
 import type { FacetField } from '../../shared/investigate';
+import type { AnnotationChange, AnnotationFilter } from '../../shared/annotations';
+import { annotate, annotationsOf, listAnnotations } from './investigate/annotations';
 
 export class Engine implements AuditDeskApi {
   private store: CaseStore | null = null;
@@ -44,6 +46,7 @@ export class Engine implements AuditDeskApi {
   openCase(p: { path: string; create?: boolean }): Promise<CaseInfo> {
     return this.exclusive(async () => {
       const next = await CaseStore.open(p.path, { create: p.create });
+      this.flushSaves();
       this.store?.close();
       this.store = next;
       const info = next.info();
@@ -238,7 +241,47 @@ export class Engine implements AuditDeskApi {
     return histogram(this.requireStore(), p.query ?? {}, Math.min(Math.max(p.maxBuckets ?? 120, 10), 1000));
   }
 
+  async annotations(p: { id: string }) {
+    return annotationsOf(this.requireStore(), p.id);
+  }
+
+  /** Runs with the writes (an import's transaction must not take an annotation with it on rollback). */
+  annotate(c: AnnotationChange) {
+    return this.exclusive(async () => {
+      const result = annotate(this.requireStore(), c);
+      this.scheduleSave();
+      return result;
+    });
+  }
+
+  async listAnnotations(f: AnnotationFilter) {
+    return listAnnotations(this.requireStore(), f ?? {});
+  }
+
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * Annotations come in bursts (tag, then note, then the next event) and saving a 1M-event case takes
+   * about a second, so they are saved shortly after the last one; close() saves any still pending.
+   */
+  private scheduleSave(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      void this.exclusive(async () => this.store?.save());
+    }, Number(process.env.AD_ANNOTATION_SAVE_MS ?? 800));
+  }
+
+  /** Saves pending annotations now (CLI commands that annotate, and close). */
+  flushSaves(): void {
+    if (!this.saveTimer) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    this.store?.save();
+  }
+
   close(): void {
+    this.flushSaves();
     this.store?.close();
     this.store = null;
   }

@@ -383,20 +383,31 @@ export class CaseStore {
       } finally {
         idStmt.free();
       }
-      const byId = new Map<number, EventRow>();
-      const stmt = this.db.prepare(`SELECT ${ROW_COLUMNS} FROM events WHERE id IN (${ids.map(() => '?').join(',') || 'NULL'})`);
-      try {
-        stmt.bind(ids);
-        while (stmt.step()) {
-          const r = this.toRow(stmt.get() as RowValues).row;
-          byId.set(Number(r.id), r);
-        }
-      } finally {
-        stmt.free();
-      }
+      const byId = this.rowsById(ids);
       for (const id of ids) rows.push(byId.get(id)!);
     }
     return { total, events: rows };
+  }
+
+  /** Timeline rows of the given ids (missing ids are left out). */
+  rowsById(ids: number[]): Map<number, EventRow> {
+    const byId = new Map<number, EventRow>();
+    const stmt = this.db.prepare(`SELECT ${ROW_COLUMNS} FROM events WHERE id IN (${ids.map(() => '?').join(',') || 'NULL'})`);
+    try {
+      stmt.bind(ids);
+      while (stmt.step()) {
+        const r = this.toRow(stmt.get() as RowValues).row;
+        byId.set(Number(r.id), r);
+      }
+    } finally {
+      stmt.free();
+    }
+    return byId;
+  }
+
+  /** Bookmarks, tags or notes changed: counts of filters over them are stale. */
+  annotationsChanged(): void {
+    this.counts.clear();
   }
 
   /** The WHERE clause and bound values of a query, as query() builds it: for aggregates over a filter. */

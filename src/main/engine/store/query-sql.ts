@@ -79,6 +79,13 @@ export function whereClause(q: EventQuery, expand?: ExpandContains): { sql: stri
     parts.push(`(${TEXT_COLUMNS.map((col) => `${col} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
     for (let i = 0; i < TEXT_COLUMNS.length; i++) params.push(likeArg(word));
   }
+  // Annotations live in their own tables; the event ids they hold are few next to the events.
+  if (q.tag !== undefined && q.tag !== '') {
+    parts.push('id IN (SELECT event_id FROM tags WHERE tag = ?)');
+    params.push(q.tag);
+  }
+  if (q.bookmarked) parts.push('id IN (SELECT event_id FROM bookmarks)');
+  if (q.noted) parts.push('id IN (SELECT event_id FROM notes)');
   if (q.from) {
     parts.push('t >= ?');
     params.push(parseBound(q.from, 'from'));

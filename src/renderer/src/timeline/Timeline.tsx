@@ -1,5 +1,5 @@
 // The main view: every event of the case in time order, virtualized over any number of rows.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { EventRow } from '../../../shared/event';
 import { useBackend } from '../api/BackendContext';
 import { useDebounced } from '../util/useDebounced';
@@ -25,11 +25,13 @@ interface Props {
   /** Id of the event shown in the detail panel, or null when it is closed. */
   detailId: string | null;
   onDetail(row: EventRow | null): void;
+  /** The filters live with the app, so the annotations panel and saved views can set them. */
+  filters: TimelineFilters;
+  setFilters: Dispatch<SetStateAction<TimelineFilters>>;
 }
 
-export function Timeline({ revision, caseEvents, vendors, detailId, onDetail }: Props) {
+export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, filters, setFilters }: Props) {
   const { api } = useBackend();
-  const [filters, setFilters] = useState<TimelineFilters>(EMPTY_FILTERS);
   const debounced = useDebounced(filters, 250);
   const query = useMemo(() => toQuery(debounced), [debounced]);
   const rows = usePagedRows(api, query, revision, true);
@@ -103,12 +105,15 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail }: 
     [rows, onDetail],
   );
 
-  const addChip = useCallback((c: Condition) => setFilters((f) => ({ ...f, chips: withCondition(f.chips, c) })), []);
-  const removeChip = useCallback((c: Condition) => setFilters((f) => ({ ...f, chips: f.chips.filter((x) => !sameCondition(x, c)) })), []);
+  const addChip = useCallback((c: Condition) => setFilters((f) => ({ ...f, chips: withCondition(f.chips, c) })), [setFilters]);
+  const removeChip = useCallback(
+    (c: Condition) => setFilters((f) => ({ ...f, chips: f.chips.filter((x) => !sameCondition(x, c)) })),
+    [setFilters],
+  );
 
   const onColumn = useCallback(
     (id: ColumnId, value: string) => setFilters((f) => ({ ...f, columns: { ...f.columns, [id]: value } })),
-    [],
+    [setFilters],
   );
 
   return (
@@ -121,7 +126,12 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail }: 
         onChange={(next) => setFilters((f) => ({ ...f, ...next }))}
         onClear={() => setFilters((f) => ({ ...EMPTY_FILTERS, order: f.order }))}
       />
-      <FilterChips chips={filters.chips} onRemove={removeChip} />
+      <FilterChips
+        chips={filters.chips}
+        onRemove={removeChip}
+        annotations={filters}
+        onRemoveAnnotation={(k) => setFilters((f) => ({ ...f, [k]: k === 'tag' ? '' : false }))}
+      />
       <Overview
         query={query}
         revision={revision}
