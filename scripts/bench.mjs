@@ -47,6 +47,7 @@ const TARGETS = {
   pageMs: 30,
   traceMs: 5,
   overviewMs: 500,
+  searchMs: 80,
 };
 
 const DATA = path.join(root, 'bench', 'data');
@@ -322,6 +323,7 @@ async function main() {
   let store = null;
   let info = null;
   let investigate = null;
+  let search = null;
   if (imp.code === 0 || imp.imported) {
     log('reopen and page queries (bench/measure-store.ts)');
     const ms = await timed(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'measure-store.ts'), casePath, '--runs', String(RUNS)], { useTime });
@@ -334,6 +336,11 @@ async function main() {
     const mi = await timed(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'measure-investigate.ts'), casePath, '--runs', String(RUNS)], {});
     if (mi.code !== 0) log(`  measure-investigate failed: ${mi.stderr.slice(-1000)}`);
     else investigate = lastJson(mi.stdout);
+    // Last: it adds the full-text index to the case (built as on the first search in the app).
+    log('full-text search (bench/measure-search.ts)');
+    const msr = await timed(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'measure-search.ts'), casePath, '--runs', String(RUNS)], { useTime });
+    if (msr.code !== 0) log(`  measure-search failed: ${msr.stderr.slice(-1000)}`);
+    else search = { ...lastJson(msr.stdout), wallS: msr.wallS, processPeakRssBytes: msr.peakRssBytes };
   }
   mark('store', t);
 
@@ -361,7 +368,7 @@ async function main() {
   mark('total', t0);
   mach.loadAvgEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
 
-  const result = { date: started.toISOString(), argv: process.argv.slice(2), count: COUNT, runs: RUNS, repeat: REPEAT, data: { file: rel(data.file), bytes: data.bytes, lines: data.lines, options: data.options, reused: data.reused }, machine: mach, parse, import: imp, lnav, lnavJson, store, info, investigate, profile, phases: phase };
+  const result = { date: started.toISOString(), argv: process.argv.slice(2), count: COUNT, runs: RUNS, repeat: REPEAT, data: { file: rel(data.file), bytes: data.bytes, lines: data.lines, options: data.options, reused: data.reused }, machine: mach, parse, import: imp, lnav, lnavJson, store, info, investigate, search, profile, phases: phase };
   fs.mkdirSync(DATA, { recursive: true });
   fs.writeFileSync(path.join(DATA, `last-run-${label(COUNT)}.json`), `${JSON.stringify(result, null, 2)}\n`);
   const section = renderSection(result);
@@ -421,6 +428,16 @@ function renderSection(r) {
     row('time histogram of the whole case / its most common action', iv.histogram, TARGETS.overviewMs);
     row('facets (8 fields, top 6) of the whole case / its most common action', iv.facets, TARGETS.overviewMs);
     row(`before/after diff of one event (${iv.eventDiff?.sample ?? 0} events with states)`, iv.eventDiff, TARGETS.pageMs);
+  }
+  if (r.search) {
+    const sr = r.search;
+    const row = (what, x) =>
+      x && L.push(`| search + count + first page of 100, ${what}: \`${x.example}\` (${x.meanHits.toLocaleString('en')} hits on average) | median ${x.medianMs.toFixed(1)} ms, p95 ${x.p95Ms.toFixed(1)} ms | ≤ ${TARGETS.searchMs} ms | ${verdict(x.p95Ms <= TARGETS.searchMs, x.p95Ms <= TARGETS.searchMs ? '' : `p95 ${(x.p95Ms / TARGETS.searchMs).toFixed(1)}× the target`)} |`);
+    L.push(`| full-text index built on first search (${sr.events.toLocaleString('en')} events) + save | ${(sr.buildMs / 1000).toFixed(1)} s + ${(sr.saveMs / 1000).toFixed(1)} s; case.sqlite ${mb(sr.dbBytesBefore)} → ${mb(sr.dbBytesAfter)} MB; peak RSS ${mb(sr.processPeakRssBytes ?? sr.peakRssBytes)} MB | ≤ 1500 MB peak | ${verdict((sr.processPeakRssBytes ?? sr.peakRssBytes) <= 1.5e9, '')} |`);
+    row('one common word', sr.word);
+    row('phrase (an actor)', sr.phrase);
+    row('prefix', sr.prefix);
+    row('rare token (a request id)', sr.rare);
   }
   L.push('');
   L.push('Peers and detail from the same run:');

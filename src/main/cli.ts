@@ -16,7 +16,7 @@ import { syncSourceName, type SyncReport, type SyncSettings } from '../shared/sy
 const USAGE = `usage:
   auditdesk import CASE FILE... [--json]
   auditdesk info CASE [--json]
-  auditdesk query CASE [--where FIELD=VALUE]... [--where FIELD~TEXT]... [--text WORDS]
+  auditdesk query CASE [--where FIELD=VALUE]... [--where FIELD~TEXT]... [--text WORDS] [--search Q]
                        [--from T] [--to T] [--tag T] [--bookmarked] [--noted] [--limit N] [--offset N] [--json]
   auditdesk annotate CASE EVENT_ID [--tag T]... [--untag T]... [--bookmark | --unbookmark] [--note TEXT] [--json]
   auditdesk trace CASE REQUEST_ID [--json]
@@ -33,6 +33,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   where: { type: 'string', multiple: true },
   text: { type: 'string' },
+  search: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   limit: { type: 'string' },
@@ -111,6 +112,7 @@ async function cmdQuery(engine: EngineClient, casePath: string, v: Values): Prom
     q = {
       where: (v.where ?? []).map(parseCondition),
       text: v.text,
+      ...(v.search ? { search: v.search } : {}),
       from: v.from,
       to: v.to,
       ...(v.tag?.length ? { tag: oneTag(v.tag) } : {}),

@@ -65,7 +65,8 @@ export interface QueryResult {
 
 export interface JobProgress {
   jobId: string;
-  kind: 'import';
+  /** search-index: the full-text index being built (bytes are events there). */
+  kind: 'import' | 'search-index';
   /** Path being worked on, its position among the job's files, and how far into it. */
   file: string;
   fileIndex: number;

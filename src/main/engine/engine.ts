@@ -19,6 +19,9 @@ import type { FacetField } from '../../shared/investigate';
 import type { AnnotationChange, AnnotationFilter } from '../../shared/annotations';
 import { annotate, annotationsOf, listAnnotations } from './investigate/annotations';
 
+/** Events indexed between answers to other calls while the full-text index is built. */
+const SEARCH_CHUNK = 20_000;
+
 export class Engine implements AuditDeskApi {
   private store: CaseStore | null = null;
   private jobs = new Map<string, { cancelled: boolean }>();
@@ -121,7 +124,41 @@ export class Engine implements AuditDeskApi {
   }
 
   async queryEvents(q: EventQuery) {
+    await this.searchReady(q);
     return this.requireStore().query(q);
+  }
+
+  private indexing: Promise<void> | null = null;
+
+  /**
+   * A search first brings the full-text index up to date: built in chunks on the first search (with
+   * progress events), then only the events added since. Other calls are answered between chunks.
+   */
+  private searchReady(q: EventQuery | undefined): Promise<void> {
+    const store = this.requireStore();
+    if (!q?.search?.trim() || store.searchPending() === 0) return this.indexing ?? Promise.resolve();
+    if (this.indexing) return this.indexing;
+    const jobId = `search-index-${++this.jobCounter}`;
+    const total = store.searchPending();
+    const progress = (done: number, last: boolean) =>
+      this.emit({
+        type: 'progress',
+        progress: { jobId, kind: 'search-index', file: 'full-text index', fileIndex: 0, fileCount: 1, bytesDone: done, bytesTotal: total, events: done, done: last },
+      });
+    this.indexing = this.exclusive(async () => {
+      try {
+        for (let left = total; left > 0; ) {
+          left = store.indexSearch(SEARCH_CHUNK);
+          progress(total - left, false);
+          await new Promise((r) => setImmediate(r));
+        }
+        this.scheduleSave();
+      } finally {
+        progress(total, true);
+        this.indexing = null;
+      }
+    });
+    return this.indexing;
   }
 
   async getEvent(p: { id: string }) {
@@ -129,7 +166,8 @@ export class Engine implements AuditDeskApi {
   }
 
   /** Full events for a query (CLI --json); not in the contract because pages of raw records are heavy. */
-  queryFull(q: EventQuery) {
+  async queryFull(q: EventQuery) {
+    await this.searchReady(q);
     return this.requireStore().queryFull(q);
   }
 
@@ -230,14 +268,17 @@ export class Engine implements AuditDeskApi {
   }
 
   async summarize(q: EventQuery) {
+    await this.searchReady(q);
     return summarize(this.requireStore(), q);
   }
 
   async facets(p: { query: EventQuery; fields?: FacetField[]; limit?: number }) {
+    await this.searchReady(p.query);
     return facets(this.requireStore(), p.query ?? {}, p.fields, Math.min(Math.max(p.limit ?? 8, 1), 100));
   }
 
   async histogram(p: { query: EventQuery; maxBuckets?: number }) {
+    await this.searchReady(p.query);
     return histogram(this.requireStore(), p.query ?? {}, Math.min(Math.max(p.maxBuckets ?? 120, 10), 1000));
   }
 

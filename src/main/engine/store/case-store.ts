@@ -23,6 +23,8 @@ import {
   decodeTimeFlag,
 } from './schema';
 import { orderClause, whereClause } from './query-sql';
+import { CREATE_SEARCH, searchText } from './search-index';
+import { parseSearch, snippet } from '../../../shared/search';
 import { compileMapping } from '../mapping';
 
 export const DB_FILE = 'case.sqlite';
@@ -362,7 +364,7 @@ export class CaseStore {
   };
 
   query(q: EventQuery): QueryResult {
-    const { sql: where, params } = whereClause(q, this.expandContains);
+    const { sql: where, params } = this.where(q);
     const limit = Math.min(Math.max(q.limit ?? DEFAULT_PAGE, 0), MAX_PAGE);
     const offset = Math.max(q.offset ?? 0, 0);
     const countKey = `${where}\u0000${JSON.stringify(params)}`;
@@ -385,6 +387,8 @@ export class CaseStore {
       }
       const byId = this.rowsById(ids);
       for (const id of ids) rows.push(byId.get(id)!);
+      const terms = parseSearch(q.search ?? '');
+      if (terms.length) for (const r of rows) r.match = snippet(this.entry(Number(r.id)).raw, terms);
     }
     return { total, events: rows };
   }
@@ -412,7 +416,52 @@ export class CaseStore {
 
   /** The WHERE clause and bound values of a query, as query() builds it: for aggregates over a filter. */
   where(q: EventQuery): { sql: string; params: (string | number | null)[] } {
+    // Not inside an import's transaction: its rows may still roll back.
+    if (q.search?.trim() && !this.insertStmt) while (this.indexSearch(50_000) > 0);
     return whereClause(q, this.expandContains);
+  }
+
+  // ---- full-text index (search-index.ts) ---------------------------------------------------------
+
+  private get searchUpto(): number {
+    return Number(this.meta('search_upto') ?? 0);
+  }
+
+  /** Events not yet in the full-text index (all of them before the first search). */
+  searchPending(): number {
+    return Number(this.scalar('SELECT count(*) FROM events WHERE id > ?', [this.searchUpto]));
+  }
+
+  /** Indexes up to `limit` more events in id order; returns how many are still pending. */
+  indexSearch(limit: number): number {
+    const upto = this.searchUpto;
+    if (upto === 0 || !this.hasSearchTable()) this.db.run(CREATE_SEARCH);
+    const read = this.db.prepare('SELECT id, off, len FROM events WHERE id > ? ORDER BY id LIMIT ?');
+    const ins = this.db.prepare('INSERT INTO search(docid, body) VALUES (?, ?)');
+    let last = upto;
+    this.db.run('BEGIN');
+    try {
+      read.bind([upto, limit]);
+      while (read.step()) {
+        const [id, off, len] = read.get() as [number, number, number];
+        ins.run([id, searchText(decodeEntry(this.segment.read(off, len)).raw)]);
+        last = id;
+      }
+      this.setMeta('search_upto', String(last));
+      this.db.run('COMMIT');
+    } catch (e) {
+      this.db.run('ROLLBACK');
+      throw e;
+    } finally {
+      read.free();
+      ins.free();
+    }
+    if (last !== upto) this.counts.clear();
+    return this.searchPending();
+  }
+
+  private hasSearchTable(): boolean {
+    return this.scalar("SELECT 1 FROM sqlite_master WHERE name = 'search'") !== null;
   }
 
   /** Full events (raw record, before/after, provenance) in query order: the CLI's --json and exports. */

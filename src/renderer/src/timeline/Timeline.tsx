@@ -17,6 +17,8 @@ import { Overview } from '../investigate/Overview';
 import { FilterChips } from '../investigate/FilterChips';
 
 export const ROW_HEIGHT = 28;
+/** Rows of a full-text search carry a second line: where the raw record matched. */
+export const SEARCH_ROW_HEIGHT = 48;
 
 interface Props {
   revision: number;
@@ -38,7 +40,8 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, fi
   const count = rows.total ?? 0;
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const sv = useScaledVirtualizer(scrollRef, count, ROW_HEIGHT);
+  const rowHeight = query.search ? SEARCH_ROW_HEIGHT : ROW_HEIGHT;
+  const sv = useScaledVirtualizer(scrollRef, count, rowHeight);
   const items = sv.virtualizer.getVirtualItems();
   const [selected, setSelected] = useState<number | null>(null);
 
@@ -56,18 +59,18 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, fi
     if (count > 0) requestRange(firstIndex, lastIndex);
   }, [firstIndex, lastIndex, count, requestRange]);
 
-  const firstVisible = Math.min(count - 1, Math.ceil(sv.windowVirtualTop / ROW_HEIGHT));
-  const pageRows = Math.max(1, Math.floor(sv.viewportHeight / ROW_HEIGHT) - 1);
+  const firstVisible = Math.min(count - 1, Math.ceil(sv.windowVirtualTop / rowHeight));
+  const pageRows = Math.max(1, Math.floor(sv.viewportHeight / rowHeight) - 1);
 
   const scrollIntoView = useCallback(
     (index: number) => {
-      const top = index * ROW_HEIGHT;
-      const bottom = top + ROW_HEIGHT;
+      const top = index * rowHeight;
+      const bottom = top + rowHeight;
       const vt = sv.windowVirtualTop;
       if (top < vt) sv.scrollToVirtual(top, 'up');
       else if (bottom > vt + sv.viewportHeight) sv.scrollToVirtual(bottom - sv.viewportHeight, 'down');
     },
-    [sv],
+    [sv, rowHeight],
   );
 
   const select = useCallback(
@@ -169,7 +172,7 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, fi
                 index={it.index}
                 row={rows.getRow(it.index)}
                 top={it.start - sv.windowVirtualTop}
-                height={ROW_HEIGHT}
+                height={rowHeight}
                 selected={it.index === selected}
                 expanded={detailId !== null && it.index === selected}
                 onClick={onRowClick}

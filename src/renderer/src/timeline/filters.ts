@@ -5,6 +5,8 @@ import { COLUMNS, type ColumnId } from './columns';
 
 export interface TimelineFilters {
   text: string;
+  /** Full-text search over the raw records (EventQuery.search). */
+  search: string;
   from: string;
   to: string;
   columns: Partial<Record<ColumnId, string>>;
@@ -18,7 +20,7 @@ export interface TimelineFilters {
 }
 
 export const EMPTY_FILTERS: TimelineFilters = {
-  text: '', from: '', to: '', columns: {}, chips: [], tag: '', bookmarked: false, noted: false, order: 'asc',
+  text: '', search: '', from: '', to: '', columns: {}, chips: [], tag: '', bookmarked: false, noted: false, order: 'asc',
 };
 
 /** Whether the filters select by bookmarks, tags or notes (their results move when annotations change). */
@@ -35,6 +37,7 @@ export function toQuery(f: TimelineFilters): EventQuery {
   const q: EventQuery = { order: f.order };
   if (where.length) q.where = where;
   if (f.text.trim()) q.text = f.text.trim();
+  if (f.search.trim()) q.search = f.search.trim();
   if (f.from.trim()) q.from = f.from.trim();
   if (f.to.trim()) q.to = f.to.trim();
   if (f.tag) q.tag = f.tag;
@@ -44,5 +47,5 @@ export function toQuery(f: TimelineFilters): EventQuery {
 }
 
 export function isFiltered(f: TimelineFilters): boolean {
-  return !!(usesAnnotations(f) || f.text.trim() || f.from.trim() || f.to.trim() || f.chips.length || Object.values(f.columns).some((v) => v?.trim()));
+  return !!(usesAnnotations(f) || f.text.trim() || f.search.trim() || f.from.trim() || f.to.trim() || f.chips.length || Object.values(f.columns).some((v) => v?.trim()));
 }
