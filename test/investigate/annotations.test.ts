@@ -38,6 +38,9 @@ test('annotate, list and filter by tag, bookmark and note; saved with the case',
   await engine.annotate({ id: a.id, removeTags: ['exfil'], bookmarked: false });
   assert.deepEqual(await ids({ tag: 'exfil' }), [b.id]);
   assert.deepEqual(await ids({ bookmarked: true }), [c.id]);
+  assert.equal((await engine.summarize({ tag: 'exfil' })).total, 1, 'cached aggregates are dropped too');
+  const [vendorFacet] = await engine.facets({ query: { tag: 'exfil' }, fields: ['vendor'] });
+  assert.equal(vendorFacet.values.reduce((n, v) => n + v.count, 0), 1);
 
   const list = await engine.listAnnotations({});
   assert.equal(list.total, 3);

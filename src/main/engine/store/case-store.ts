@@ -220,7 +220,7 @@ export class CaseStore {
   /** Starts an import; bulk imports (many rows relative to the case) drop secondary indexes until commit. */
   begin(expectedRows: number): { segmentStart: number; firstRowid: number } {
     this.db.run('BEGIN');
-    this.counts.clear();
+    this.forget();
     this.distinct.clear();
     const existing = Number(this.scalar('SELECT count(*) FROM events'));
     if (expectedRows > 50_000 && expectedRows > existing / 4) {
@@ -272,7 +272,7 @@ export class CaseStore {
 
   /** Ends the transaction; save=false leaves the file as last saved (sync saves every few pages). */
   commit(opts: { save?: boolean } = {}): void {
-    this.counts.clear();
+    this.forget();
     this.distinct.clear();
     this.finishInsert();
     this.rebuildIndexes();
@@ -281,7 +281,7 @@ export class CaseStore {
   }
 
   rollback(segmentStart: number): void {
-    this.counts.clear();
+    this.forget();
     this.distinct.clear();
     this.finishInsert();
     this.db.run('ROLLBACK');
@@ -343,6 +343,33 @@ export class CaseStore {
 
   /** Counts per filter, kept until the case changes: a scrolling timeline asks for many pages of one filter. */
   private counts = new Map<string, number>();
+  /** Aggregates (metrics, facets, histogram) per filter, kept until the case changes, like counts. */
+  private aggregates = new Map<string, unknown>();
+
+  /** Drops cached counts and aggregates (benchmarks measure cold figures with it). */
+  dropCaches(): void {
+    this.forget();
+  }
+
+  /** The case's events or annotations changed: every cached count and aggregate is stale. */
+  private forget(): void {
+    this.counts.clear();
+    this.aggregates.clear();
+  }
+
+  /**
+   * An aggregate of a filter from the cache, or computed now: going back to an earlier filter (removing a
+   * chip, resetting a zoom) is then instant, and the unfiltered overview is computed once per change.
+   */
+  cached<T>(kind: string, q: EventQuery, compute: () => T): T {
+    const { sql, params } = this.where(q);
+    const key = `${kind}\u0000${sql}\u0000${JSON.stringify(params)}`;
+    if (this.aggregates.has(key)) return this.aggregates.get(key) as T;
+    const value = compute();
+    if (this.aggregates.size > 300) this.aggregates.clear();
+    this.aggregates.set(key, value);
+    return value;
+  }
 
   /** Distinct values of the indexed text columns, kept until the case changes (null: too many). */
   private distinct = new Map<string, string[] | null>();
@@ -371,7 +398,7 @@ export class CaseStore {
     let total = this.counts.get(countKey);
     if (total === undefined) {
       total = Number(this.scalar(`SELECT count(*) FROM events ${where}`, params));
-      if (this.counts.size > 200) this.counts.clear();
+      if (this.counts.size > 200) this.counts = new Map();
       this.counts.set(countKey, total);
     }
     const rows: EventRow[] = [];
@@ -411,7 +438,7 @@ export class CaseStore {
 
   /** Bookmarks, tags or notes changed: counts of filters over them are stale. */
   annotationsChanged(): void {
-    this.counts.clear();
+    this.forget();
   }
 
   /** The WHERE clause and bound values of a query, as query() builds it: for aggregates over a filter. */
@@ -456,7 +483,7 @@ export class CaseStore {
       read.free();
       ins.free();
     }
-    if (last !== upto) this.counts.clear();
+    if (last !== upto) this.forget();
     return this.searchPending();
   }
 
