@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useBackend } from './api/BackendContext';
 import type { ConnectionState } from './api/wsTransport';
 import { AddFilesButton } from './import/AddFilesButton';
+import { ZoneSwitch } from './timezone/ZoneSwitch';
 
 interface Props {
   caseOpen: boolean;
@@ -30,6 +31,7 @@ export function AppHeader({ caseOpen, onFiles, onPaths, notesOpen, onToggleNotes
           {conn === 'connecting' ? 'connecting…' : 'disconnected, retrying…'}
         </span>
       )}
+      <ZoneSwitch />
       {caseOpen && (
         <button aria-pressed={notesOpen} data-testid="notes-toggle" onClick={onToggleNotes} title="Bookmarks, tags and notes (Alt+L)">
           Notes
