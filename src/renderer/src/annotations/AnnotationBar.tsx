@@ -58,7 +58,7 @@ export function AnnotationBar({ id, onChanged }: Props) {
   };
 
   return (
-    <div className="annotation-bar" data-testid="annotation-bar" data-bookmarked={current?.bookmarked ?? ''}>
+    <div className="annotation-bar" data-testid="annotation-bar" data-id={current?.id ?? ''} data-bookmarked={current?.bookmarked ?? ''}>
       <button
         className={`bookmark${current?.bookmarked ? ' on' : ''}`}
         aria-pressed={current?.bookmarked ?? false}
