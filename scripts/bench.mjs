@@ -48,6 +48,7 @@ const TARGETS = {
   traceMs: 5,
   overviewMs: 500,
   exportCsvS: 6, // 1M events to CSV (normalized) through the CLI
+  searchMs: 80,
 };
 
 const DATA = path.join(root, 'bench', 'data');
@@ -323,6 +324,7 @@ async function main() {
   let store = null;
   let info = null;
   let investigate = null;
+  let search = null;
   if (imp.code === 0 || imp.imported) {
     log('reopen and page queries (bench/measure-store.ts)');
     const ms = await timed(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'measure-store.ts'), casePath, '--runs', String(RUNS)], { useTime });
@@ -335,6 +337,11 @@ async function main() {
     const mi = await timed(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'measure-investigate.ts'), casePath, '--runs', String(RUNS)], {});
     if (mi.code !== 0) log(`  measure-investigate failed: ${mi.stderr.slice(-1000)}`);
     else investigate = lastJson(mi.stdout);
+    // Last: it adds the full-text index to the case (built as on the first search in the app).
+    log('full-text search (bench/measure-search.ts)');
+    const msr = await timed(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'measure-search.ts'), casePath, '--runs', String(RUNS)], { useTime });
+    if (msr.code !== 0) log(`  measure-search failed: ${msr.stderr.slice(-1000)}`);
+    else search = { ...lastJson(msr.stdout), wallS: msr.wallS, processPeakRssBytes: msr.peakRssBytes };
   }
   mark('store', t);
 
@@ -376,7 +383,7 @@ async function main() {
   mark('total', t0);
   mach.loadAvgEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
 
-  const result = { date: started.toISOString(), argv: process.argv.slice(2), count: COUNT, runs: RUNS, repeat: REPEAT, data: { file: rel(data.file), bytes: data.bytes, lines: data.lines, options: data.options, reused: data.reused }, machine: mach, parse, import: imp, lnav, lnavJson, store, info, investigate, export: exp, profile, phases: phase };
+  const result = { date: started.toISOString(), argv: process.argv.slice(2), count: COUNT, runs: RUNS, repeat: REPEAT, data: { file: rel(data.file), bytes: data.bytes, lines: data.lines, options: data.options, reused: data.reused }, machine: mach, parse, import: imp, lnav, lnavJson, store, info, investigate, search, export: exp, profile, phases: phase };
   fs.mkdirSync(DATA, { recursive: true });
   fs.writeFileSync(path.join(DATA, `last-run-${label(COUNT)}.json`), `${JSON.stringify(result, null, 2)}\n`);
   const section = renderSection(result);
@@ -442,6 +449,16 @@ function renderSection(r) {
     const ok = e.wallS <= TARGETS.exportCsvS;
     L.push(`| export ${e.rows.toLocaleString('en')} events to CSV (normalized, manifest + per-row SHA-256): \`node bench/measure-export.mjs CASE\` (runs: ${e.wallRunsS.join(', ')}) | ${s2(e.wallS)} s; ${mb(e.dataBytes)} MB CSV, ${mb(e.manifestBytes)} MB manifest | ≤ ${TARGETS.exportCsvS} s | ${verdict(ok, ok ? '' : `${s2(e.wallS - TARGETS.exportCsvS)} s over`)} |`);
   } else L.push('| export to CSV | not measured | | |');
+  if (r.search) {
+    const sr = r.search;
+    const row = (what, x) =>
+      x && L.push(`| search + count + first page of 100, ${what}: \`${x.example}\` (${x.meanHits.toLocaleString('en')} hits on average) | median ${x.medianMs.toFixed(1)} ms, p95 ${x.p95Ms.toFixed(1)} ms | ≤ ${TARGETS.searchMs} ms | ${verdict(x.p95Ms <= TARGETS.searchMs, x.p95Ms <= TARGETS.searchMs ? '' : `p95 ${(x.p95Ms / TARGETS.searchMs).toFixed(1)}× the target`)} |`);
+    L.push(`| full-text index built on first search (${sr.events.toLocaleString('en')} events) + save | ${(sr.buildMs / 1000).toFixed(1)} s + ${(sr.saveMs / 1000).toFixed(1)} s; case.sqlite ${mb(sr.dbBytesBefore)} → ${mb(sr.dbBytesAfter)} MB; peak RSS ${mb(sr.processPeakRssBytes ?? sr.peakRssBytes)} MB | ≤ 1500 MB peak | ${verdict((sr.processPeakRssBytes ?? sr.peakRssBytes) <= 1.5e9, '')} |`);
+    row('one common word', sr.word);
+    row('phrase (an actor)', sr.phrase);
+    row('prefix', sr.prefix);
+    row('rare token (a request id)', sr.rare);
+  }
   L.push('');
   L.push('Peers and detail from the same run:');
   L.push('');

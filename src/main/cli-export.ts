@@ -22,7 +22,6 @@ interface VerifyResult {
 }
 
 export async function cmdExport(engine: EngineClient, casePath: string, v: Values, UsageError: new (m: string) => Error): Promise<number> {
-  if (v.tag !== undefined) throw new UsageError('--tag needs tags, which this AuditDesk version does not keep yet');
   if (!v.format || !EXPORT_FORMATS.includes(v.format as ExportFormat)) throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
   if (!v.out) throw new UsageError('export needs --out DIR (a new or empty folder)');
   if (v.raw && v.normalized) throw new UsageError('choose one of --raw and --normalized');
@@ -31,7 +30,17 @@ export async function cmdExport(engine: EngineClient, casePath: string, v: Value
   }
   let query: EventQuery;
   try {
-    query = { where: (v.where ?? []).map(parseCondition), text: v.text, from: v.from, to: v.to };
+    if ((v.tag?.length ?? 0) > 1) throw new Error('export takes one --tag');
+    query = {
+      where: (v.where ?? []).map(parseCondition),
+      text: v.text,
+      from: v.from,
+      to: v.to,
+      ...(v.tag?.length ? { tag: v.tag[0] } : {}),
+      ...(v.bookmarked ? { bookmarked: true } : {}),
+      ...(v.noted ? { noted: true } : {}),
+      ...(v.search ? { search: v.search } : {}),
+    };
   } catch (e) {
     throw new UsageError((e as Error).message);
   }

@@ -17,10 +17,12 @@ import { cmdExport, cmdVerify } from './cli-export';
 const USAGE = `usage:
   auditdesk import CASE FILE... [--json]
   auditdesk info CASE [--json]
-  auditdesk query CASE [--where FIELD=VALUE]... [--where FIELD~TEXT]... [--text WORDS]
-                       [--from T] [--to T] [--limit N] [--offset N] [--json]
+  auditdesk query CASE [--where FIELD=VALUE]... [--where FIELD~TEXT]... [--text WORDS] [--search Q]
+                       [--from T] [--to T] [--tag T] [--bookmarked] [--noted] [--limit N] [--offset N] [--json]
+  auditdesk annotate CASE EVENT_ID [--tag T]... [--untag T]... [--bookmark | --unbookmark] [--note TEXT] [--json]
   auditdesk trace CASE REQUEST_ID [--json]
-  auditdesk export CASE [--where ...] [--text WORDS] [--from T] [--to T] [--id ID]...
+  auditdesk export CASE [--where ...] [--text WORDS] [--search Q] [--from T] [--to T] [--tag T] [--bookmarked]
+                        [--noted] [--id ID]...
                         --format json|jsonl|csv [--raw|--normalized] [--redact FIELD]... --out DIR [--json]
   auditdesk verify DIR [--sources DIR] [--json]
   auditdesk serve CASE [--port N] [--json]
@@ -36,10 +38,18 @@ const OPTIONS = {
   json: { type: 'boolean' },
   where: { type: 'string', multiple: true },
   text: { type: 'string' },
+  search: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   limit: { type: 'string' },
   offset: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  untag: { type: 'string', multiple: true },
+  bookmarked: { type: 'boolean' },
+  noted: { type: 'boolean' },
+  bookmark: { type: 'boolean' },
+  unbookmark: { type: 'boolean' },
+  note: { type: 'string' },
   port: { type: 'string' },
   vendor: { type: 'string' },
   'base-url': { type: 'string' },
@@ -57,7 +67,6 @@ const OPTIONS = {
   id: { type: 'string', multiple: true },
   out: { type: 'string' },
   sources: { type: 'string' },
-  tag: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -115,8 +124,12 @@ async function cmdQuery(engine: EngineClient, casePath: string, v: Values): Prom
     q = {
       where: (v.where ?? []).map(parseCondition),
       text: v.text,
+      ...(v.search ? { search: v.search } : {}),
       from: v.from,
       to: v.to,
+      ...(v.tag?.length ? { tag: oneTag(v.tag) } : {}),
+      ...(v.bookmarked ? { bookmarked: true } : {}),
+      ...(v.noted ? { noted: true } : {}),
       limit: intOption(v.limit, 'limit') ?? 100,
       offset: intOption(v.offset, 'offset') ?? 0,
     };
@@ -132,6 +145,28 @@ async function cmdQuery(engine: EngineClient, casePath: string, v: Values): Prom
         [e.time ?? '(no time)', e.vendor, e.actor ?? '-', e.action ?? '-', e.targetType || e.targetId ? `${e.targetType ?? ''}:${e.targetId ?? ''}` : '-', e.outcome, e.requestId ?? '-'].join('  '),
       ),
     ].join('\n'),
+  );
+  return 0;
+}
+
+function oneTag(tags: string[]): string {
+  if (tags.length > 1) throw new UsageError('query takes one --tag');
+  return tags[0];
+}
+
+async function cmdAnnotate(engine: EngineClient, casePath: string, rest: string[], v: Values): Promise<number> {
+  if (rest.length !== 1 || !rest[0]) throw new UsageError('annotate needs exactly one EVENT_ID');
+  if (v.bookmark && v.unbookmark) throw new UsageError('--bookmark and --unbookmark exclude each other');
+  await engine.api.openCase({ path: casePath });
+  const a = await engine.api.annotate({
+    id: rest[0],
+    ...(v.bookmark ? { bookmarked: true } : v.unbookmark ? { bookmarked: false } : {}),
+    ...(v.tag?.length ? { addTags: v.tag } : {}),
+    ...(v.untag?.length ? { removeTags: v.untag } : {}),
+    ...(v.note !== undefined ? { note: v.note } : {}),
+  });
+  out(Boolean(v.json), a, () =>
+    `event ${a.id}: ${a.bookmarked ? 'bookmarked' : 'not bookmarked'}; tags: ${a.tags.join(', ') || '-'}; note: ${a.note ?? '-'}`,
   );
   return 0;
 }
@@ -231,7 +266,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command || v.help ? 0 : 2;
   }
-  if (!['import', 'info', 'query', 'trace', 'serve', 'sync', 'export', 'verify'].includes(command)) {
+  if (!['import', 'info', 'query', 'annotate', 'trace', 'serve', 'sync', 'export', 'verify'].includes(command)) {
     process.stderr.write(`auditdesk: unknown command "${command}"\n${USAGE}\n`);
     return 2;
   }
@@ -250,6 +285,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdQuery(engine, casePath, v);
       case 'sync':
         return await cmdSync(engine, casePath, v);
+      case 'annotate':
+        return await cmdAnnotate(engine, casePath, rest, v);
       case 'trace':
         return await cmdTrace(engine, casePath, rest, v);
       case 'export':

@@ -4,6 +4,7 @@ import type { AuditEvent, EventRow } from './event';
 import type { EventQuery } from './query';
 import type { Mapping, MappingReview } from './mapping';
 import type { SyncProgress, SyncReport, SyncSettings, SyncSourceInfo } from './sync';
+import type { AnnotationChange, AnnotationFilter, AnnotationList, EventAnnotations } from './annotations';
 import type { EventDiff, Facet, FacetField, Histogram, QuerySummary, ResourceHistory, Trace } from './investigate';
 import type { ExportRequest, ExportSummary } from './export';
 
@@ -65,7 +66,8 @@ export interface QueryResult {
 
 export interface JobProgress {
   jobId: string;
-  kind: 'import' | 'export';
+  /** search-index: the full-text index being built (bytes are events there). */
+  kind: 'import' | 'export' | 'search-index';
   /** Path being worked on, its position among the job's files, and how far into it (export: rows done of rows). */
   file: string;
   fileIndex: number;
@@ -118,6 +120,12 @@ export interface AuditDeskApi {
   histogram(p: { query: EventQuery; maxBuckets?: number }): Promise<Histogram>;
   /** Writes the events of a filter or selection to a folder with manifest.json; progress as HostEvents. */
   exportEvents(p: ExportRequest): Promise<ExportSummary>;
+  /** An event's bookmark, tags and note. */
+  annotations(p: { id: string }): Promise<EventAnnotations>;
+  /** Bookmarks, tags or notes an event; saved with the case shortly after. */
+  annotate(p: AnnotationChange): Promise<EventAnnotations>;
+  /** Annotated events (most recent first) and every tag with its count: the side panel's list. */
+  listAnnotations(p: AnnotationFilter): Promise<AnnotationList>;
 }
 
 export type ApiMethod = keyof AuditDeskApi;
@@ -144,6 +152,9 @@ export const API_METHODS = [
   'facets',
   'histogram',
   'exportEvents',
+  'annotations',
+  'annotate',
+  'listAnnotations',
 ] as const satisfies readonly ApiMethod[];
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
 const allListed: Missing extends never ? true : Missing = true;

@@ -8,6 +8,10 @@ export function describeQuery(q: EventQuery, selected?: number): string {
     parts.push(c.op === 'eq' ? `${c.field} is "${c.value}"` : `${c.field} contains "${c.value}"`);
   }
   for (const w of (q.text ?? '').split(/\s+/).filter(Boolean)) parts.push(`some field contains "${w}"`);
+  if (q.search?.trim()) parts.push(`the raw record matches the full-text search "${q.search.trim()}"`);
+  if (q.tag) parts.push(`the event is tagged "${q.tag}"`);
+  if (q.bookmarked) parts.push('the event is bookmarked');
+  if (q.noted) parts.push('the event has a note');
   if (q.from) parts.push(`time is at or after ${q.from}`);
   if (q.to) parts.push(`time is before ${q.to}`);
   const order = q.order === 'desc' ? 'newest first' : 'oldest first';

@@ -1,4 +1,5 @@
 // The event model: the names the contract, the CLI's --json and exports all use.
+import type { SearchSnippet } from './search';
 
 export const ACTOR_TYPES = ['human', 'agent', 'system', 'unknown'] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
@@ -56,6 +57,8 @@ export interface EventRow {
   hasDiff: boolean;
   /** Warnings attached at import (e.g. "same eventId, different content"). */
   flags: string[];
+  /** With a full-text search: where the raw record matched (shared/search.ts). */
+  match?: SearchSnippet;
 }
 
 /** The full event: a row plus the raw record and where it came from. */

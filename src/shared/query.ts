@@ -30,9 +30,20 @@ export interface EventQuery {
   where?: Condition[];
   /** Free text: every word must appear in one of the model fields (case-insensitive). */
   text?: string;
+  /**
+   * Full-text search over the raw records (FTS4): every word must occur as a token, "a phrase" in
+   * order, prefix* as a prefix. See shared/search.ts.
+   */
+  search?: string;
   /** Inclusive lower and exclusive upper bound, ISO 8601 (UTC if no zone). */
   from?: string;
   to?: string;
+  /** Only events carrying this tag (exact, as stored). */
+  tag?: string;
+  /** Only bookmarked events. */
+  bookmarked?: boolean;
+  /** Only events with a note. */
+  noted?: boolean;
   limit?: number;
   offset?: number;
   /** Oldest first unless 'desc'. Events without a time sort last. */

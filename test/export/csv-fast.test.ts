@@ -28,10 +28,10 @@ function corpusFiles(): string[] {
 }
 
 /** Every matching event in query order, a page at a time (pages are capped). */
-function allEvents(engine: Engine, query: EventQuery): AuditEvent[] {
+async function allEvents(engine: Engine, query: EventQuery): Promise<AuditEvent[]> {
   const all: AuditEvent[] = [];
   for (;;) {
-    const { total, events } = engine.queryFull({ ...query, limit: 10_000, offset: all.length });
+    const { total, events } = await engine.queryFull({ ...query, limit: 10_000, offset: all.length });
     all.push(...events);
     if (all.length >= total || !events.length) return all;
   }
@@ -46,7 +46,7 @@ async function checkAgainstFormatRow(files: string[], runs: { mode: ExportMode; 
     const s = await engine.exportEvents({ query, ids, format: 'csv', mode, out });
     const m = readManifest(out) as ReturnType<typeof readManifest> & { sources: ManifestSource[] };
     // A selection is exported in the query's order, like everything else.
-    const events = allEvents(engine, query).filter((e) => !ids || ids.includes(e.id));
+    const events = (await allEvents(engine, query)).filter((e) => !ids || ids.includes(e.id));
     assert.ok(events.length > 0);
     const layout = mode === 'raw' ? csvLayoutFor(m.sources) : null;
     const framing = framingFor('csv', mode, layout);

@@ -19,7 +19,7 @@ const JSONL = 'okta/elastic_okta_system_events.log';
 const CSV = 'bitwarden/sentinel_bitwarden_eventlogs_ingestedlogs.csv';
 
 async function allRaws(engine: Engine, q: EventQuery = {}): Promise<string[]> {
-  return engine.queryFull({ ...q, limit: 10_000 }).events.map((e) => e.raw);
+  return (await engine.queryFull({ ...q, limit: 10_000 })).events.map((e) => e.raw);
 }
 
 /** Imports the export's data file into a new case: same count, and its raw records are exactly the exported rows. */
@@ -72,7 +72,7 @@ for (const c of cases) {
     if (c.format === 'csv' && c.mode === 'normalized') {
       const rows = parseCsv(fs.readFileSync(path.join(out, s.dataFile)), { columns: true }) as Record<string, string>[];
       assert.equal(rows.length, s.rows);
-      const byId = new Map(engine.queryFull({ limit: 10_000 }).events.map((e) => [e.id, e]));
+      const byId = new Map((await engine.queryFull({ limit: 10_000 })).events.map((e) => [e.id, e]));
       for (const r of rows) {
         const e = byId.get(r.id)!;
         assert.equal(r.raw, e.raw, 'the raw column holds the stored record');
@@ -89,7 +89,7 @@ test('export of generated events: a filter exports exactly its matches, in query
   const file = writeFile(dir, 'opbox.jsonl', opboxJsonl(3000, 7));
   await engine.importFiles({ paths: [file] });
   const query: EventQuery = { where: [{ field: 'action', op: 'eq', value: 'DELETE' }], order: 'desc' };
-  const expected = engine.queryFull({ ...query, limit: 10_000 }).events;
+  const expected = (await engine.queryFull({ ...query, limit: 10_000 })).events;
   assert.ok(expected.length > 100 && expected.length < 3000);
   for (const format of ['json', 'jsonl', 'csv'] as const) {
     for (const mode of ['raw', 'normalized'] as const) {
@@ -111,7 +111,7 @@ test('export of generated events: a filter exports exactly its matches, in query
 test('a selection exports just those events', async () => {
   const { engine, dir } = await freshEngine();
   await engine.importFiles({ paths: [path.join(CORPUS_DIR, JSONL)] });
-  const all = engine.queryFull({ limit: 100 }).events;
+  const all = (await engine.queryFull({ limit: 100 })).events;
   const ids = [all[3].id, all[7].id];
   const out = path.join(dir, 'sel');
   const s = await engine.exportEvents({ query: {}, ids, format: 'jsonl', mode: 'raw', out });

@@ -153,11 +153,13 @@ test('--redact replaces values in the model and the raw record, and the manifest
   assert.equal(runVerifyMjs(out, CORPUS_DIR).code, 0);
 });
 
-test('export usage errors: --tag is not available yet, format and out are required', () => {
+test('export usage errors: one --tag at most, format and out are required, only known fields redacted', () => {
   const dir = tempDir();
   const kase = path.join(dir, 'case');
   assert.equal(cli(['import', kase, JSONL]).code, 0);
-  assert.match(cli(['export', kase, '--format', 'csv', '--tag', 'x', '--out', path.join(dir, 'o')]).stderr, /--tag needs tags/);
+  const twoTags = cli(['export', kase, '--format', 'csv', '--tag', 'x', '--tag', 'y', '--out', path.join(dir, 'o')]);
+  assert.equal(twoTags.code, 2);
+  assert.match(twoTags.stderr, /one --tag/);
   assert.equal(cli(['export', kase, '--out', path.join(dir, 'o')]).code, 2);
   assert.equal(cli(['export', kase, '--format', 'csv']).code, 2);
   assert.equal(cli(['export', kase, '--format', 'csv', '--redact', 'password', '--out', path.join(dir, 'o')]).code, 2);

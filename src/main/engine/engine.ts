@@ -15,9 +15,14 @@ import { listSync, newestStoredMs } from '../sync/sync-state';
 import { traceByRequestId, traceFromEvent } from './investigate/trace';
 import { eventDiff, resourceHistory } from './investigate/diff';
 import { facets, histogram, summarize } from './investigate/overview';
-import type { FacetField } from '../../shared/investigate';
 import type { ExportRequest, ExportSummary } from '../../shared/export';
 import { exportEvents } from './export/export-events';
+import { FACET_FIELDS, type FacetField } from '../../shared/investigate';
+import type { AnnotationChange, AnnotationFilter } from '../../shared/annotations';
+import { annotate, annotationsOf, listAnnotations } from './investigate/annotations';
+
+/** Events indexed between answers to other calls while the full-text index is built. */
+const SEARCH_CHUNK = 20_000;
 
 export class Engine implements AuditDeskApi {
   private store: CaseStore | null = null;
@@ -46,11 +51,29 @@ export class Engine implements AuditDeskApi {
   openCase(p: { path: string; create?: boolean }): Promise<CaseInfo> {
     return this.exclusive(async () => {
       const next = await CaseStore.open(p.path, { create: p.create });
+      this.flushSaves();
       this.store?.close();
       this.store = next;
       const info = next.info();
       this.emit({ type: 'caseChanged', info });
       return info;
+    });
+  }
+
+  /**
+   * The unfiltered facets are the slowest aggregate (full scans, ~1.3 s at 1M). A UI asks for the
+   * unfiltered metrics first (the CLI never does): then the facets, as the panel asks for them, are
+   * computed into the store's per-filter cache while the user looks, so opening the panel is instant.
+   */
+  private warmFacets(): void {
+    const store = this.store;
+    setImmediate(() => {
+      if (store !== this.store || !store) return;
+      try {
+        facets(store, {}, FACET_FIELDS, 6);
+      } catch {
+        // Only a warm-up: the same call from the UI reports any error.
+      }
     });
   }
 
@@ -120,7 +143,41 @@ export class Engine implements AuditDeskApi {
   }
 
   async queryEvents(q: EventQuery) {
+    await this.searchReady(q);
     return this.requireStore().query(q);
+  }
+
+  private indexing: Promise<void> | null = null;
+
+  /**
+   * A search first brings the full-text index up to date: built in chunks on the first search (with
+   * progress events), then only the events added since. Other calls are answered between chunks.
+   */
+  private searchReady(q: EventQuery | undefined): Promise<void> {
+    const store = this.requireStore();
+    if (!q?.search?.trim() || store.searchPending() === 0) return this.indexing ?? Promise.resolve();
+    if (this.indexing) return this.indexing;
+    const jobId = `search-index-${++this.jobCounter}`;
+    const total = store.searchPending();
+    const progress = (done: number, last: boolean) =>
+      this.emit({
+        type: 'progress',
+        progress: { jobId, kind: 'search-index', file: 'full-text index', fileIndex: 0, fileCount: 1, bytesDone: done, bytesTotal: total, events: done, done: last },
+      });
+    this.indexing = this.exclusive(async () => {
+      try {
+        for (let left = total; left > 0; ) {
+          left = store.indexSearch(SEARCH_CHUNK);
+          progress(total - left, false);
+          await new Promise((r) => setImmediate(r));
+        }
+        this.scheduleSave();
+      } finally {
+        progress(total, true);
+        this.indexing = null;
+      }
+    });
+    return this.indexing;
   }
 
   async getEvent(p: { id: string }) {
@@ -128,7 +185,8 @@ export class Engine implements AuditDeskApi {
   }
 
   /** Full events for a query (CLI --json); not in the contract because pages of raw records are heavy. */
-  queryFull(q: EventQuery) {
+  async queryFull(q: EventQuery) {
+    await this.searchReady(q);
     return this.requireStore().queryFull(q);
   }
 
@@ -206,7 +264,9 @@ export class Engine implements AuditDeskApi {
   }
 
   /** Runs with writes held off, so the rows counted are the rows written. */
-  exportEvents(p: ExportRequest): Promise<ExportSummary> {
+  async exportEvents(p: ExportRequest): Promise<ExportSummary> {
+    // A search filter needs the full-text index up to date before rows are counted and written.
+    await this.searchReady(p.query);
     const jobId = p.jobId ?? `export-${++this.jobCounter}`;
     const job = { cancelled: false };
     this.jobs.set(jobId, job);
@@ -250,18 +310,63 @@ export class Engine implements AuditDeskApi {
   }
 
   async summarize(q: EventQuery) {
-    return summarize(this.requireStore(), q);
+    await this.searchReady(q);
+    const store = this.requireStore();
+    if (!store.where(q ?? {}).sql) this.warmFacets();
+    return summarize(store, q);
   }
 
   async facets(p: { query: EventQuery; fields?: FacetField[]; limit?: number }) {
+    await this.searchReady(p.query);
     return facets(this.requireStore(), p.query ?? {}, p.fields, Math.min(Math.max(p.limit ?? 8, 1), 100));
   }
 
   async histogram(p: { query: EventQuery; maxBuckets?: number }) {
+    await this.searchReady(p.query);
     return histogram(this.requireStore(), p.query ?? {}, Math.min(Math.max(p.maxBuckets ?? 120, 10), 1000));
   }
 
+  async annotations(p: { id: string }) {
+    return annotationsOf(this.requireStore(), p.id);
+  }
+
+  /** Runs with the writes (an import's transaction must not take an annotation with it on rollback). */
+  annotate(c: AnnotationChange) {
+    return this.exclusive(async () => {
+      const result = annotate(this.requireStore(), c);
+      this.scheduleSave();
+      return result;
+    });
+  }
+
+  async listAnnotations(f: AnnotationFilter) {
+    return listAnnotations(this.requireStore(), f ?? {});
+  }
+
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * Annotations come in bursts (tag, then note, then the next event) and saving a 1M-event case takes
+   * about a second, so they are saved shortly after the last one; close() saves any still pending.
+   */
+  private scheduleSave(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      void this.exclusive(async () => this.store?.save());
+    }, Number(process.env.AD_ANNOTATION_SAVE_MS ?? 800));
+  }
+
+  /** Saves pending annotations now (CLI commands that annotate, and close). */
+  flushSaves(): void {
+    if (!this.saveTimer) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    this.store?.save();
+  }
+
   close(): void {
+    this.flushSaves();
     this.store?.close();
     this.store = null;
   }

@@ -14,6 +14,9 @@ import { useImports } from './import/useImports';
 import { MappingDialog } from './mapping/MappingDialog';
 import { Timeline } from './timeline/Timeline';
 import { SyncPanel } from './sync/SyncPanel';
+import { AnnotationsPanel } from './annotations/AnnotationsPanel';
+import { useAltKey } from './annotations/useAltKey';
+import { EMPTY_FILTERS, usesAnnotations, type TimelineFilters } from './timeline/filters';
 
 export function App() {
   const kase = useCaseInfo();
@@ -21,6 +24,14 @@ export function App() {
   const [detailId, setDetailId] = useState<string | null>(null);
   const [mappingFor, setMappingFor] = useState<SourceInfo | null>(null);
   const caseOpen = kase.info !== null;
+  const [filters, setFilters] = useState<TimelineFilters>(EMPTY_FILTERS);
+  /** Bumped when a bookmark, tag or note changes: the panel's list and annotation filters refetch. */
+  const [annRevision, setAnnRevision] = useState(0);
+  const onAnnotated = useCallback(() => setAnnRevision((r) => r + 1), []);
+  const [showNotes, setShowNotes] = useState(false);
+  useAltKey('l', () => setShowNotes((v) => !v), caseOpen);
+  // Both only grow, so their sum changes whenever either does.
+  const timelineRevision = kase.revision + (usesAnnotations(filters) ? annRevision : 0);
 
   const { importFiles } = imports;
   const dragging = useFileDrop(caseOpen, useCallback((files: File[]) => importFiles(files), [importFiles]));
@@ -32,7 +43,13 @@ export function App() {
 
   return (
     <div className="app">
-      <AppHeader caseOpen={caseOpen} onFiles={imports.importFiles} onPaths={imports.importPaths} />
+      <AppHeader
+        caseOpen={caseOpen}
+        onFiles={imports.importFiles}
+        onPaths={imports.importPaths}
+        notesOpen={showNotes}
+        onToggleNotes={() => setShowNotes((v) => !v)}
+      />
       <CaseBar info={kase.info} onOpened={kase.setInfo} onMapping={setMappingFor} />
       <ImportProgress jobs={imports.jobs} jobNames={imports.jobNames} starting={imports.starting} onCancel={imports.cancel} />
       <ImportReportPanel finished={imports.finished} onDismiss={imports.dismiss} />
@@ -46,16 +63,31 @@ export function App() {
         {kase.loading ? (
           <div className="empty-state muted">Connecting…</div>
         ) : caseOpen ? (
-          <>
-            <Timeline
-              revision={kase.revision}
-              caseEvents={kase.info!.events}
-              vendors={vendors}
-              detailId={detailId}
-              onDetail={onDetail}
-            />
-            {detailId !== null && <EventDetail id={detailId} onClose={() => setDetailId(null)} onSelect={setDetailId} />}
-          </>
+          <div className="main-row">
+            <div className="main-column">
+              <Timeline
+                revision={timelineRevision}
+                caseEvents={kase.info!.events}
+                vendors={vendors}
+                detailId={detailId}
+                onDetail={onDetail}
+                filters={filters}
+                setFilters={setFilters}
+              />
+              {detailId !== null && (
+                <EventDetail id={detailId} onClose={() => setDetailId(null)} onSelect={setDetailId} onAnnotated={onAnnotated} />
+              )}
+            </div>
+            {showNotes && (
+              <AnnotationsPanel
+                revision={annRevision + kase.revision}
+                onOpen={setDetailId}
+                onTag={(tag) => setFilters((f) => ({ ...f, tag }))}
+                onBookmarked={() => setFilters((f) => ({ ...f, bookmarked: true }))}
+                onClose={() => setShowNotes(false)}
+              />
+            )}
+          </div>
         ) : (
           <EmptyCase onOpened={kase.setInfo} />
         )}

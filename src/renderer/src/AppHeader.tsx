@@ -2,14 +2,17 @@ import { useEffect, useState } from 'react';
 import { useBackend } from './api/BackendContext';
 import type { ConnectionState } from './api/wsTransport';
 import { AddFilesButton } from './import/AddFilesButton';
+import { ZoneSwitch } from './timezone/ZoneSwitch';
 
 interface Props {
   caseOpen: boolean;
   onFiles(files: File[]): void;
   onPaths(paths: string[]): void;
+  notesOpen: boolean;
+  onToggleNotes(): void;
 }
 
-export function AppHeader({ caseOpen, onFiles, onPaths }: Props) {
+export function AppHeader({ caseOpen, onFiles, onPaths, notesOpen, onToggleNotes }: Props) {
   const backend = useBackend();
   const [conn, setConn] = useState<ConnectionState>(backend.connection());
   useEffect(() => {
@@ -27,6 +30,12 @@ export function AppHeader({ caseOpen, onFiles, onPaths }: Props) {
         <span className="conn" data-testid="connection-state">
           {conn === 'connecting' ? 'connecting…' : 'disconnected, retrying…'}
         </span>
+      )}
+      <ZoneSwitch />
+      {caseOpen && (
+        <button aria-pressed={notesOpen} data-testid="notes-toggle" onClick={onToggleNotes} title="Bookmarks, tags and notes (Alt+L)">
+          Notes
+        </button>
       )}
       <AddFilesButton disabled={!caseOpen} onFiles={onFiles} onPaths={onPaths} />
     </header>

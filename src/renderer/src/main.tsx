@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BackendContext } from './api/BackendContext';
 import { connectBackend } from './api/connect';
 import { App } from './App';
+import { DisplayZoneProvider } from './timezone/DisplayZoneContext';
 import './styles.css';
 
 const backend = connectBackend();
@@ -10,7 +11,9 @@ const backend = connectBackend();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <BackendContext.Provider value={backend}>
-      <App />
+      <DisplayZoneProvider>
+        <App />
+      </DisplayZoneProvider>
     </BackendContext.Provider>
   </StrictMode>,
 );

@@ -9,6 +9,7 @@ import type { ExportRequest, ExportSummary } from '../../../shared/export';
 import { DATA_FILE, EXPORT_FORMATS, REDACTABLE_FIELDS } from '../../../shared/export';
 import { describeQuery } from '../../../shared/describe-query';
 import type { CaseStore } from '../store/case-store';
+import { exportAnnotations } from './export-annotations';
 import { NEUTRALISE_PREFIX } from './csv-cell';
 import { csvLayoutFor } from './csv-layout';
 import { MANIFEST_FILE, SUMS_FILE, VERIFY_FILE, type ManifestHead, type ManifestRow, type ManifestSource } from './manifest';
@@ -207,9 +208,8 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
       rows: neutralisedRows,
     },
     redactions: { marker: REDACTION_MARKER, fields: redact, rows: redactedRows },
-    notes: [],
-    tags: [],
-    annotationsNote: 'Notes and tags on the exported events are listed here once this AuditDesk version keeps them; it does not yet.',
+    ...exportAnnotations(store, query, ids),
+    annotationsNote: 'Bookmarks, tags and notes put on the exported events in AuditDesk, by event id (rows[].id): what the investigator said, not part of the evidence.',
     howToVerify: `node ${VERIFY_FILE} [--sources DIR]  (or: sha256sum -c ${SUMS_FILE}; see "Evidence" in the AuditDesk README)`,
   };
   const manifestPath = path.join(dir, MANIFEST_FILE);

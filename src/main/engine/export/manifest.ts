@@ -62,8 +62,9 @@ export interface ManifestHead {
   sources: ManifestSource[];
   neutralisation: { prefix: string; rule: string; cells: number; rows: number };
   redactions: { marker: string; fields: RedactableField[]; rows: Partial<Record<RedactableField, number>> };
-  notes: unknown[];
-  tags: unknown[];
+  notes: { event: string; note: string }[];
+  tags: { event: string; tag: string }[];
+  bookmarks: string[];
   annotationsNote: string;
   howToVerify: string;
 }

@@ -15,6 +15,10 @@ function rows(store: CaseStore, sql: string, params: (string | number | null)[])
 }
 
 export function summarize(store: CaseStore, q: EventQuery): QuerySummary {
+  return store.cached('summary', q, () => computeSummary(store, q));
+}
+
+function computeSummary(store: CaseStore, q: EventQuery): QuerySummary {
   const { sql, params } = store.where(q);
   const fail = encodeOutcome('failure');
   const warn = [encodeOutcome('denied'), encodeOutcome('warning')].join(',');
@@ -28,33 +32,74 @@ export function summarize(store: CaseStore, q: EventQuery): QuerySummary {
 
 /** Few-valued fields, counted together in one pass (grouped by source, actor type and outcome). */
 const LOW_CARDINALITY = new Set<FacetField>(['vendor', 'source', 'actorType', 'outcome']);
-const COLUMN: Partial<Record<FacetField, string>> = { actor: 'actor', action: 'action', targetType: 'ttype', ip: 'ip' };
+/** Fields with an index that leads with them: GROUP BY walks it without a sort. */
+const COLUMN: Partial<Record<FacetField, string>> = { actor: 'actor', action: 'action' };
+/**
+ * Fields without an index: a GROUP BY each would be a full scan plus a sort (≈1 s each at 1M), so they
+ * are counted together in one pass over the filtered rows instead.
+ */
+const SCANNED: Partial<Record<FacetField, string>> = { targetType: 'ttype', ip: 'ip' };
 
 export function facets(store: CaseStore, q: EventQuery, fields: readonly FacetField[] = FACET_FIELDS, limit = 8): Facet[] {
   for (const f of fields) {
-    if (!LOW_CARDINALITY.has(f) && !COLUMN[f]) throw new Error(`no facet for field "${f}"; one of: ${FACET_FIELDS.join(', ')}`);
+    if (!LOW_CARDINALITY.has(f) && !COLUMN[f] && !SCANNED[f]) throw new Error(`no facet for field "${f}"; one of: ${FACET_FIELDS.join(', ')}`);
   }
+  return store.cached(`facets:${fields.join(',')}:${limit}`, q, () => computeFacets(store, q, fields, limit));
+}
+
+function computeFacets(store: CaseStore, q: EventQuery, fields: readonly FacetField[], limit: number): Facet[] {
   const { sql, params } = store.where(q);
   const counts = new Map<FacetField, Map<string | null, number>>(fields.map((f) => [f, new Map()]));
   const add = (f: FacetField, v: string | null, c: number) => {
     const m = counts.get(f);
     if (m) m.set(v, (m.get(v) ?? 0) + c);
   };
-  if (fields.includes('vendor') || fields.includes('source')) {
-    // Grouping by src alone walks the (src, t) index without a sort.
-    for (const [src, c] of rows(store, `SELECT src, count(*) FROM events ${sql} GROUP BY src`, params)) {
-      const source = store.source(Number(src));
-      add('vendor', source.vendor, Number(c));
-      add('source', source.name, Number(c));
+  // Unindexed fields need a pass over the filtered rows anyway; the few-valued ones ride along with
+  // it (counted in JS by code) instead of taking passes of their own.
+  const scanned = fields.filter((f) => SCANNED[f]);
+  const wantSrc = fields.includes('vendor') || fields.includes('source');
+  const wantCodes = fields.includes('actorType') || fields.includes('outcome');
+  const bySrc = new Map<number, number>();
+  const atypes = new Array<number>(ACTOR_TYPES.length).fill(0);
+  const outcomes = new Array<number>(OUTCOMES.length).fill(0);
+  if (scanned.length) {
+    const maps = scanned.map((f) => counts.get(f)!);
+    const cols = ['src', 'atype', 'outcome', ...scanned.map((f) => SCANNED[f])];
+    store.withDb((db) => {
+      const stmt = db.prepare(`SELECT ${cols.join(', ')} FROM events ${sql}`);
+      try {
+        stmt.bind(params);
+        while (stmt.step()) {
+          const r = stmt.get() as [number, number, number, ...(string | null)[]];
+          bySrc.set(r[0], (bySrc.get(r[0]) ?? 0) + 1);
+          atypes[r[1]]++;
+          outcomes[r[2]]++;
+          for (let i = 0; i < maps.length; i++) maps[i].set(r[i + 3] as string | null, (maps[i].get(r[i + 3] as string | null) ?? 0) + 1);
+        }
+      } finally {
+        stmt.free();
+      }
+    });
+  } else {
+    if (wantSrc) {
+      // Grouping by src alone walks the (src, t) index without a sort.
+      for (const [src, c] of rows(store, `SELECT src, count(*) FROM events ${sql} GROUP BY src`, params)) bySrc.set(Number(src), Number(c));
+    }
+    if (wantCodes) {
+      // Conditional sums: one pass over the rows and no sorter, which GROUP BY on an unindexed column needs.
+      const sums = [...ACTOR_TYPES.map((_, i) => `sum(atype = ${i})`), ...OUTCOMES.map((_, i) => `sum(outcome = ${i})`)];
+      const [r] = rows(store, `SELECT ${sums.join(', ')} FROM events ${sql}`, params);
+      ACTOR_TYPES.forEach((_, i) => (atypes[i] = Number(r[i] ?? 0)));
+      OUTCOMES.forEach((_, i) => (outcomes[i] = Number(r[ACTOR_TYPES.length + i] ?? 0)));
     }
   }
-  if (fields.includes('actorType') || fields.includes('outcome')) {
-    // Conditional sums: one pass over the rows and no sorter, which GROUP BY on an unindexed column needs.
-    const sums = [...ACTOR_TYPES.map((_, i) => `sum(atype = ${i})`), ...OUTCOMES.map((_, i) => `sum(outcome = ${i})`)];
-    const [r] = rows(store, `SELECT ${sums.join(', ')} FROM events ${sql}`, params);
-    ACTOR_TYPES.forEach((name, i) => Number(r[i]) > 0 && add('actorType', name, Number(r[i])));
-    OUTCOMES.forEach((name, i) => Number(r[ACTOR_TYPES.length + i]) > 0 && add('outcome', name, Number(r[ACTOR_TYPES.length + i])));
+  for (const [src, c] of bySrc) {
+    const source = store.source(src);
+    add('vendor', source.vendor, c);
+    add('source', source.name, c);
   }
+  ACTOR_TYPES.forEach((name, i) => atypes[i] > 0 && add('actorType', name, atypes[i]));
+  OUTCOMES.forEach((name, i) => outcomes[i] > 0 && add('outcome', name, outcomes[i]));
   for (const f of fields) {
     const col = COLUMN[f];
     if (!col) continue;
@@ -79,6 +124,10 @@ const STEPS = [1, 2, 5, 10, 15, 30].map((n) => n * SEC)
   .concat([DAY, 2 * DAY, 7 * DAY, 14 * DAY]);
 
 export function histogram(store: CaseStore, q: EventQuery, maxBuckets = 120): Histogram {
+  return store.cached(`histogram:${maxBuckets}`, q, () => computeHistogram(store, q, maxBuckets));
+}
+
+function computeHistogram(store: CaseStore, q: EventQuery, maxBuckets: number): Histogram {
   const { sql, params } = store.where(q);
   const timed = `${sql ? `${sql} AND` : 'WHERE'} t < ${NO_TIME}`;
   const [range] = rows(store, `SELECT min(t), max(t), count(*) FROM events ${timed}`, params);

@@ -23,6 +23,8 @@ import {
   decodeTimeFlag,
 } from './schema';
 import { orderClause, whereClause } from './query-sql';
+import { CREATE_SEARCH, searchText } from './search-index';
+import { parseSearch, snippet } from '../../../shared/search';
 import { compileMapping } from '../mapping';
 
 export const DB_FILE = 'case.sqlite';
@@ -225,7 +227,7 @@ export class CaseStore {
   /** Starts an import; bulk imports (many rows relative to the case) drop secondary indexes until commit. */
   begin(expectedRows: number): { segmentStart: number; firstRowid: number } {
     this.db.run('BEGIN');
-    this.counts.clear();
+    this.forget();
     this.distinct.clear();
     const existing = Number(this.scalar('SELECT count(*) FROM events'));
     if (expectedRows > 50_000 && expectedRows > existing / 4) {
@@ -277,7 +279,7 @@ export class CaseStore {
 
   /** Ends the transaction; save=false leaves the file as last saved (sync saves every few pages). */
   commit(opts: { save?: boolean } = {}): void {
-    this.counts.clear();
+    this.forget();
     this.distinct.clear();
     this.finishInsert();
     this.rebuildIndexes();
@@ -286,7 +288,7 @@ export class CaseStore {
   }
 
   rollback(segmentStart: number): void {
-    this.counts.clear();
+    this.forget();
     this.distinct.clear();
     this.finishInsert();
     this.db.run('ROLLBACK');
@@ -349,6 +351,33 @@ export class CaseStore {
 
   /** Counts per filter, kept until the case changes: a scrolling timeline asks for many pages of one filter. */
   private counts = new Map<string, number>();
+  /** Aggregates (metrics, facets, histogram) per filter, kept until the case changes, like counts. */
+  private aggregates = new Map<string, unknown>();
+
+  /** Drops cached counts and aggregates (benchmarks measure cold figures with it). */
+  dropCaches(): void {
+    this.forget();
+  }
+
+  /** The case's events or annotations changed: every cached count and aggregate is stale. */
+  private forget(): void {
+    this.counts.clear();
+    this.aggregates.clear();
+  }
+
+  /**
+   * An aggregate of a filter from the cache, or computed now: going back to an earlier filter (removing a
+   * chip, resetting a zoom) is then instant, and the unfiltered overview is computed once per change.
+   */
+  cached<T>(kind: string, q: EventQuery, compute: () => T): T {
+    const { sql, params } = this.where(q);
+    const key = `${kind}\u0000${sql}\u0000${JSON.stringify(params)}`;
+    if (this.aggregates.has(key)) return this.aggregates.get(key) as T;
+    const value = compute();
+    if (this.aggregates.size > 300) this.aggregates.clear();
+    this.aggregates.set(key, value);
+    return value;
+  }
 
   /** Distinct values of the indexed text columns, kept until the case changes (null: too many). */
   private distinct = new Map<string, string[] | null>();
@@ -370,14 +399,14 @@ export class CaseStore {
   };
 
   query(q: EventQuery): QueryResult {
-    const { sql: where, params } = whereClause(q, this.expandContains);
+    const { sql: where, params } = this.where(q);
     const limit = Math.min(Math.max(q.limit ?? DEFAULT_PAGE, 0), MAX_PAGE);
     const offset = Math.max(q.offset ?? 0, 0);
     const countKey = `${where}\u0000${JSON.stringify(params)}`;
     let total = this.counts.get(countKey);
     if (total === undefined) {
       total = Number(this.scalar(`SELECT count(*) FROM events ${where}`, params));
-      if (this.counts.size > 200) this.counts.clear();
+      if (this.counts.size > 200) this.counts = new Map();
       this.counts.set(countKey, total);
     }
     const rows: EventRow[] = [];
@@ -391,25 +420,83 @@ export class CaseStore {
       } finally {
         idStmt.free();
       }
-      const byId = new Map<number, EventRow>();
-      const stmt = this.db.prepare(`SELECT ${ROW_COLUMNS} FROM events WHERE id IN (${ids.map(() => '?').join(',') || 'NULL'})`);
-      try {
-        stmt.bind(ids);
-        while (stmt.step()) {
-          const r = this.toRow(stmt.get() as RowValues).row;
-          byId.set(Number(r.id), r);
-        }
-      } finally {
-        stmt.free();
-      }
+      const byId = this.rowsById(ids);
       for (const id of ids) rows.push(byId.get(id)!);
+      const terms = parseSearch(q.search ?? '');
+      if (terms.length) for (const r of rows) r.match = snippet(this.entry(Number(r.id)).raw, terms);
     }
     return { total, events: rows };
   }
 
+  /** Timeline rows of the given ids (missing ids are left out). */
+  rowsById(ids: number[]): Map<number, EventRow> {
+    const byId = new Map<number, EventRow>();
+    const stmt = this.db.prepare(`SELECT ${ROW_COLUMNS} FROM events WHERE id IN (${ids.map(() => '?').join(',') || 'NULL'})`);
+    try {
+      stmt.bind(ids);
+      while (stmt.step()) {
+        const r = this.toRow(stmt.get() as RowValues).row;
+        byId.set(Number(r.id), r);
+      }
+    } finally {
+      stmt.free();
+    }
+    return byId;
+  }
+
+  /** Bookmarks, tags or notes changed: counts of filters over them are stale. */
+  annotationsChanged(): void {
+    this.forget();
+  }
+
   /** The WHERE clause and bound values of a query, as query() builds it: for aggregates over a filter. */
   where(q: EventQuery): { sql: string; params: (string | number | null)[] } {
+    // Not inside an import's transaction: its rows may still roll back.
+    if (q.search?.trim() && !this.insertStmt) while (this.indexSearch(50_000) > 0);
     return whereClause(q, this.expandContains);
+  }
+
+  // ---- full-text index (search-index.ts) ---------------------------------------------------------
+
+  private get searchUpto(): number {
+    return Number(this.meta('search_upto') ?? 0);
+  }
+
+  /** Events not yet in the full-text index (all of them before the first search). */
+  searchPending(): number {
+    return Number(this.scalar('SELECT count(*) FROM events WHERE id > ?', [this.searchUpto]));
+  }
+
+  /** Indexes up to `limit` more events in id order; returns how many are still pending. */
+  indexSearch(limit: number): number {
+    const upto = this.searchUpto;
+    if (upto === 0 || !this.hasSearchTable()) this.db.run(CREATE_SEARCH);
+    const read = this.db.prepare('SELECT id, off, len FROM events WHERE id > ? ORDER BY id LIMIT ?');
+    const ins = this.db.prepare('INSERT INTO search(docid, body) VALUES (?, ?)');
+    let last = upto;
+    this.db.run('BEGIN');
+    try {
+      read.bind([upto, limit]);
+      while (read.step()) {
+        const [id, off, len] = read.get() as [number, number, number];
+        ins.run([id, searchText(decodeEntry(this.segment.read(off, len)).raw)]);
+        last = id;
+      }
+      this.setMeta('search_upto', String(last));
+      this.db.run('COMMIT');
+    } catch (e) {
+      this.db.run('ROLLBACK');
+      throw e;
+    } finally {
+      read.free();
+      ins.free();
+    }
+    if (last !== upto) this.forget();
+    return this.searchPending();
+  }
+
+  private hasSearchTable(): boolean {
+    return this.scalar("SELECT 1 FROM sqlite_master WHERE name = 'search'") !== null;
   }
 
   /** Full events (raw record, before/after, provenance) in query order: the CLI's --json and exports. */

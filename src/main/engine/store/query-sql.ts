@@ -3,6 +3,7 @@ import type { EventQuery, Condition } from '../../../shared/query';
 import { ACTOR_TYPES, OUTCOMES } from '../../../shared/event';
 import { NO_TIME, encodeActorType, encodeOutcome, encodeTimeFlag } from './schema';
 import { parseBound } from './time-bound';
+import { parseSearch, toMatchExpression } from '../../../shared/search';
 
 type Param = string | number | null;
 
@@ -79,6 +80,18 @@ export function whereClause(q: EventQuery, expand?: ExpandContains): { sql: stri
     parts.push(`(${TEXT_COLUMNS.map((col) => `${col} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
     for (let i = 0; i < TEXT_COLUMNS.length; i++) params.push(likeArg(word));
   }
+  // Annotations live in their own tables; the event ids they hold are few next to the events.
+  if (q.tag !== undefined && q.tag !== '') {
+    parts.push('id IN (SELECT event_id FROM tags WHERE tag = ?)');
+    params.push(q.tag);
+  }
+  const terms = parseSearch(q.search ?? '');
+  if (terms.length) {
+    parts.push('id IN (SELECT docid FROM search WHERE search MATCH ?)');
+    params.push(toMatchExpression(terms));
+  }
+  if (q.bookmarked) parts.push('id IN (SELECT event_id FROM bookmarks)');
+  if (q.noted) parts.push('id IN (SELECT event_id FROM notes)');
   if (q.from) {
     parts.push('t >= ?');
     params.push(parseBound(q.from, 'from'));

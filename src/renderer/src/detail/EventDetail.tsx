@@ -10,15 +10,18 @@ import { DetailTabs, type DetailTab } from '../investigate/DetailTabs';
 import { TraceWaterfall } from '../investigate/TraceWaterfall';
 import { DiffView } from '../investigate/DiffView';
 import { ResourceHistoryView } from '../investigate/ResourceHistoryView';
+import { AnnotationBar } from '../annotations/AnnotationBar';
 
 interface Props {
   id: string;
   onClose(): void;
   /** Opens another event (a trace step, a history step) in this panel. */
   onSelect(id: string): void;
+  /** Its bookmark, tags or note changed. */
+  onAnnotated(): void;
 }
 
-export function EventDetail({ id, onClose, onSelect }: Props) {
+export function EventDetail({ id, onClose, onSelect, onAnnotated }: Props) {
   const [tab, setTab] = useState<DetailTab>('record');
   const { api } = useBackend();
   const [ev, setEv] = useState<AuditEvent | null>(null);
@@ -52,11 +55,12 @@ export function EventDetail({ id, onClose, onSelect }: Props) {
         {shown && shown.id !== id && <span className="muted">loading…</span>}
         <DetailTabs tab={tab} onTab={setTab} hasDiff={Boolean(shown?.hasDiff)} hasTarget={Boolean(shown?.targetId)} />
         <span className="spacer" />
-        <span className="muted small">Enter closes · ↑↓ j k move · Alt+1–4 tabs</span>
+        <span className="muted small">Enter closes · ↑↓ j k move · Alt+1–4 tabs · Alt+B/T/N bookmark, tag, note</span>
         <button className="icon" onClick={onClose} title="Close" data-testid="detail-close">
           ×
         </button>
       </header>
+      <AnnotationBar id={id} onChanged={onAnnotated} />
       {error && (
         <div className="form-error" role="alert">
           {error}

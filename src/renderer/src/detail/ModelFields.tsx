@@ -1,3 +1,5 @@
+import { formatInZone, zoneLabel } from '../../../shared/display-zone';
+import { useDisplayZone } from '../timezone/DisplayZoneContext';
 import type { AuditEvent } from '../../../shared/event';
 import { OutcomeBadge } from '../timeline/OutcomeBadge';
 
@@ -13,12 +15,21 @@ function presence(v: unknown): string {
 
 /** The normalized model fields: what the timeline, filters and exports work from. */
 export function ModelFields({ ev }: { ev: AuditEvent }) {
+  const { zone } = useDisplayZone();
   return (
     <dl className="kv" data-testid="model-fields">
       <dt>Time (UTC)</dt>
       <dd>
         <V v={ev.time} />
       </dd>
+      {zone !== 'UTC' && ev.time && (
+        <>
+          <dt>Time ({zoneLabel(zone)})</dt>
+          <dd className="mono" data-testid="time-in-zone">
+            {formatInZone(ev.time, zone)}
+          </dd>
+        </>
+      )}
       <dt>Time original</dt>
       <dd>
         <V v={ev.timeOriginal} />

@@ -124,7 +124,7 @@ export function ExportDialog({ query, matching, selectedId, onClose }: Props) {
               </label>
             ))}
           </fieldset>
-          <p className="muted">Exporting by tag or bookmark comes with tags. The export is written to the case's exports folder with manifest.json, SHA256SUMS and verify.mjs.</p>
+          <p className="muted">To export a tag or the bookmarked events, filter the timeline by them first (Notes panel, Alt+L): the current filter is what is exported. The export is written to the case's exports folder with manifest.json, SHA256SUMS and verify.mjs.</p>
           {running && (
             <div className="bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} data-testid="export-progress">
               <div style={{ width: `${pct}%` }} />

@@ -44,13 +44,17 @@ export function ImportProgress({ jobs, jobNames, starting, onCancel }: Props) {
               <div style={{ width: `${pct}%` }} />
             </div>
             <span className="job-stats mono">
-              {j.phase === 'indexing'
+              {j.kind === 'search-index'
+                ? `${pct.toFixed(0)}% · building the full-text index (first search): ${fmtCount(j.bytesDone)}/${fmtCount(j.bytesTotal)} events`
+                : j.phase === 'indexing'
                 ? `${fmtCount(j.events)} events stored · building indexes and saving…`
                 : `${pct.toFixed(0)}% · ${fmtBytes(j.bytesDone)}/${fmtBytes(j.bytesTotal)} · ${fmtCount(j.events)} events`}
             </span>
-            <button onClick={() => onCancel(j.jobId)} data-testid="progress-cancel">
-              Cancel
-            </button>
+            {j.kind !== 'search-index' && (
+              <button onClick={() => onCancel(j.jobId)} data-testid="progress-cancel">
+                Cancel
+              </button>
+            )}
           </div>
         );
       })}

@@ -1,5 +1,6 @@
 import type { EventRow } from '../../../shared/event';
-import { fmtUtc } from '../util/format';
+import { formatInZone } from '../../../shared/display-zone';
+import { useDisplayZone } from '../timezone/DisplayZoneContext';
 
 const FLAG_LABEL: Record<string, string> = {
   'no-zone': 'no zone',
@@ -13,8 +14,9 @@ const FLAG_HELP: Record<string, string> = {
   missing: 'The record has no time.',
 };
 
-/** UTC time, with the source's original text in the tooltip and any doubt about it shown inline. */
+/** The time in the display zone, with UTC and the source's original text in the tooltip and any doubt about it shown inline. */
 export function TimeCell({ row }: { row: EventRow }) {
+  const { zone } = useDisplayZone();
   const title = [
     row.time ? `UTC: ${row.time}` : null,
     row.timeOriginal != null ? `Original: ${row.timeOriginal}` : null,
@@ -24,7 +26,7 @@ export function TimeCell({ row }: { row: EventRow }) {
     .join('\n');
   return (
     <span className="time-cell" title={title}>
-      <span className="mono">{row.time ? fmtUtc(row.time) : row.timeOriginal ?? '—'}</span>
+      <span className="mono" data-testid="time-text">{row.time ? formatInZone(row.time, zone) : row.timeOriginal ?? '—'}</span>
       {row.timeFlag && (
         <span className={`time-flag flag-${row.timeFlag}`} data-testid="time-flag">
           {FLAG_LABEL[row.timeFlag] ?? row.timeFlag}

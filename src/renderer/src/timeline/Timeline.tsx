@@ -1,5 +1,5 @@
 // The main view: every event of the case in time order, virtualized over any number of rows.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { EventRow } from '../../../shared/event';
 import { useBackend } from '../api/BackendContext';
 import { useDebounced } from '../util/useDebounced';
@@ -18,6 +18,8 @@ import { FilterChips } from '../investigate/FilterChips';
 import { ExportDialog } from '../export/ExportDialog';
 
 export const ROW_HEIGHT = 28;
+/** Rows of a full-text search carry a second line: where the raw record matched. */
+export const SEARCH_ROW_HEIGHT = 48;
 
 interface Props {
   revision: number;
@@ -26,18 +28,21 @@ interface Props {
   /** Id of the event shown in the detail panel, or null when it is closed. */
   detailId: string | null;
   onDetail(row: EventRow | null): void;
+  /** The filters live with the app, so the annotations panel and saved views can set them. */
+  filters: TimelineFilters;
+  setFilters: Dispatch<SetStateAction<TimelineFilters>>;
 }
 
-export function Timeline({ revision, caseEvents, vendors, detailId, onDetail }: Props) {
+export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, filters, setFilters }: Props) {
   const { api } = useBackend();
-  const [filters, setFilters] = useState<TimelineFilters>(EMPTY_FILTERS);
   const debounced = useDebounced(filters, 250);
   const query = useMemo(() => toQuery(debounced), [debounced]);
   const rows = usePagedRows(api, query, revision, true);
   const count = rows.total ?? 0;
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const sv = useScaledVirtualizer(scrollRef, count, ROW_HEIGHT);
+  const rowHeight = query.search ? SEARCH_ROW_HEIGHT : ROW_HEIGHT;
+  const sv = useScaledVirtualizer(scrollRef, count, rowHeight);
   const items = sv.virtualizer.getVirtualItems();
   const [selected, setSelected] = useState<number | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -56,18 +61,18 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail }: 
     if (count > 0) requestRange(firstIndex, lastIndex);
   }, [firstIndex, lastIndex, count, requestRange]);
 
-  const firstVisible = Math.min(count - 1, Math.ceil(sv.windowVirtualTop / ROW_HEIGHT));
-  const pageRows = Math.max(1, Math.floor(sv.viewportHeight / ROW_HEIGHT) - 1);
+  const firstVisible = Math.min(count - 1, Math.ceil(sv.windowVirtualTop / rowHeight));
+  const pageRows = Math.max(1, Math.floor(sv.viewportHeight / rowHeight) - 1);
 
   const scrollIntoView = useCallback(
     (index: number) => {
-      const top = index * ROW_HEIGHT;
-      const bottom = top + ROW_HEIGHT;
+      const top = index * rowHeight;
+      const bottom = top + rowHeight;
       const vt = sv.windowVirtualTop;
       if (top < vt) sv.scrollToVirtual(top, 'up');
       else if (bottom > vt + sv.viewportHeight) sv.scrollToVirtual(bottom - sv.viewportHeight, 'down');
     },
-    [sv],
+    [sv, rowHeight],
   );
 
   const select = useCallback(
@@ -105,12 +110,15 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail }: 
     [rows, onDetail],
   );
 
-  const addChip = useCallback((c: Condition) => setFilters((f) => ({ ...f, chips: withCondition(f.chips, c) })), []);
-  const removeChip = useCallback((c: Condition) => setFilters((f) => ({ ...f, chips: f.chips.filter((x) => !sameCondition(x, c)) })), []);
+  const addChip = useCallback((c: Condition) => setFilters((f) => ({ ...f, chips: withCondition(f.chips, c) })), [setFilters]);
+  const removeChip = useCallback(
+    (c: Condition) => setFilters((f) => ({ ...f, chips: f.chips.filter((x) => !sameCondition(x, c)) })),
+    [setFilters],
+  );
 
   const onColumn = useCallback(
     (id: ColumnId, value: string) => setFilters((f) => ({ ...f, columns: { ...f.columns, [id]: value } })),
-    [],
+    [setFilters],
   );
 
   return (
@@ -124,7 +132,12 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail }: 
         onClear={() => setFilters((f) => ({ ...EMPTY_FILTERS, order: f.order }))}
         onExport={() => setExporting(true)}
       />
-      <FilterChips chips={filters.chips} onRemove={removeChip} />
+      <FilterChips
+        chips={filters.chips}
+        onRemove={removeChip}
+        annotations={filters}
+        onRemoveAnnotation={(k) => setFilters((f) => ({ ...f, [k]: k === 'tag' ? '' : false }))}
+      />
       <Overview
         query={query}
         revision={revision}
@@ -173,7 +186,7 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail }: 
                 index={it.index}
                 row={rows.getRow(it.index)}
                 top={it.start - sv.windowVirtualTop}
-                height={ROW_HEIGHT}
+                height={rowHeight}
                 selected={it.index === selected}
                 expanded={detailId !== null && it.index === selected}
                 onClick={onRowClick}

@@ -1,6 +1,8 @@
 import { OUTCOMES } from '../../../shared/event';
 import { COLUMNS, type ColumnId } from './columns';
 import type { TimelineFilters } from './filters';
+import { zoneLabel } from '../../../shared/display-zone';
+import { useDisplayZone } from '../timezone/DisplayZoneContext';
 
 interface Props {
   filters: TimelineFilters;
@@ -11,13 +13,14 @@ interface Props {
 
 /** Column titles and, under each, its filter: contains for text, exact for the closed lists. */
 export function TimelineHeader({ filters, vendors, onColumn, onToggleOrder }: Props) {
+  const { zone } = useDisplayZone();
   return (
     <div className="tl-header" role="row">
       {COLUMNS.map((c) => (
         <div key={c.id} className="th" role="columnheader">
           {c.id === 'time' ? (
             <button className="th-label sort" onClick={onToggleOrder} data-testid="sort-toggle" title="Change order">
-              {c.label} {filters.order === 'asc' ? '▲' : '▼'}
+              Time ({zoneLabel(zone)}) {filters.order === 'asc' ? '▲' : '▼'}
             </button>
           ) : (
             <span className="th-label">{c.label}</span>
@@ -47,7 +50,7 @@ export function TimelineHeader({ filters, vendors, onColumn, onToggleOrder }: Pr
               ))}
             </select>
           )}
-          {c.filter === 'none' && <span className="col-filter-none muted">UTC · original in tooltip</span>}
+          {c.filter === 'none' && <span className="col-filter-none muted">{zone === 'UTC' ? 'UTC · original in tooltip' : 'UTC and original in tooltip'}</span>}
         </div>
       ))}
     </div>

@@ -4,6 +4,7 @@ import type { Condition, QueryField } from '../../../shared/query';
 import { targetText } from './columns';
 import { OutcomeBadge } from './OutcomeBadge';
 import { TimeCell } from './TimeCell';
+import { MatchLine } from './MatchLine';
 
 interface Props {
   index: number;
@@ -76,6 +77,7 @@ export const TimelineRow = memo(function TimelineRow({ index, row, top, height, 
         )}
       </span>
       <Cell text={row.requestId} className="mono" field="requestId" />
+      {row.match && <MatchLine text={row.match.text} hits={row.match.hits} />}
     </div>
   );
 });

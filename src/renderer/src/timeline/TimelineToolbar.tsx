@@ -1,6 +1,8 @@
 import { fmtCount } from '../util/format';
 import type { TimelineFilters } from './filters';
 import { isFiltered } from './filters';
+import { useRef } from 'react';
+import { useAltKey } from '../annotations/useAltKey';
 
 interface Props {
   filters: TimelineFilters;
@@ -14,8 +16,21 @@ interface Props {
 
 export function TimelineToolbar({ filters, total, caseEvents, loading, onChange, onClear, onExport }: Props) {
   const filtered = isFiltered(filters);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useAltKey('s', () => searchRef.current?.focus());
   return (
     <div className="tl-toolbar">
+      <input
+        ref={searchRef}
+        className="search-box mono"
+        type="search"
+        data-testid="search-box"
+        aria-label="Search raw records"
+        placeholder='Search raw records: word "a phrase" prefix*   (Alt+S)'
+        value={filters.search}
+        onChange={(e) => onChange({ search: e.target.value })}
+        spellCheck={false}
+      />
       <input
         className="filter-box"
         type="search"

@@ -5,15 +5,26 @@ import { COLUMNS, type ColumnId } from './columns';
 
 export interface TimelineFilters {
   text: string;
+  /** Full-text search over the raw records (EventQuery.search). */
+  search: string;
   from: string;
   to: string;
   columns: Partial<Record<ColumnId, string>>;
   /** Exact field = value filters added from cells and facets, shown as chips. */
   chips: Condition[];
+  /** Annotation filters, shown as chips too. */
+  tag: string;
+  bookmarked: boolean;
+  noted: boolean;
   order: 'asc' | 'desc';
 }
 
-export const EMPTY_FILTERS: TimelineFilters = { text: '', from: '', to: '', columns: {}, chips: [], order: 'asc' };
+export const EMPTY_FILTERS: TimelineFilters = {
+  text: '', search: '', from: '', to: '', columns: {}, chips: [], tag: '', bookmarked: false, noted: false, order: 'asc',
+};
+
+/** Whether the filters select by bookmarks, tags or notes (their results move when annotations change). */
+export const usesAnnotations = (f: TimelineFilters): boolean => Boolean(f.tag || f.bookmarked || f.noted);
 
 export function toQuery(f: TimelineFilters): EventQuery {
   const where: Condition[] = [];
@@ -26,11 +37,15 @@ export function toQuery(f: TimelineFilters): EventQuery {
   const q: EventQuery = { order: f.order };
   if (where.length) q.where = where;
   if (f.text.trim()) q.text = f.text.trim();
+  if (f.search.trim()) q.search = f.search.trim();
   if (f.from.trim()) q.from = f.from.trim();
   if (f.to.trim()) q.to = f.to.trim();
+  if (f.tag) q.tag = f.tag;
+  if (f.bookmarked) q.bookmarked = true;
+  if (f.noted) q.noted = true;
   return q;
 }
 
 export function isFiltered(f: TimelineFilters): boolean {
-  return !!(f.text.trim() || f.from.trim() || f.to.trim() || f.chips.length || Object.values(f.columns).some((v) => v?.trim()));
+  return !!(usesAnnotations(f) || f.text.trim() || f.search.trim() || f.from.trim() || f.to.trim() || f.chips.length || Object.values(f.columns).some((v) => v?.trim()));
 }

@@ -61,6 +61,9 @@ export function useScaledVirtualizer(
     },
   });
 
+  // Cached sizes are of the old height when it changes (search rows are taller).
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
+
   // When the scale changes under a fixed scrollTop (new count, resize) the virtual offset moves.
   useEffect(() => {
     const el = scrollRef.current;

@@ -1,0 +1,30 @@
+// The full-text index over raw records: a contentless FTS4 table (sql.js has FTS4, not FTS5) keyed by
+// event id. Contentless because the raw text already lives in the segment file; the heap holds only
+// the inverted index. It is built on first use and brought up to date before each search (meta
+// search_upto = highest event id indexed), so imports and syncs never pay for it.
+
+export const CREATE_SEARCH = `CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts4(content="", body)`;
+
+/**
+ * The text indexed for a record: for JSON, its string and number values (keys would make every record
+ * match "actor" or "id"); otherwise the raw text as stored (CSV rows, log lines).
+ */
+export function searchText(raw: string): string {
+  const c = raw.trimStart()[0];
+  if (c !== '{' && c !== '[') return raw;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (typeof v === 'number') out.push(String(v));
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(value);
+  return out.join(' ');
+}

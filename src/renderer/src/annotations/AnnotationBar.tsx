@@ -1,0 +1,118 @@
+// Bookmark, tags and note of the event in the panel. Alt+B toggles the bookmark, Alt+T focuses the tag
+// box (Enter adds), Alt+N focuses the note (saved on leaving it or Ctrl+Enter).
+import { useEffect, useRef, useState } from 'react';
+import type { AnnotationChange, EventAnnotations } from '../../../shared/annotations';
+import { useBackend } from '../api/BackendContext';
+import { errorMessage } from '../util/format';
+import { useAltKey } from './useAltKey';
+import './annotations.css';
+
+interface Props {
+  id: string;
+  /** Called after a change was stored, so lists and annotation filters refresh. */
+  onChanged(): void;
+}
+
+export function AnnotationBar({ id, onChanged }: Props) {
+  const { api } = useBackend();
+  const [a, setA] = useState<EventAnnotations | null>(null);
+  const [tag, setTag] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const tagRef = useRef<HTMLInputElement>(null);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    api
+      .annotations({ id })
+      .then((x) => {
+        if (!live) return;
+        setA(x);
+        setNote(x.note ?? '');
+      })
+      .catch((e: unknown) => live && setError(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [api, id]);
+
+  const change = (c: Omit<AnnotationChange, 'id'>) =>
+    api
+      .annotate({ id, ...c })
+      .then((x) => {
+        setA(x);
+        setError(null);
+        onChanged();
+      })
+      .catch((e: unknown) => setError(errorMessage(e)));
+
+  const current = a?.id === id ? a : null;
+  useAltKey('b', () => current && void change({ bookmarked: !current.bookmarked }), Boolean(current));
+  useAltKey('t', () => tagRef.current?.focus());
+  useAltKey('n', () => noteRef.current?.focus());
+
+  const saveNote = () => {
+    if (current && note !== (current.note ?? '')) void change({ note });
+  };
+
+  return (
+    <div className="annotation-bar" data-testid="annotation-bar" data-id={current?.id ?? ''} data-bookmarked={current?.bookmarked ?? ''}>
+      <button
+        className={`bookmark${current?.bookmarked ? ' on' : ''}`}
+        aria-pressed={current?.bookmarked ?? false}
+        disabled={!current}
+        data-testid="bookmark-toggle"
+        title="Bookmark (Alt+B)"
+        onClick={() => current && void change({ bookmarked: !current.bookmarked })}
+      >
+        {current?.bookmarked ? '★ Bookmarked' : '☆ Bookmark'}
+      </button>
+      <span className="tags" data-testid="event-tags">
+        {current?.tags.map((t) => (
+          <span key={t} className="chip tag" data-testid="event-tag" data-value={t}>
+            <span>#{t}</span>
+            <button className="icon" aria-label={`Remove tag ${t}`} onClick={() => void change({ removeTags: [t] })}>
+              ×
+            </button>
+          </span>
+        ))}
+      </span>
+      <input
+        ref={tagRef}
+        className="tag-input"
+        data-testid="tag-input"
+        placeholder="add tag (Alt+T)"
+        value={tag}
+        disabled={!current}
+        onChange={(e) => setTag(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && tag.trim()) {
+            void change({ addTags: [tag] });
+            setTag('');
+          }
+        }}
+      />
+      <textarea
+        ref={noteRef}
+        className="note-input"
+        data-testid="note-input"
+        placeholder="note (Alt+N; Ctrl+Enter or leaving saves)"
+        rows={1}
+        value={note}
+        disabled={!current}
+        onChange={(e) => setNote(e.target.value)}
+        onBlur={saveNote}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) saveNote();
+        }}
+      />
+      {error && (
+        <span className="form-error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

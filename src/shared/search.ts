@@ -1,0 +1,86 @@
+// Full-text search over raw records: the query language (words, "phrases", prefix*) turned into an
+// SQLite FTS4 MATCH expression, and the terms the UI highlights. FTS4's "simple" tokenizer splits on
+// anything that is not an ASCII letter or digit (other characters stay inside tokens) and folds ASCII
+// case; the same splitting is used here so a typed `alice@example.com` finds what the index holds.
+
+export interface SearchTerm {
+  /** Tokens in order; a phrase has several. */
+  tokens: string[];
+  /** The last token matches as a prefix. */
+  prefix: boolean;
+}
+
+const SPLIT = /[^A-Za-z0-9\u0080-\uffff]+/;
+
+export function tokenize(text: string): string[] {
+  return text.split(SPLIT).filter(Boolean).map((t) => t.toLowerCase());
+}
+
+/** Parses a search: every term must match; "..." is a phrase; a trailing * makes a prefix. */
+export function parseSearch(text: string): SearchTerm[] {
+  const terms: SearchTerm[] = [];
+  const re = /"([^"]*)"?(\*?)|(\S+)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const body = m[1] ?? m[3];
+    const prefix = m[1] !== undefined ? m[2] === '*' : body.endsWith('*');
+    const tokens = tokenize(body);
+    if (tokens.length) terms.push({ tokens, prefix });
+  }
+  return terms;
+}
+
+/** The FTS4 MATCH expression of a search (every term quoted, so no input is read as FTS syntax). */
+export function toMatchExpression(terms: SearchTerm[]): string {
+  return terms.map((t) => `"${t.tokens.join(' ')}${t.prefix ? '*' : ''}"`).join(' ');
+}
+
+export interface Highlight {
+  start: number;
+  end: number;
+}
+
+/** Where the search's tokens occur in a text (token-aligned, case-insensitive), in order. */
+export function findHits(text: string, terms: SearchTerm[], max = 50): Highlight[] {
+  const hits: Highlight[] = [];
+  const lower = text.toLowerCase();
+  const isTokenChar = (i: number) => i >= 0 && i < text.length && !SPLIT.test(text[i]);
+  for (const term of terms) {
+    term.tokens.forEach((tok, i) => {
+      const asPrefix = term.prefix && i === term.tokens.length - 1;
+      for (let at = lower.indexOf(tok); at >= 0 && hits.length < max * 4; at = lower.indexOf(tok, at + 1)) {
+        if (isTokenChar(at - 1)) continue;
+        if (!asPrefix && isTokenChar(at + tok.length)) continue;
+        let end = at + tok.length;
+        if (asPrefix) while (isTokenChar(end)) end++;
+        hits.push({ start: at, end });
+      }
+    });
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Highlight[] = [];
+  for (const h of hits) {
+    const last = merged[merged.length - 1];
+    if (last && h.start <= last.end) last.end = Math.max(last.end, h.end);
+    else merged.push({ ...h });
+  }
+  return merged.slice(0, max);
+}
+
+export interface SearchSnippet {
+  /** A window of the raw record around the first hit, whitespace collapsed. */
+  text: string;
+  hits: Highlight[];
+}
+
+/** A short window of the raw text around its first hit, with the hits inside it. */
+export function snippet(raw: string, terms: SearchTerm[], width = 160): SearchSnippet {
+  const flat = raw.replace(/\s+/g, ' ');
+  const all = findHits(flat, terms);
+  const first = all[0]?.start ?? 0;
+  const from = Math.max(0, first - 40);
+  const to = Math.min(flat.length, from + width);
+  const lead = from > 0 ? '…' : '';
+  const text = `${lead}${flat.slice(from, to)}${to < flat.length ? '…' : ''}`;
+  const hits = all.filter((h) => h.start >= from && h.end <= to).map((h) => ({ start: h.start - from + lead.length, end: h.end - from + lead.length }));
+  return { text, hits };
+}
