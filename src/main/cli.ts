@@ -13,6 +13,7 @@ import { progressPrinter, syncProgressPrinter } from './cli-progress';
 import { readToken } from './sync/token-prompt';
 import { syncSourceName, type SyncReport, type SyncSettings } from '../shared/sync';
 import { cmdExport, cmdVerify } from './cli-export';
+import { cmdSql, cmdViews } from './cli-views';
 
 const USAGE = `usage:
   auditdesk import CASE FILE... [--json]
@@ -26,6 +27,8 @@ const USAGE = `usage:
                         --format json|jsonl|csv [--raw|--normalized] [--redact FIELD]... --out DIR [--json]
   auditdesk verify DIR [--sources DIR] [--json]
   auditdesk serve CASE [--port N] [--json]
+  auditdesk sql CASE "SELECT ..." [--json]     one read-only statement (SELECT, WITH, EXPLAIN); tab-separated
+  auditdesk views CASE [--json]                the case's saved views
   auditdesk sync CASE --vendor V --base-url URL [--org ID] [--path P] [--name N] [--token-env VAR]
                       [--since T] [--filter k=v]... [--page-size N] [--json]
                       V: openindex | opbox | adminconsole | openclaw | invent. The token comes from the
@@ -266,7 +269,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command || v.help ? 0 : 2;
   }
-  if (!['import', 'info', 'query', 'annotate', 'trace', 'serve', 'sync', 'export', 'verify'].includes(command)) {
+  if (!['import', 'info', 'query', 'annotate', 'trace', 'serve', 'sync', 'export', 'verify', 'sql', 'views'].includes(command)) {
     process.stderr.write(`auditdesk: unknown command "${command}"\n${USAGE}\n`);
     return 2;
   }
@@ -293,6 +296,10 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdExport(engine, casePath, v, UsageError);
       case 'verify':
         return await cmdVerify(casePath, v);
+      case 'sql':
+        return await cmdSql(engine, casePath, rest, v, UsageError);
+      case 'views':
+        return await cmdViews(engine, casePath, v);
       default:
         return await cmdServe(engine, casePath, v);
     }

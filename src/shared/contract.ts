@@ -7,6 +7,8 @@ import type { SyncProgress, SyncReport, SyncSettings, SyncSourceInfo } from './s
 import type { AnnotationChange, AnnotationFilter, AnnotationList, EventAnnotations } from './annotations';
 import type { EventDiff, Facet, FacetField, Histogram, QuerySummary, ResourceHistory, Trace } from './investigate';
 import type { ExportRequest, ExportSummary } from './export';
+import type { SavedView, ViewState } from './views';
+import type { SqlResult } from './sql';
 
 export interface SourceInfo {
   id: number;
@@ -126,6 +128,17 @@ export interface AuditDeskApi {
   annotate(p: AnnotationChange): Promise<EventAnnotations>;
   /** Annotated events (most recent first) and every tag with its count: the side panel's list. */
   listAnnotations(p: AnnotationFilter): Promise<AnnotationList>;
+  /** The case's saved views, by name. */
+  listViews(p?: Record<string, never>): Promise<SavedView[]>;
+  /** Names a timeline state; refuses an existing name unless overwrite is set. */
+  saveView(p: { name: string; state: ViewState; overwrite?: boolean }): Promise<SavedView>;
+  renameView(p: { from: string; to: string }): Promise<SavedView>;
+  deleteView(p: { name: string }): Promise<{ deleted: boolean }>;
+  /**
+   * Runs one read-only statement (SELECT, WITH or EXPLAIN) on a read-only copy of the case database;
+   * the result (at most SQL_ROW_CAP rows) is kept so further pages of it come without re-running.
+   */
+  runSql(p: { sql: string; offset?: number; limit?: number }): Promise<SqlResult>;
 }
 
 export type ApiMethod = keyof AuditDeskApi;
@@ -155,6 +168,11 @@ export const API_METHODS = [
   'annotations',
   'annotate',
   'listAnnotations',
+  'listViews',
+  'saveView',
+  'renameView',
+  'deleteView',
+  'runSql',
 ] as const satisfies readonly ApiMethod[];
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
 const allListed: Missing extends never ? true : Missing = true;

@@ -20,6 +20,9 @@ import { exportEvents } from './export/export-events';
 import { FACET_FIELDS, type FacetField } from '../../shared/investigate';
 import type { AnnotationChange, AnnotationFilter } from '../../shared/annotations';
 import { annotate, annotationsOf, listAnnotations } from './investigate/annotations';
+import type { ViewState } from '../../shared/views';
+import { deleteView, listViews, renameView, saveView } from './views/saved-views';
+import { SqlConsole } from './sql/sql-console';
 
 /** Events indexed between answers to other calls while the full-text index is built. */
 const SEARCH_CHUNK = 20_000;
@@ -54,6 +57,7 @@ export class Engine implements AuditDeskApi {
       this.flushSaves();
       this.store?.close();
       this.store = next;
+      this.opened++;
       const info = next.info();
       this.emit({ type: 'caseChanged', info });
       return info;
@@ -343,6 +347,44 @@ export class Engine implements AuditDeskApi {
     return listAnnotations(this.requireStore(), f ?? {});
   }
 
+  async listViews() {
+    return listViews(this.requireStore());
+  }
+
+  saveView(p: { name: string; state: ViewState; overwrite?: boolean }) {
+    return this.viewWrite(() => saveView(this.requireStore(), p));
+  }
+
+  renameView(p: { from: string; to: string }) {
+    return this.viewWrite(() => renameView(this.requireStore(), p));
+  }
+
+  deleteView(p: { name: string }) {
+    return this.viewWrite(() => deleteView(this.requireStore(), p));
+  }
+
+  /** Views are small writes saved like annotations; viewChanges tells the SQL console's copy it is stale. */
+  private viewChanges = 0;
+  private viewWrite<T>(fn: () => T): Promise<T> {
+    return this.exclusive(async () => {
+      const result = fn();
+      this.viewChanges++;
+      this.scheduleSave();
+      return result;
+    });
+  }
+
+  private sql = new SqlConsole();
+  /** Cases opened so far: a reopened case is another state for the console's copy. */
+  private opened = 0;
+
+  /** The copy is made from the live database's bytes with writes held off (export needs no open transaction). */
+  async runSql(p: { sql: string; offset?: number; limit?: number }) {
+    const store = this.requireStore();
+    const key = `${this.opened}:${store.generation}:${this.viewChanges}`;
+    return this.sql.run(p ?? { sql: '' }, key, () => this.exclusive(async () => store.withDb((db) => db.export())));
+  }
+
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
 
   /**
@@ -366,6 +408,7 @@ export class Engine implements AuditDeskApi {
   }
 
   close(): void {
+    this.sql.close();
     this.flushSaves();
     this.store?.close();
     this.store = null;

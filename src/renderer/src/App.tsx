@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { SourceInfo } from '../../shared/contract';
 import type { EventRow } from '../../shared/event';
 import { AppHeader } from './AppHeader';
+import { useBackend } from './api/BackendContext';
 import { CaseBar } from './case/CaseBar';
 import { EmptyCase } from './case/EmptyCase';
 import { useCaseInfo } from './case/useCaseInfo';
@@ -17,8 +18,14 @@ import { SyncPanel } from './sync/SyncPanel';
 import { AnnotationsPanel } from './annotations/AnnotationsPanel';
 import { useAltKey } from './annotations/useAltKey';
 import { EMPTY_FILTERS, usesAnnotations, type TimelineFilters } from './timeline/filters';
+import type { ColumnId } from './timeline/columns';
+import { ViewsPanel } from './views/ViewsPanel';
+import { useViewHash } from './views/useViewHash';
+import { SqlConsole } from './sql/SqlConsole';
+import type { SavedView } from '../../shared/views';
 
 export function App() {
+  const { api } = useBackend();
   const kase = useCaseInfo();
   const imports = useImports(kase.refresh);
   const [detailId, setDetailId] = useState<string | null>(null);
@@ -30,6 +37,16 @@ export function App() {
   const onAnnotated = useCallback(() => setAnnRevision((r) => r + 1), []);
   const [showNotes, setShowNotes] = useState(false);
   useAltKey('l', () => setShowNotes((v) => !v), caseOpen);
+  const [hidden, setHidden] = useState<ColumnId[]>([]);
+  const [showViews, setShowViews] = useState(false);
+  useAltKey('v', () => setShowViews((v) => !v), caseOpen);
+  const [showSql, setShowSql] = useState(false);
+  useAltKey('q', () => setShowSql((v) => !v), caseOpen);
+  const applyView = useCallback((v: SavedView) => {
+    setFilters({ ...EMPTY_FILTERS, ...v.state.filters });
+    setHidden(v.state.hiddenColumns as ColumnId[]);
+  }, []);
+  const views = useViewHash(caseOpen, applyView);
   // Both only grow, so their sum changes whenever either does.
   const timelineRevision = kase.revision + (usesAnnotations(filters) ? annRevision : 0);
 
@@ -49,11 +66,23 @@ export function App() {
         onPaths={imports.importPaths}
         notesOpen={showNotes}
         onToggleNotes={() => setShowNotes((v) => !v)}
+        viewsOpen={showViews}
+        onToggleViews={() => setShowViews((v) => !v)}
+        sqlOpen={showSql}
+        onToggleSql={() => setShowSql((v) => !v)}
       />
       <CaseBar info={kase.info} onOpened={kase.setInfo} onMapping={setMappingFor} />
       <ImportProgress jobs={imports.jobs} jobNames={imports.jobNames} starting={imports.starting} onCancel={imports.cancel} />
       <ImportReportPanel finished={imports.finished} onDismiss={imports.dismiss} />
       {caseOpen && <SyncPanel onSynced={kase.refresh} />}
+      {views.error && (
+        <div className="form-error banner" role="alert" data-testid="view-error">
+          {views.error}{' '}
+          <button className="icon" onClick={views.dismiss} aria-label="Dismiss">
+            ×
+          </button>
+        </div>
+      )}
       {kase.error && (
         <div className="form-error banner" role="alert">
           {kase.error}
@@ -73,7 +102,9 @@ export function App() {
                 onDetail={onDetail}
                 filters={filters}
                 setFilters={setFilters}
+                hiddenColumns={hidden}
               />
+              {showSql && <SqlConsole revision={kase.revision + annRevision} onClose={() => setShowSql(false)} />}
               {detailId !== null && (
                 <EventDetail id={detailId} onClose={() => setDetailId(null)} onSelect={setDetailId} onAnnotated={onAnnotated} />
               )}
@@ -85,6 +116,16 @@ export function App() {
                 onTag={(tag) => setFilters((f) => ({ ...f, tag }))}
                 onBookmarked={() => setFilters((f) => ({ ...f, bookmarked: true }))}
                 onClose={() => setShowNotes(false)}
+              />
+            )}
+            {showViews && (
+              <ViewsPanel
+                current={views.current}
+                hidden={hidden}
+                onHidden={setHidden}
+                onSave={(name, overwrite) => api.saveView({ name, overwrite, state: { filters, hiddenColumns: hidden } })}
+                onOpen={views.open}
+                onClose={() => setShowViews(false)}
               />
             )}
           </div>

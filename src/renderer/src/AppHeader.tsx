@@ -10,9 +10,13 @@ interface Props {
   onPaths(paths: string[]): void;
   notesOpen: boolean;
   onToggleNotes(): void;
+  viewsOpen: boolean;
+  onToggleViews(): void;
+  sqlOpen: boolean;
+  onToggleSql(): void;
 }
 
-export function AppHeader({ caseOpen, onFiles, onPaths, notesOpen, onToggleNotes }: Props) {
+export function AppHeader({ caseOpen, onFiles, onPaths, notesOpen, onToggleNotes, viewsOpen, onToggleViews, sqlOpen, onToggleSql }: Props) {
   const backend = useBackend();
   const [conn, setConn] = useState<ConnectionState>(backend.connection());
   useEffect(() => {
@@ -35,6 +39,16 @@ export function AppHeader({ caseOpen, onFiles, onPaths, notesOpen, onToggleNotes
       {caseOpen && (
         <button aria-pressed={notesOpen} data-testid="notes-toggle" onClick={onToggleNotes} title="Bookmarks, tags and notes (Alt+L)">
           Notes
+        </button>
+      )}
+      {caseOpen && (
+        <button aria-pressed={viewsOpen} data-testid="views-toggle" onClick={onToggleViews} title="Saved views and columns (Alt+V)">
+          Views
+        </button>
+      )}
+      {caseOpen && (
+        <button aria-pressed={sqlOpen} data-testid="sql-toggle" onClick={onToggleSql} title="Read-only SQL console (Alt+Q)">
+          SQL
         </button>
       )}
       <AddFilesButton disabled={!caseOpen} onFiles={onFiles} onPaths={onPaths} />

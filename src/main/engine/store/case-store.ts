@@ -353,6 +353,8 @@ export class CaseStore {
   private counts = new Map<string, number>();
   /** Aggregates (metrics, facets, histogram) per filter, kept until the case changes, like counts. */
   private aggregates = new Map<string, unknown>();
+  /** Counts changes to events, annotations and indexes: copies of the database (SQL console) compare it. */
+  generation = 0;
 
   /** Drops cached counts and aggregates (benchmarks measure cold figures with it). */
   dropCaches(): void {
@@ -361,6 +363,7 @@ export class CaseStore {
 
   /** The case's events or annotations changed: every cached count and aggregate is stale. */
   private forget(): void {
+    this.generation++;
     this.counts.clear();
     this.aggregates.clear();
   }

@@ -54,7 +54,8 @@ CREATE TABLE IF NOT EXISTS events(
 CREATE TABLE IF NOT EXISTS bookmarks(event_id INTEGER PRIMARY KEY, created_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tags(event_id INTEGER NOT NULL, tag TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY(tag, event_id));
 CREATE INDEX IF NOT EXISTS tags_event ON tags(event_id);
-CREATE TABLE IF NOT EXISTS notes(event_id INTEGER PRIMARY KEY, text TEXT NOT NULL, updated_at TEXT NOT NULL);`;
+CREATE TABLE IF NOT EXISTS notes(event_id INTEGER PRIMARY KEY, text TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS saved_views(name TEXT PRIMARY KEY, state TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);`;
 
 /**
  * Secondary indexes. Built after a bulk import rather than maintained row by row: a sorted build is

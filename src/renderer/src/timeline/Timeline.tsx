@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type 
 import type { EventRow } from '../../../shared/event';
 import { useBackend } from '../api/BackendContext';
 import { useDebounced } from '../util/useDebounced';
-import { GRID_TEMPLATE, type ColumnId } from './columns';
+import { gridTemplate, type ColumnId } from './columns';
 import { EMPTY_FILTERS, toQuery, type TimelineFilters } from './filters';
 import { TimelineHeader } from './TimelineHeader';
 import { TimelineRow } from './TimelineRow';
@@ -31,9 +31,11 @@ interface Props {
   /** The filters live with the app, so the annotations panel and saved views can set them. */
   filters: TimelineFilters;
   setFilters: Dispatch<SetStateAction<TimelineFilters>>;
+  /** Columns not shown (saved with views); their cells stay in the DOM, hidden by CSS. */
+  hiddenColumns: ColumnId[];
 }
 
-export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, filters, setFilters }: Props) {
+export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, filters, setFilters, hiddenColumns }: Props) {
   const { api } = useBackend();
   const debounced = useDebounced(filters, 250);
   const query = useMemo(() => toQuery(debounced), [debounced]);
@@ -122,7 +124,12 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, fi
   );
 
   return (
-    <div className="timeline" data-testid="timeline" style={{ ['--tl-grid' as string]: GRID_TEMPLATE, ['--scrollbar' as string]: `${sv.scrollbarWidth}px` }}>
+    <div
+      className="timeline"
+      data-testid="timeline"
+      data-hide={hiddenColumns.join(' ')}
+      style={{ ['--tl-grid' as string]: gridTemplate(hiddenColumns), ['--scrollbar' as string]: `${sv.scrollbarWidth}px` }}
+    >
       <TimelineToolbar
         filters={filters}
         total={rows.total}

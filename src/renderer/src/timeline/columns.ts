@@ -25,6 +25,10 @@ export const COLUMNS: Column[] = [
 
 export const GRID_TEMPLATE = COLUMNS.map((c) => c.track).join(' ');
 
+/** The grid's tracks without the hidden columns (their cells are display: none, see views.css). */
+export const gridTemplate = (hidden: readonly ColumnId[]): string =>
+  hidden.length ? COLUMNS.filter((c) => !hidden.includes(c.id)).map((c) => c.track).join(' ') : GRID_TEMPLATE;
+
 export function targetText(r: EventRow): string {
   if (r.targetType && r.targetId) return `${r.targetType}:${r.targetId}`;
   return r.targetId ?? r.targetType ?? '';

@@ -1,0 +1,147 @@
+// Read-only SQL console under the timeline: a statement in monaco (Ctrl+Enter runs), its rows in a
+// virtualized grid fetched a page at a time from the engine's kept result. Toggled with SQL or Alt+Q.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { SQL_PAGE, SQL_ROW_CAP, type SqlResult, type SqlValue } from '../../../shared/sql';
+import { useBackend } from '../api/BackendContext';
+import { errorMessage, fmtCount } from '../util/format';
+import { SqlEditor } from './SqlEditor';
+import './sql.css';
+
+const ROW_HEIGHT = 24;
+const START = `SELECT s.vendor, e.action, count(*) AS events
+FROM events e JOIN sources s ON s.id = e.src
+GROUP BY 1, 2 ORDER BY events DESC LIMIT 50`;
+
+interface Run {
+  sql: string;
+  columns: string[];
+  total: number;
+  truncated: boolean;
+  pages: Map<number, SqlValue[][]>;
+  /** The case's revision when it ran. */
+  revision: number;
+}
+
+export function SqlConsole({ revision, onClose }: { revision: number; onClose(): void }) {
+  const { api } = useBackend();
+  const text = useRef(START);
+  const [run, setRun] = useState<Run | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [, setLoaded] = useState(0);
+  const requested = useRef(new Set<number>());
+  const latestRevision = useRef(revision);
+  latestRevision.current = revision;
+
+  const execute = useCallback(
+    (sql: string) => {
+      setBusy(true);
+      setError(null);
+      api
+        .runSql({ sql, offset: 0, limit: SQL_PAGE })
+        .then((r: SqlResult) => {
+          requested.current = new Set([0]);
+          setRun({ sql, columns: r.columns, total: r.total, truncated: r.truncated, pages: new Map([[0, r.rows]]), revision: latestRevision.current });
+        })
+        .catch((e: unknown) => {
+          setRun(null);
+          setError(errorMessage(e));
+        })
+        .finally(() => setBusy(false));
+    },
+    [api],
+  );
+
+  // The case changed since the run: say so rather than silently showing an older state of it.
+  const stale = run !== null && revision !== run.revision;
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: run?.total ?? 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (!run) return;
+    for (let page = Math.floor(first / SQL_PAGE); page <= Math.floor(last / SQL_PAGE); page++) {
+      if (requested.current.has(page)) continue;
+      requested.current.add(page);
+      void api
+        .runSql({ sql: run.sql, offset: page * SQL_PAGE, limit: SQL_PAGE })
+        .then((r) => {
+          run.pages.set(page, r.rows);
+          setLoaded((n) => n + 1);
+        })
+        .catch((e: unknown) => setError(errorMessage(e)));
+    }
+  }, [api, run, first, last]);
+
+  const grid = run ? `56px repeat(${Math.max(run.columns.length, 1)}, minmax(110px, 1fr))` : '';
+  return (
+    <section className="sql-console" data-testid="sql-console" aria-label="SQL console">
+      <header className="sql-head">
+        <b>SQL</b>
+        <span className="muted small">read-only copy of the case · one SELECT, WITH or EXPLAIN · Ctrl+Enter runs</span>
+        <span className="spacer" />
+        <button data-testid="sql-run" disabled={busy} onClick={() => execute(text.current)}>
+          Run
+        </button>
+        <button className="icon" onClick={onClose} title="Close (Alt+Q)" aria-label="Close SQL console">
+          ×
+        </button>
+      </header>
+      <SqlEditor initial={START} onChange={(t) => (text.current = t)} onRun={execute} />
+      {error && (
+        <div className="form-error sql-error" role="alert" data-testid="sql-error">
+          {error}
+        </div>
+      )}
+      <div className="sql-status muted small" data-testid="sql-status" data-total={run?.total ?? ''} data-truncated={run?.truncated ?? ''}>
+        {busy
+          ? 'running…'
+          : run
+            ? `${fmtCount(run.total)} row${run.total === 1 ? '' : 's'}${run.truncated ? ` (only the first ${fmtCount(SQL_ROW_CAP)} are kept: add a LIMIT or narrow the query)` : ''}${stale ? ' · the case changed since: run again' : ''}`
+            : error
+              ? ''
+              : 'no result yet'}
+      </div>
+      {run && (
+        <div className="sql-grid" style={{ ['--sql-grid' as string]: grid }}>
+          <div className="sql-row sql-header" role="row">
+            <span className="sql-cell muted">#</span>
+            {run.columns.map((c, i) => (
+              <span key={i} className="sql-cell" role="columnheader" title={c}>
+                {c}
+              </span>
+            ))}
+          </div>
+          <div ref={scrollRef} className="sql-scroll" tabIndex={0} role="grid" aria-rowcount={run.total} aria-label="SQL result" data-testid="sql-result">
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {items.map((it) => {
+                const row = run.pages.get(Math.floor(it.index / SQL_PAGE))?.[it.index % SQL_PAGE];
+                return (
+                  <div key={it.index} className="sql-row" role="row" data-testid="sql-row" data-index={it.index} style={{ transform: `translateY(${it.start}px)` }}>
+                    <span className="sql-cell muted mono">{it.index + 1}</span>
+                    {row
+                      ? row.map((v, i) => (
+                          <span key={i} className={`sql-cell mono${v === null ? ' muted' : ''}`} title={v === null ? 'NULL' : String(v)}>
+                            {v === null ? 'NULL' : String(v)}
+                          </span>
+                        ))
+                      : <span className="sql-cell"><span className="skeleton" /></span>}
+                  </div>
+                );
+              })}
+            </div>
+            {run.total === 0 && <div className="tl-empty">The statement returned no rows.</div>}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+// The console's monaco editor (bundled, loaded on first use like the record viewer); Ctrl+Enter runs.
+import { useEffect, useRef, useState } from 'react';
+import type * as Monaco from 'monaco-editor';
+
+type MonacoNs = typeof Monaco;
+let loading: Promise<MonacoNs> | null = null;
+const loadMonaco = (): Promise<MonacoNs> => (loading ??= import('../detail/monacoSetup').then((m) => m.monaco));
+
+interface Props {
+  initial: string;
+  onChange(text: string): void;
+  onRun(text: string): void;
+}
+
+export function SqlEditor({ initial, onChange, onRun }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const latest = useRef({ initial, onChange, onRun });
+  latest.current = { initial, onChange, onRun };
+
+  useEffect(() => {
+    let disposed = false;
+    let editor: Monaco.editor.IStandaloneCodeEditor | null = null;
+    loadMonaco()
+      .then((monaco) => {
+        if (disposed || !host.current) return;
+        editor = monaco.editor.create(host.current, {
+          value: latest.current.initial,
+          language: 'sql',
+          minimap: { enabled: false },
+          automaticLayout: true,
+          scrollBeyondLastLine: false,
+          fontSize: 12.5,
+          lineNumbersMinChars: 2,
+          renderLineHighlight: 'none',
+          contextmenu: false,
+          // Typed quotes and brackets stay as typed: SQL pasted or typed reads the same.
+          autoClosingBrackets: 'never',
+          autoClosingQuotes: 'never',
+          // Tab moves the focus on, so the console stays keyboard-navigable.
+          tabFocusMode: true,
+          ariaLabel: 'SQL statement (Ctrl+Enter runs it)',
+          theme: 'vs',
+        });
+        const ed = editor;
+        ed.onDidChangeModelContent(() => latest.current.onChange(ed.getValue()));
+        ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun(ed.getValue()));
+        ed.focus();
+      })
+      .catch((e: unknown) => setError(String(e)));
+    return () => {
+      disposed = true;
+      editor?.getModel()?.dispose();
+      editor?.dispose();
+    };
+  }, []);
+
+  if (error) return <div className="form-error">Could not load the editor: {error}</div>;
+  return <div className="sql-editor" ref={host} data-testid="sql-editor" />;
+}

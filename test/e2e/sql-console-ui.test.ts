@@ -1,0 +1,75 @@
+// The SQL console in Chromium against `auditdesk serve`: Alt+Q opens it, a statement typed into monaco
+// runs with Ctrl+Enter, rows scroll in the virtualized grid (pages fetched as they come into view),
+// writes and several statements are refused with a message, and the case is unchanged.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { REPO_ROOT, tempDir } from '../helpers/paths';
+import { cli, serve } from '../helpers/cli';
+import { launchChromium, watchPage } from '../helpers/browser';
+import { writeMultiVendorCase } from '../investigate/multi-vendor';
+
+async function runStatement(page: Page, sql: string) {
+  await page.locator('[data-testid=sql-editor] .monaco-editor').click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(sql);
+  await page.keyboard.press('Control+Enter');
+}
+
+test('SQL console: Ctrl+Enter runs a SELECT, the grid pages through rows, writes are refused', async (t) => {
+  const dir = tempDir();
+  const casePath = path.join(dir, 'sql.auditdesk');
+  const { files, total } = writeMultiVendorCase(dir, 300);
+  assert.equal(cli(['import', casePath, ...files, '--json']).code, 0);
+  const host = await serve(casePath);
+  t.after(() => host.stop());
+  const browser = await launchChromium();
+  t.after(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const problems = watchPage(page, new URL(host.url).host);
+  await page.goto(host.url);
+  await page.waitForSelector('[data-testid=row][data-loaded=true]');
+
+  await page.getByTestId('timeline-scroll').focus();
+  await page.keyboard.press('Alt+q');
+  await page.locator('[data-testid=sql-editor] .monaco-editor').waitFor();
+  // The starting statement runs as it is: events per vendor and action.
+  await page.keyboard.press('Control+Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid=sql-status]')?.getAttribute('data-total') !== '');
+  const headers = await page.$$eval('.sql-header .sql-cell', (c) => c.map((x) => x.textContent));
+  assert.deepEqual(headers, ['#', 'vendor', 'action', 'events']);
+  fs.mkdirSync(path.join(REPO_ROOT, 'test-results'), { recursive: true });
+  await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'sql-console.png') });
+
+  // Every event id, in order: more rows than one page, so scrolling fetches the later pages.
+  await runStatement(page, 'SELECT id, actor FROM events ORDER BY id');
+  await page.waitForFunction((n) => document.querySelector('[data-testid=sql-status]')?.getAttribute('data-total') === n, String(total));
+  const ids = (JSON.parse(cli(['sql', casePath, 'SELECT id FROM events ORDER BY id', '--json']).stdout) as { rows: number[][] }).rows;
+  await page.getByTestId('sql-result').focus();
+  await page.keyboard.press('End');
+  const lastIndex = total - 1;
+  await page.waitForFunction(
+    (i) => document.querySelector(`[data-testid=sql-row][data-index="${i}"] .sql-cell:nth-child(2)`)?.textContent?.length,
+    lastIndex,
+  );
+  const lastId = await page.locator(`[data-testid=sql-row][data-index="${lastIndex}"] .sql-cell`).nth(1).textContent();
+  assert.equal(lastId, String(ids[lastIndex][0]));
+  assert.ok((await page.getByTestId('sql-row').count()) < 200, 'only the rows in view are in the DOM');
+
+  // Refused: a write, and a write hidden after a SELECT; the message says why.
+  await runStatement(page, 'DELETE FROM events');
+  await page.getByTestId('sql-error').filter({ hasText: 'only SELECT, WITH and EXPLAIN' }).waitFor();
+  await runStatement(page, "SELECT ';' AS s; DROP TABLE events");
+  await page.getByTestId('sql-error').filter({ hasText: 'one statement at a time' }).waitFor();
+  await runStatement(page, 'SELECT nope FROM events');
+  await page.getByTestId('sql-error').filter({ hasText: 'no such column: nope' }).waitFor();
+  await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'sql-console-error.png') });
+  await runStatement(page, 'SELECT count(*) AS n FROM events');
+  await page.waitForFunction(() => document.querySelector('[data-testid=sql-status]')?.getAttribute('data-total') === '1');
+  assert.equal(await page.locator('[data-testid=sql-row][data-index="0"] .sql-cell').nth(1).textContent(), String(total));
+  assert.equal(await page.getByTestId('sql-error').count(), 0);
+  assert.deepEqual(problems, []);
+});
