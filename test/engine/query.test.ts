@@ -32,3 +32,23 @@ test('contains, eq, text, time range and paging return exactly what a scan of ev
   assert.deepEqual(desc.events.map((e) => e.id), all.slice(-3).reverse().map((e) => e.id));
   engine.close();
 });
+
+test('full-text search pages and counts agree with the timeline, for common words (probe path) and rare ones', async () => {
+  const { engine, dir } = await freshEngine();
+  await engine.importFiles({ paths: [writeFile(dir, 'opbox.jsonl', opboxJsonl(3000, 11))] });
+  const all: EventRow[] = (await engine.queryEvents({ limit: 10_000 })).events;
+  // Every generated record names the organization "Acme Corp": 3,000 hits, above the probe threshold.
+  const common = await engine.queryEvents({ search: 'acme', offset: 2500, limit: 100 });
+  assert.equal(common.total, 3000);
+  assert.deepEqual(common.events.map((e) => e.id), all.slice(2500, 2600).map((e) => e.id));
+  const desc = await engine.queryEvents({ search: 'acme', order: 'desc', limit: 5 });
+  assert.deepEqual(desc.events.map((e) => e.id), all.slice(-5).reverse().map((e) => e.id));
+  // With another filter the count comes from the events table; the rows still match both.
+  const both = await engine.queryEvents({ search: 'acme', where: [{ field: 'action', op: 'eq', value: 'DELETE' }], limit: 10_000 });
+  assert.deepEqual(both.events.map((e) => e.id), all.filter((e) => e.action === 'DELETE').map((e) => e.id));
+  // A rare token: one event id.
+  const one = all[1234];
+  const rare = await engine.queryEvents({ search: one.eventId!, limit: 10 });
+  assert.deepEqual(rare.events.map((e) => e.id), [one.id]);
+  engine.close();
+});

@@ -24,10 +24,17 @@ import {
 } from './schema';
 import { orderClause, whereClause } from './query-sql';
 import { CREATE_SEARCH, searchText } from './search-index';
-import { parseSearch, snippet } from '../../../shared/search';
+import { parseSearch, snippet, toMatchExpression } from '../../../shared/search';
 import { compileMapping } from '../mapping';
 
 export const DB_FILE = 'case.sqlite';
+/** Above this many full-text hits a page is found by walking the time index (see whereClause). */
+const SEARCH_PROBE_MIN = 2000;
+
+/** The query filters by full-text search and nothing else. */
+function onlySearch(q: EventQuery): boolean {
+  return !q.where?.length && !q.text?.trim() && !q.tag && !q.bookmarked && !q.noted && !q.from && !q.to;
+}
 export const SEGMENT_FILE = 'raw.seg';
 export const INCOMING_DIR = 'incoming';
 
@@ -406,9 +413,15 @@ export class CaseStore {
     const limit = Math.min(Math.max(q.limit ?? DEFAULT_PAGE, 0), MAX_PAGE);
     const offset = Math.max(q.offset ?? 0, 0);
     const countKey = `${where}\u0000${JSON.stringify(params)}`;
+    const terms = parseSearch(q.search ?? '');
     let total = this.counts.get(countKey);
     if (total === undefined) {
-      total = Number(this.scalar(`SELECT count(*) FROM events ${where}`, params));
+      // A search alone is counted in the full-text index, without looking up each hit's row.
+      total = Number(
+        terms.length && onlySearch(q)
+          ? this.scalar('SELECT count(*) FROM search WHERE search MATCH ?', [toMatchExpression(terms)])
+          : this.scalar(`SELECT count(*) FROM events ${where}`, params),
+      );
       if (this.counts.size > 200) this.counts = new Map();
       this.counts.set(countKey, total);
     }
@@ -416,16 +429,17 @@ export class CaseStore {
     if (limit > 0 && offset < total) {
       // Ids first: the time indexes cover (t, id), so skipping deep offsets never touches table rows.
       const ids: number[] = [];
-      const idStmt = this.db.prepare(`SELECT id FROM events ${where} ${orderClause(q)} LIMIT ? OFFSET ?`);
+      // Many hits: walk the time index and test each against the hits; few: look the hits up.
+      const page = terms.length && total > SEARCH_PROBE_MIN ? whereClause(q, this.expandContains, { probeSearch: true }) : { sql: where, params };
+      const idStmt = this.db.prepare(`SELECT id FROM events ${page.sql} ${orderClause(q)} LIMIT ? OFFSET ?`);
       try {
-        idStmt.bind([...params, limit, offset]);
+        idStmt.bind([...page.params, limit, offset]);
         while (idStmt.step()) ids.push(idStmt.get()[0] as number);
       } finally {
         idStmt.free();
       }
       const byId = this.rowsById(ids);
       for (const id of ids) rows.push(byId.get(id)!);
-      const terms = parseSearch(q.search ?? '');
       if (terms.length) for (const r of rows) r.match = snippet(this.entry(Number(r.id)).raw, terms);
     }
     return { total, events: rows };

@@ -72,7 +72,12 @@ function condition(c: Condition, params: Param[], expand?: ExpandContains): stri
   }
 }
 
-export function whereClause(q: EventQuery, expand?: ExpandContains): { sql: string; params: Param[] } {
+/**
+ * probeSearch: test full-text hits as a set while walking the time index (`+id IN (...)` keeps SQLite
+ * from driving the query by the hits), which finds the first page of a common word at once instead of
+ * looking up and sorting every hit.
+ */
+export function whereClause(q: EventQuery, expand?: ExpandContains, opts: { probeSearch?: boolean } = {}): { sql: string; params: Param[] } {
   const parts: string[] = [];
   const params: Param[] = [];
   for (const c of q.where ?? []) parts.push(condition(c, params, expand));
@@ -87,7 +92,7 @@ export function whereClause(q: EventQuery, expand?: ExpandContains): { sql: stri
   }
   const terms = parseSearch(q.search ?? '');
   if (terms.length) {
-    parts.push('id IN (SELECT docid FROM search WHERE search MATCH ?)');
+    parts.push(`${opts.probeSearch ? '+id' : 'id'} IN (SELECT docid FROM search WHERE search MATCH ?)`);
     params.push(toMatchExpression(terms));
   }
   if (q.bookmarked) parts.push('id IN (SELECT event_id FROM bookmarks)');
