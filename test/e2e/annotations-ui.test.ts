@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT, tempDir } from '../helpers/paths';
-import { cli, serve } from '../helpers/cli';
-import { launchChromium, watchPage } from '../helpers/browser';
+import { cli } from '../helpers/cli';
+import { openServedCase } from '../helpers/browser';
 import { writeMultiVendorCase } from '../investigate/multi-vendor';
 
 const waitTotal = (page: Page, n: number) =>
@@ -18,14 +18,7 @@ test('bookmark, tag and note from the event panel; side panel; tag and bookmark 
   const casePath = path.join(dir, 'notes.auditdesk');
   const { files, total } = writeMultiVendorCase(dir, 100);
   assert.equal(cli(['import', casePath, ...files, '--json']).code, 0);
-  const host = await serve(casePath);
-  t.after(() => host.stop());
-  const browser = await launchChromium();
-  t.after(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const problems = watchPage(page, new URL(host.url).host);
-  await page.goto(host.url);
-  await page.waitForSelector('[data-testid=row][data-loaded=true]');
+  const { page, problems } = await openServedCase(t, casePath, { width: 1400, height: 900 });
   await waitTotal(page, total);
 
   // First event: bookmark (Alt+B), tag (Alt+T), note (Alt+N, Ctrl+Enter) all from the keyboard.

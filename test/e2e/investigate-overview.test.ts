@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT, tempDir } from '../helpers/paths';
-import { cli, serve } from '../helpers/cli';
-import { launchChromium, watchPage } from '../helpers/browser';
+import { cli } from '../helpers/cli';
+import { openServedCase } from '../helpers/browser';
 import { writeMultiVendorCase } from '../investigate/multi-vendor';
 
 const total = (page: Page) => page.getByTestId('match-count').getAttribute('data-total');
@@ -23,14 +23,7 @@ test('hero metrics, facets, chips from a facet and a cell, histogram brushing', 
   const { files, total: n } = writeMultiVendorCase(dir, 400);
   assert.equal(cli(['import', casePath, ...files, '--json']).code, 0);
 
-  const host = await serve(casePath);
-  t.after(() => host.stop());
-  const browser = await launchChromium();
-  t.after(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const problems = watchPage(page, new URL(host.url).host);
-  await page.goto(host.url);
-  await page.waitForSelector('[data-testid=row][data-loaded=true]');
+  const { page, problems } = await openServedCase(t, casePath, { width: 1400, height: 900 });
   await waitTotal(page, n);
 
   // Hero metrics agree with the CLI's counts of the same case.

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { CORPUS_DIR, REPO_ROOT, tempDir } from '../helpers/paths';
-import { cli, serve } from '../helpers/cli';
-import { launchChromium, watchPage } from '../helpers/browser';
+import { cli } from '../helpers/cli';
+import { openServedCase } from '../helpers/browser';
 import { TRACE_ID, TRACE_STEPS, writeMultiVendorCase } from '../investigate/multi-vendor';
 
 const shot = async (page: Page, name: string) => {
@@ -40,14 +40,7 @@ test('trace waterfall across four vendors, diff of a real Zoom record, resource 
   const zoom = path.join(CORPUS_DIR, 'zoom/elastic_zoom_webhook_user_events_envelope.json');
   assert.equal(cli(['import', casePath, ...files, zoom, '--json']).code, 0);
 
-  const host = await serve(casePath);
-  t.after(() => host.stop());
-  const browser = await launchChromium();
-  t.after(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const problems = watchPage(page, new URL(host.url).host);
-  await page.goto(host.url);
-  await page.waitForSelector('[data-testid=row][data-loaded=true]');
+  const { page, problems } = await openServedCase(t, casePath, { width: 1400, height: 900 });
   assert.equal(await page.getByTestId('match-count').getAttribute('data-total'), String(total + 13));
 
   // From the adminconsole step (the third), the trace shows every step in time order, by keyboard.

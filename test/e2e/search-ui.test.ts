@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT, tempDir } from '../helpers/paths';
-import { cli, serve } from '../helpers/cli';
-import { launchChromium, watchPage } from '../helpers/browser';
+import { cli } from '../helpers/cli';
+import { openServedCase } from '../helpers/browser';
 import { writeMultiVendorCase } from '../investigate/multi-vendor';
 
 const waitTotal = (page: Page, n: number) =>
@@ -25,14 +25,7 @@ test('full-text search: phrase and prefix, highlighted matches, same counts as t
   const expectPrefix = cliTotal(prefix);
   assert.ok(expectPhrase > 0 && expectPhrase < total);
 
-  const host = await serve(casePath);
-  t.after(() => host.stop());
-  const browser = await launchChromium();
-  t.after(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const problems = watchPage(page, new URL(host.url).host);
-  await page.goto(host.url);
-  await page.waitForSelector('[data-testid=row][data-loaded=true]');
+  const { page, problems } = await openServedCase(t, casePath, { width: 1400, height: 900 });
   await waitTotal(page, total);
 
   await page.keyboard.press('Alt+s');

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CORPUS_DIR, REPO_ROOT, tempDir } from '../helpers/paths';
-import { cli, serve } from '../helpers/cli';
-import { launchChromium, watchPage } from '../helpers/browser';
+import { cli } from '../helpers/cli';
+import { openServedCase } from '../helpers/browser';
 import { opboxJsonl } from '../helpers/generate';
 
 test('serve: import through the UI, scroll, filter, expand a row, screenshot', async (t) => {
@@ -16,14 +16,7 @@ test('serve: import through the UI, scroll, filter, expand a row, screenshot', a
   fs.writeFileSync(generated, opboxJsonl(3000));
   assert.equal(cli(['import', casePath, generated, '--json']).code, 0);
 
-  const host = await serve(casePath);
-  t.after(() => host.stop());
-  const browser = await launchChromium();
-  t.after(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-  const problems = watchPage(page, new URL(host.url).host);
-  await page.goto(host.url);
-  await page.waitForSelector('[data-testid=row][data-loaded=true]');
+  const { page, problems } = await openServedCase(t, casePath, { width: 1400, height: 860 });
   assert.equal(await page.getByTestId('match-count').getAttribute('data-total'), '3000');
 
   // Add a real Okta export through the file picker, as a user would.

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT, tempDir } from '../helpers/paths';
-import { cli, serve } from '../helpers/cli';
-import { launchChromium, watchPage } from '../helpers/browser';
+import { cli } from '../helpers/cli';
+import { openServedCase } from '../helpers/browser';
 import { writeMultiVendorCase } from '../investigate/multi-vendor';
 
 async function runStatement(page: Page, sql: string) {
@@ -24,14 +24,7 @@ test('SQL console: Ctrl+Enter runs a SELECT, the grid pages through rows, writes
   const casePath = path.join(dir, 'sql.auditdesk');
   const { files, total } = writeMultiVendorCase(dir, 300);
   assert.equal(cli(['import', casePath, ...files, '--json']).code, 0);
-  const host = await serve(casePath);
-  t.after(() => host.stop());
-  const browser = await launchChromium();
-  t.after(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const problems = watchPage(page, new URL(host.url).host);
-  await page.goto(host.url);
-  await page.waitForSelector('[data-testid=row][data-loaded=true]');
+  const { page, problems } = await openServedCase(t, casePath, { width: 1400, height: 900 });
 
   await page.getByTestId('timeline-scroll').focus();
   await page.keyboard.press('Alt+q');
