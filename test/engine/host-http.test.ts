@@ -2,6 +2,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { CORPUS_DIR, tempDir } from '../helpers/paths';
@@ -67,4 +68,21 @@ test('serve answers the contract over WebSocket and takes uploads from its own p
   await assert.rejects(connect(host.url, 'http://evil.example'));
   const foreign = await fetch(`${host.url}api/upload?name=x`, { method: 'POST', body: 'x', headers: { origin: 'http://evil.example' } });
   assert.equal(foreign.status, 403);
+});
+
+test('serve stops cleanly on SIGTERM even while a browser holds connections open', async () => {
+  const host = await serve(path.join(tempDir(), 'stop.auditdesk'));
+  const origin = host.url.replace(/\/$/, '');
+  const ws = await connect(host.url, origin);
+  // A request whose headers never finish, like a stalled browser connection.
+  const { port } = new URL(host.url);
+  const stalled = net.connect(Number(port), '127.0.0.1');
+  await new Promise<void>((r) => stalled.once('connect', () => r()));
+  stalled.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+  const keepAlive = await fetch(host.url, { headers: { connection: 'keep-alive' } });
+  await keepAlive.text();
+  const exit = await host.stop();
+  assert.deepEqual(exit, { code: 0, signal: null });
+  ws.terminate();
+  stalled.destroy();
 });

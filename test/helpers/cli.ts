@@ -10,7 +10,7 @@ export function cli(args: string[], opts: { env?: NodeJS.ProcessEnv } = {}): { c
 }
 
 /** Starts `auditdesk serve` and resolves with its URL once it prints it. */
-export async function serve(casePath: string): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function serve(casePath: string): Promise<{ url: string; stop: () => Promise<{ code: number | null; signal: string | null }> }> {
   const child = spawn(process.execPath, [BIN, 'serve', casePath, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -25,9 +25,16 @@ export async function serve(casePath: string): Promise<{ url: string; stop: () =
   });
   return {
     url,
+    // SIGTERM asks serve to close cleanly; a host that has not gone within 10 s is killed, so a
+    // test never hangs in its cleanup.
     stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve({ code: child.exitCode, signal: child.signalCode });
+        const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', (code, signal) => {
+          clearTimeout(kill);
+          resolve({ code, signal });
+        });
         child.kill('SIGTERM');
       }),
   };

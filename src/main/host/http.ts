@@ -112,7 +112,10 @@ export async function startHttpHost(opts: {
       off();
       for (const ws of clients) ws.terminate();
       wss.close();
-      await new Promise<void>((r) => server.close(() => r()));
+      // A browser still holding keep-alive or in-flight connections must not keep the host open.
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      server.closeAllConnections();
+      await closed;
     },
   };
 }
