@@ -31,7 +31,8 @@ ensureChromium();
 ensureBuild();
 const only = process.argv.slice(2);
 const files = only.length ? only : testFiles(path.join(root, 'test'));
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+// A hung test fails after 5 minutes instead of holding CI until its own limit.
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=300000', ...files], {
   cwd: root,
   stdio: 'inherit',
 });
