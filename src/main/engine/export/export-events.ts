@@ -97,22 +97,11 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
   const redactedRows: Partial<Record<(typeof redact)[number], number>> = {};
   let redactedAny = 0;
   let dataSha256: string;
-  if (req.format === 'csv' && !redact.length) {
-    try {
+  try {
+    if (req.format === 'csv' && !redact.length) {
       const fast = await streamCsv(store, query, ids, req.mode, layout, framing, sources, sourceIndex, dataFd, rowsFd, total, hooks);
       ({ rows, neutralisedCells, neutralisedRows, dataBytes, dataSha256 } = fast);
-    } catch (e) {
-      fs.closeSync(dataFd);
-      fs.closeSync(rowsFd);
-      fs.rmSync(dir, { recursive: true, force: true });
-      throw e;
-    }
-    fs.fsyncSync(dataFd);
-    fs.closeSync(dataFd);
-    fs.closeSync(rowsFd);
-    if (rows !== total) throw new Error(`the case changed during export (${rows} rows written, ${total} expected)`);
-  } else {
-    try {
+    } else {
       writeData(framing.prefix);
       let dataChunk: string[] = [];
       let rowChunk: string[] = [];
@@ -175,18 +164,19 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
       }
       flush();
       writeData(framing.suffix);
-    } catch (e) {
-      fs.closeSync(dataFd);
-      fs.closeSync(rowsFd);
-      fs.rmSync(dir, { recursive: true, force: true });
-      throw e;
+      dataSha256 = dataHash.digest('hex');
     }
-    fs.fsyncSync(dataFd);
+  } catch (e) {
+    // Either lane: a failed or cancelled export leaves no partial folder behind.
     fs.closeSync(dataFd);
     fs.closeSync(rowsFd);
-    if (rows !== total) throw new Error(`the case changed during export (${rows} rows written, ${total} expected)`);
-    dataSha256 = dataHash.digest('hex');
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw e;
   }
+  fs.fsyncSync(dataFd);
+  fs.closeSync(dataFd);
+  fs.closeSync(rowsFd);
+  if (rows !== total) throw new Error(`the case changed during export (${rows} rows written, ${total} expected)`);
 
   const sentence = describeQuery(query, ids?.length);
   const head: ManifestHead = {
