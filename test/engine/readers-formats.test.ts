@@ -7,30 +7,12 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { tempDir } from '../helpers/paths';
 import { openRecordReader } from '../../src/main/engine/import/open-reader';
+import { readAll } from '../helpers/read-all';
+import type { RecordError, SourceRecord } from '../../src/main/engine/import/source-record';
 import { FileFormatError } from '../../src/main/engine/import/source-record';
-import type { RecordBatch, RecordError, RecordReader, SourceRecord } from '../../src/main/engine/import/source-record';
 import { ByteSource } from '../../src/main/engine/import/input';
 import { readJsonElements } from '../../src/main/engine/import/json-reader';
 
-interface ReadResult {
-  reader: RecordReader;
-  records: SourceRecord[];
-  errors: RecordError[];
-  batches: RecordBatch[];
-}
-
-async function readAll(file: string, batchSize?: number): Promise<ReadResult> {
-  const reader = await openRecordReader(file, batchSize ? { batchSize } : undefined);
-  const records: SourceRecord[] = [];
-  const errors: RecordError[] = [];
-  const batches: RecordBatch[] = [];
-  for await (const b of reader.batches()) {
-    batches.push(b);
-    records.push(...b.records);
-    errors.push(...b.errors);
-  }
-  return { reader, records, errors, batches };
-}
 
 const dir = tempDir('auditdesk-readers-');
 test.after(() => fs.rmSync(dir, { recursive: true, force: true }));

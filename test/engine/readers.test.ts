@@ -5,28 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CORPUS_DIR } from '../helpers/paths';
-import { openRecordReader } from '../../src/main/engine/import/open-reader';
-import type { RecordBatch, RecordError, RecordReader, SourceRecord } from '../../src/main/engine/import/source-record';
-
-interface ReadResult {
-  reader: RecordReader;
-  records: SourceRecord[];
-  errors: RecordError[];
-  batches: RecordBatch[];
-}
-
-async function readAll(file: string, batchSize?: number): Promise<ReadResult> {
-  const reader = await openRecordReader(file, batchSize ? { batchSize } : undefined);
-  const records: SourceRecord[] = [];
-  const errors: RecordError[] = [];
-  const batches: RecordBatch[] = [];
-  for await (const b of reader.batches()) {
-    batches.push(b);
-    records.push(...b.records);
-    errors.push(...b.errors);
-  }
-  return { reader, records, errors, batches };
-}
+import { readAll } from '../helpers/read-all';
 
 interface ManifestEntry {
   file: string;
