@@ -91,3 +91,15 @@ test('fast CSV lane: source rows of one CSV file, and a generated file larger th
     { mode: 'raw', query: {} },
   ]);
 });
+
+test('fast CSV lane: records that start like formulas or need no quotes, as source rows and as a raw column', async () => {
+  const { dir } = await freshEngine();
+  const tsv = path.join(dir, 'people.tsv');
+  fs.writeFileSync(tsv, ['actor\ttime\taction', '=cmd|x\t2026-01-01T00:00:00Z\tlogin', 'bob\t2026-01-01T00:01:00Z\tview', '+1\t2026-01-01T00:02:00Z\t-delete', '"-q"\t2026-01-01T00:03:00Z\tview', ''].join('\n'));
+  const csv = path.join(dir, 'other.csv');
+  fs.writeFileSync(csv, ['user,when,what', '@SUM(1),2026-01-01T00:04:00Z,login', 'carol,2026-01-01T00:05:00Z,"a ""quoted"" thing"', ''].join('\n'));
+  // One file: its own rows under its header, neutralised in place where needed.
+  await checkAgainstFormatRow([tsv], [{ mode: 'raw', query: {} }, { mode: 'normalized', query: {} }]);
+  // Two headers: a row number and the record as a cell, quoted only when it holds a quote, comma or line break.
+  await checkAgainstFormatRow([tsv, csv], [{ mode: 'raw', query: {} }, { mode: 'normalized', query: { order: 'desc' } }]);
+});

@@ -1,23 +1,24 @@
-// The fast lane for CSV exports (without redaction): rows are written as bytes straight into large
-// chunks from the store's columns and segment entries, without building an event per row, and each
-// chunk goes to the hashing thread whole. Every byte must equal what formatRow writes for the same
-// event (test/export/csv-fast.test.ts compares the two on real files).
+// The fast lane for CSV exports (without redaction): rows are built from the store's columns and
+// segment entries without building an event per row. This thread writes each row's cells up to its
+// stored record ("head"); the hashing thread (row-hasher.ts) appends the record itself, quoted as a
+// CSV cell where needed, and hashes and writes, so the byte-heavy half runs beside the next batch.
+// Every byte must equal what formatRow writes for the same event (test/export/csv-fast.test.ts
+// compares the two on real files).
 import type { CaseStore, EntryBatch } from '../store/case-store';
 import type { EventExtras } from '../store/extras';
 import { NO_TIME, decodeActorType, decodeOutcome, decodeTimeFlag } from '../store/schema';
-import { NEUTRALISE_PREFIX, neutraliseRow } from './csv-cell';
+import { NEUTRALISE_PREFIX, csvCell, neutraliseRow } from './csv-cell';
+import { IsoTime } from './iso-time';
 import type { ManifestSource } from './manifest';
-import type { HashChunk } from './row-hasher';
+import { RECORD, type HashChunk } from './row-hasher';
 import type { CsvLayout } from './row-format';
 
 /** Columns the fast lane reads: everything for normalized rows, only what provenance needs for raw ones. */
 export const NORMALIZED_SQL = ['id', 't', 'tflag', 'src', 'actor', 'atype', 'action', 'ttype', 'tid', 'outcome', 'req', 'eid', 'ip', 'off', 'len', 'flags'];
 export const RAW_SQL = ['id', 'src', 'off', 'len'];
 
-const CHUNK = 4 << 20;
 const NEEDS_QUOTES = /[",\r\n]/;
 const QUOTES = /"/g;
-const PREFIX = NEUTRALISE_PREFIX.charCodeAt(0);
 
 /** A spreadsheet runs a cell starting with = + - @ tab or CR (see csv-cell.ts). */
 const isFormulaStart = (c: number) => c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
@@ -33,25 +34,22 @@ export interface CsvRowsState {
 
 interface SourceParts {
   index: number;
-  vendor: string;
   name: string;
+  /** The vendor and source cells, and whether each was neutralised: the same for every row of a source. */
+  vendorCell: { cell: string; neutralised: boolean };
+  nameCell: { cell: string; neutralised: boolean };
   /** Quoted provenance cell of a file source, cut where line, offset and length go. */
-  fileCell: [string, string, string, string] | null;
-  provenanceBase: { path: string; originalName: string | null; sha256: string; gzip: boolean };
+  fileCell: [string, string, string, string];
 }
 
 export class CsvRowWriter {
-  private data = Buffer.allocUnsafeSlow(CHUNK);
-  private raw = Buffer.allocUnsafeSlow(CHUNK);
-  private pos = 0;
-  private rawPos = 0;
-  private bounds: number[] = [];
-  private rawBounds: number[] = [];
-  private template = '';
   private sourceParts = new Map<number, SourceParts>();
   readonly state: CsvRowsState = { rows: 0, neutralisedCells: 0, neutralisedRows: 0 };
   /** Cells neutralised in the row being written. */
   private neutralised: string[] = [];
+  private iso = new IsoTime();
+  /** Head buffers the hashing thread has handed back, to be filled again. */
+  private spare: Buffer[] = [];
 
   constructor(
     private readonly store: CaseStore,
@@ -59,8 +57,6 @@ export class CsvRowWriter {
     private readonly layout: CsvLayout | null,
     private readonly sources: ManifestSource[],
     sourceIndex: Map<number, number>,
-    prefix: string,
-    private readonly separator: string,
   ) {
     for (const [srcId, index] of sourceIndex) {
       const s = store.source(srcId);
@@ -69,21 +65,32 @@ export class CsvRowWriter {
       const q = (t: string) => t.replace(QUOTES, '""');
       this.sourceParts.set(srcId, {
         index,
-        vendor: s.vendor,
         name: s.name,
+        vendorCell: csvCell(s.vendor),
+        nameCell: csvCell(s.name),
         fileCell: [`"${q(head.slice(0, -1))},""line"":`, ',""offset"":', ',""length"":', `${gzip ? ',""gzip"":true' : ''}}"`],
-        provenanceBase: { path: s.path, originalName: s.originalName, sha256: s.sha256, gzip },
       });
     }
-    this.pos = this.data.write(prefix, 0, 'utf8');
   }
 
-  /** Formats a batch of rows into the current chunk; returns the chunks that filled up, ready to hash. */
-  writeBatch(batch: EntryBatch): HashChunk[] {
-    const full: HashChunk[] = [];
-    const { rows, entries, at } = batch;
+  /** A head buffer back from the hashing thread. */
+  recycle(buf: Uint8Array): void {
+    this.spare.push(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength));
+  }
+
+  /** Formats a batch of rows: their heads here, their records left in the batch's segment bytes for the hashing thread. */
+  writeBatch(batch: EntryBatch): HashChunk {
+    const { rows, at } = batch;
+    const { entries } = batch;
+    const n = rows.length;
+    const headBounds = new Int32Array(2 * n);
+    const rawBounds = new Int32Array(2 * n);
+    const kinds = new Uint8Array(n);
+    let heads = this.spare.pop() ?? Buffer.allocUnsafeSlow(4 << 20);
+    let pos = 0;
+    let template = '';
     const normalized = this.mode === 'normalized';
-    for (let i = 0; i < rows.length; i++) {
+    for (let i = 0; i < n; i++) {
       const r = rows[i];
       const start = at[i];
       const xLen = entries.readUInt32LE(start);
@@ -96,39 +103,30 @@ export class CsvRowWriter {
       const rowNumber = this.state.rows + 1;
       this.neutralised.length = 0;
 
-      // The row's text before the raw record's bytes, and whether the row differs from the stored record.
+      // The row's text before the record's bytes, and how the record goes into the row.
       let head: string;
-      let rawCell = true;
-      let altered = true;
-      let sourceRow: string | null = null;
+      let kind: number;
       if (normalized) {
-        head = this.normalizedHead(r, extras, src, entries, rawStart, rawEnd) + ',';
+        head = this.normalizedHead(r, extras, src, entries, rawStart, rawEnd);
+        kind = this.recordCell(entries, rawStart, rawEnd);
       } else if (this.layout?.kind === 'source-rows') {
         const text = entries.toString('utf8', rawStart, rawEnd);
         const { row, columns } = neutraliseRow(text, this.layout.delimiter);
         for (const c of columns) this.neutralised.push(`column ${c + 1}`);
-        head = '';
-        rawCell = false;
-        altered = row !== text;
-        if (altered) sourceRow = row;
+        head = row === text ? '' : row;
+        kind = row === text ? RECORD.VERBATIM : RECORD.NONE;
       } else {
         head = `${rowNumber},`;
+        kind = this.recordCell(entries, rawStart, rawEnd);
       }
 
-      const rawLen = rawEnd - rawStart;
-      const need = head.length * 3 + (sourceRow ? sourceRow.length * 3 : 0) + rawLen * 2 + 8;
-      if (this.pos + need > this.data.length || this.rawPos + rawLen > this.raw.length) full.push(this.take(need, rawLen));
-
-      const rowStart = (this.pos += rowNumber === 1 ? 0 : this.data.write(this.separator, this.pos, 'utf8'));
-      if (head) this.pos += this.data.write(head, this.pos, 'utf8');
-      if (sourceRow !== null) this.pos += this.data.write(sourceRow, this.pos, 'utf8');
-      else if (rawCell) this.writeRawCell(entries, rawStart, rawEnd);
-      else this.pos += entries.copy(this.data, this.pos, rawStart, rawEnd);
-      this.bounds.push(rowStart, this.pos);
-      if (altered) {
-        this.rawBounds.push(this.rawPos, this.rawPos + rawLen);
-        this.rawPos += entries.copy(this.raw, this.rawPos, rawStart, rawEnd);
-      } else this.rawBounds.push(-1, -1);
+      if (pos + head.length * 3 > heads.length) heads = grow(heads, pos, head.length * 3);
+      headBounds[2 * i] = pos;
+      if (head) pos += heads.write(head, pos, 'utf8');
+      headBounds[2 * i + 1] = pos;
+      rawBounds[2 * i] = rawStart;
+      rawBounds[2 * i + 1] = rawEnd;
+      kinds[i] = kind;
 
       this.state.rows = rowNumber;
       const manifestSource = this.sources[src.index];
@@ -141,46 +139,26 @@ export class CsvRowWriter {
         manifestSource.kind = 'file';
         where = `,"line":${num(extras.ln ?? 0)},"offset":${num(extras.fo ?? 0)},"length":${num(extras.fb ?? 0)}`;
       }
-      let entry = `${rowNumber === 1 ? '' : ',\n'}{"row":${rowNumber},"id":${JSON.stringify(String(id))},"sha256":"\u0001","source":${src.index}`;
-      if (altered) entry += ',"rawSha256":"\u0001"';
+      let entry = `${rowNumber === 1 ? '' : ',\n'}{"row":${rowNumber},"id":"${id}","sha256":"\u0001","source":${src.index}`;
+      if (kind !== RECORD.VERBATIM) entry += ',"rawSha256":"\u0001"';
       entry += where;
       if (this.neutralised.length) {
         entry += `,"neutralised":${JSON.stringify(this.neutralised)}`;
         this.state.neutralisedCells += this.neutralised.length;
         this.state.neutralisedRows++;
       }
-      this.template += `${entry}}`;
+      template += `${entry}}`;
     }
-    return full;
+    return { heads: new Uint8Array(heads.buffer, heads.byteOffset, heads.length), headBounds, entries, rawBounds, kinds, template };
   }
 
-  /** The last chunks: whatever is left, then the framing's suffix. */
-  end(suffix: string): HashChunk[] {
-    const out: HashChunk[] = [];
-    const need = Buffer.byteLength(suffix);
-    if (this.pos + need > this.data.length) out.push(this.take(need, 0));
-    this.pos += this.data.write(suffix, this.pos, 'utf8');
-    out.push(this.take(0, 0));
-    return out;
-  }
-
-  /** Hands over the current chunk and starts a new one with room for at least `need` bytes. */
-  private take(need: number, rawNeed: number): HashChunk {
-    const chunk: HashChunk = {
-      data: new Uint8Array(this.data.buffer, this.data.byteOffset, this.pos),
-      bounds: Int32Array.from(this.bounds),
-      raw: new Uint8Array(this.raw.buffer, this.raw.byteOffset, this.rawPos),
-      rawBounds: Int32Array.from(this.rawBounds),
-      template: this.template,
-    };
-    this.data = Buffer.allocUnsafeSlow(Math.max(CHUNK, need));
-    this.raw = Buffer.allocUnsafeSlow(Math.max(CHUNK, rawNeed));
-    this.pos = 0;
-    this.rawPos = 0;
-    this.bounds = [];
-    this.rawBounds = [];
-    this.template = '';
-    return chunk;
+  /** The record as the row's last cell: quoted by the hashing thread where needed, neutralised as noted here. */
+  private recordCell(entries: Buffer, a: number, b: number): number {
+    if (a < b && isFormulaStart(entries[a])) {
+      this.neutralised.push('raw');
+      return RECORD.CELL_NEUTRALISED;
+    }
+    return RECORD.CELL;
   }
 
   /** csvCell for a text column, noting the column when it is neutralised. */
@@ -198,69 +176,38 @@ export class CsvRowWriter {
     return v === null || v === undefined ? '' : this.cell(JSON.stringify(v), column);
   }
 
+  /** The normalized row's cells before `raw`, each exactly as csvCell writes it, ending with the comma before `raw`. */
   private normalizedHead(r: unknown[], x: EventExtras, src: SourceParts, entries: Buffer, rawStart: number, rawEnd: number): string {
     const t = r[1] as number;
     const flags = r[15] as string | null;
-    const parsedFlags = flags ? (JSON.parse(flags) as string[]) : [];
     const { before, after } = x.d ? this.store.diffOf(r[3] as number, x, entries.toString('utf8', rawStart, rawEnd)) : { before: x.b ?? null, after: x.a ?? null };
-    let provenance: string;
+    let h = `${r[0] as number},${this.cell(r[11], 'eventId')},`;
+    if (t < NO_TIME) {
+      const time = this.iso.format(t);
+      // Years past 9999 or before 0 are written with a sign, which a spreadsheet would run.
+      const c = time.charCodeAt(0);
+      h += c < 48 || c > 57 ? this.cell(time, 'time') : time;
+    }
+    h += `,${this.cell(x.to, 'timeOriginal')},${decodeTimeFlag(r[2] as number | null) ?? ''},`;
+    if (src.vendorCell.neutralised) this.neutralised.push('vendor');
+    if (src.nameCell.neutralised) this.neutralised.push('source');
+    h += `${src.vendorCell.cell},${src.nameCell.cell},${this.cell(r[4], 'actor')},${decodeActorType(r[5] as number)},`;
+    h += `${this.cell(r[6], 'action')},${this.cell(r[7], 'targetType')},${this.cell(r[8], 'targetId')},${decodeOutcome(r[9] as number)},`;
+    h += `${this.cell(r[10], 'requestId')},${this.cell(r[12], 'ip')},${this.cell(x.ua, 'userAgent')},`;
+    const parsedFlags = flags ? (JSON.parse(flags) as string[]) : [];
+    h += `${parsedFlags.length ? this.cell(JSON.stringify(parsedFlags), 'flags') : ''},${this.json(before, 'before')},${this.json(after, 'after')},`;
     if (x.url != null) {
-      provenance = this.cell(JSON.stringify({ kind: 'api', source: src.name, url: x.url, page: x.pg ?? 0, index: x.ix ?? 0 }), 'provenance');
+      h += this.cell(JSON.stringify({ kind: 'api', source: src.name, url: x.url, page: x.pg ?? 0, index: x.ix ?? 0 }), 'provenance');
     } else {
-      const [a, b, c, d] = src.fileCell!;
-      provenance = a + num(x.ln ?? 0) + b + num(x.fo ?? 0) + c + num(x.fb ?? 0) + d;
+      const [a, b, c, d] = src.fileCell;
+      h += a + num(x.ln ?? 0) + b + num(x.fo ?? 0) + c + num(x.fb ?? 0) + d;
     }
-    return [
-      this.cell(r[0], 'id'),
-      this.cell(r[11], 'eventId'),
-      this.cell(t >= NO_TIME ? null : new Date(t).toISOString(), 'time'),
-      this.cell(x.to, 'timeOriginal'),
-      this.cell(decodeTimeFlag(r[2] as number | null), 'timeFlag'),
-      this.cell(src.vendor, 'vendor'),
-      this.cell(src.name, 'source'),
-      this.cell(r[4], 'actor'),
-      this.cell(decodeActorType(r[5] as number), 'actorType'),
-      this.cell(r[6], 'action'),
-      this.cell(r[7], 'targetType'),
-      this.cell(r[8], 'targetId'),
-      this.cell(decodeOutcome(r[9] as number), 'outcome'),
-      this.cell(r[10], 'requestId'),
-      this.cell(r[12], 'ip'),
-      this.cell(x.ua, 'userAgent'),
-      parsedFlags.length ? this.cell(JSON.stringify(parsedFlags), 'flags') : '',
-      this.json(before, 'before'),
-      this.json(after, 'after'),
-      provenance,
-    ].join(',');
+    return `${h},`;
   }
+}
 
-  /** csvCell of the stored record, byte for byte: quote-doubling on the bytes is the same as on the text (UTF-8 never hides a quote). */
-  private writeRawCell(src: Buffer, a: number, b: number): void {
-    const out = this.data;
-    let p = this.pos;
-    const neutralise = a < b && isFormulaStart(src[a]);
-    let quote = false;
-    for (let i = a; i < b; i++) {
-      const c = src[i];
-      if (c === 34 || c === 44 || c === 10 || c === 13) {
-        quote = true;
-        break;
-      }
-    }
-    if (neutralise) this.neutralised.push('raw');
-    if (!quote) {
-      if (neutralise) out[p++] = PREFIX;
-      this.pos = p + src.copy(out, p, a, b);
-      return;
-    }
-    out[p++] = 34;
-    if (neutralise) out[p++] = PREFIX;
-    for (let i = a; i < b; i++) {
-      const c = src[i];
-      out[p++] = c;
-      if (c === 34) out[p++] = 34;
-    }
-    out[p++] = 34;
-    this.pos = p;
-  }
+function grow(buf: Buffer, used: number, need: number): Buffer {
+  const next = Buffer.allocUnsafeSlow(Math.max(buf.length * 2, used + need));
+  buf.copy(next, 0, 0, used);
+  return next;
 }

@@ -1,16 +1,35 @@
-// Hashing and writing of a fast export's chunks on a second thread: SHA-256 of every row (and of the
-// stored record where the row differs from it), the data file's running SHA-256, and the writes of the
-// data file and the manifest's row entries. The formatting thread hands over whole chunks and goes on
-// with the next one, so the two halves of the work run side by side. The worker is a few lines of
-// Node built-ins, run from this text, so it needs no separate bundle entry.
+// Assembly, hashing and writing of a fast export's rows on a second thread. The formatting thread
+// sends each batch as the rows' heads (their cells before the stored record) plus the batch's segment
+// bytes; this thread appends each record (as a quoted CSV cell where the row needs one), then hashes
+// every row (and the stored record where the row differs from it), keeps the data file's running
+// SHA-256, and writes the data file and the manifest's row entries. The two threads then run side by
+// side. The worker is a few lines of Node built-ins, run from this text, so it needs no bundle entry.
 import { Worker } from 'node:worker_threads';
+import { NEUTRALISE_PREFIX } from './csv-cell';
 
-/** One chunk: data bytes, each row's [start, end) in them, the stored records' bytes and [start, end) (-1 when the row is the record), and the manifest entries' text with \u0001 where each hash goes. */
+/** How a row's stored record goes into it, after its head. */
+export const RECORD = {
+  /** Not at all: the head is the whole row (a source row that had to be neutralised). */
+  NONE: 0,
+  /** Byte for byte: the row is the record (a source row as it was). */
+  VERBATIM: 1,
+  /** As a CSV cell: quoted (quotes doubled) when it holds a quote, comma or line break. */
+  CELL: 2,
+  /** As a CSV cell with the neutralising prefix first. */
+  CELL_NEUTRALISED: 3,
+} as const;
+
+/**
+ * One batch: each row's head bytes and [start, end) in them, the segment bytes and each row's record's
+ * [start, end) in them, how the record goes in (RECORD), and the manifest entries' text with \u0001
+ * where each hash goes (the row's, then the record's unless the row is the record).
+ */
 export interface HashChunk {
-  data: Uint8Array;
-  bounds: Int32Array;
-  raw: Uint8Array;
+  heads: Uint8Array;
+  headBounds: Int32Array;
+  entries: Uint8Array;
   rawBounds: Int32Array;
+  kinds: Uint8Array;
   template: string;
 }
 
@@ -19,30 +38,88 @@ const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const crypto = require('node:crypto');
 const hash = crypto.hash ?? ((alg, data, enc) => crypto.createHash(alg).update(data).digest(enc));
+const { dataFd, rowsFd, prefix, separator, suffix, neutralise } = workerData;
 const dataHash = crypto.createHash('sha256');
-function writeAll(fd, buf) {
-  for (let done = 0; done < buf.length; ) done += fs.writeSync(fd, buf, done, buf.length - done);
+const sep = Buffer.from(separator);
+let out = Buffer.allocUnsafeSlow(8 << 20);
+let rows = 0;
+let bytes = 0;
+function writeAll(fd, buf, len) {
+  for (let done = 0; done < len; ) done += fs.writeSync(fd, buf, done, len - done);
 }
+function put(text) {
+  const b = Buffer.from(text);
+  dataHash.update(b);
+  writeAll(dataFd, b, b.length);
+  bytes += b.length;
+}
+function needsQuotes(src, a, b) {
+  for (let i = a; i < b; i++) {
+    const c = src[i];
+    if (c === 34 || c === 44 || c === 10 || c === 13) return true;
+  }
+  return false;
+}
+function rowsOf(m) {
+  const { heads, headBounds, entries, rawBounds, kinds, template } = m;
+  const n = kinds.length;
+  const need = heads.length + 2 * entries.length + n * (sep.length + 3);
+  if (out.length < need) out = Buffer.allocUnsafeSlow(need);
+  const parts = template.split('\\u0001');
+  let manifest = parts[0];
+  let k = 1;
+  let p = 0;
+  for (let i = 0; i < n; i++) {
+    if (rows++ > 0) p += sep.copy(out, p);
+    const rowStart = p;
+    out.set(heads.subarray(headBounds[2 * i], headBounds[2 * i + 1]), p);
+    p += headBounds[2 * i + 1] - headBounds[2 * i];
+    const a = rawBounds[2 * i];
+    const b = rawBounds[2 * i + 1];
+    const kind = kinds[i];
+    if (kind === ${RECORD.VERBATIM}) {
+      out.set(entries.subarray(a, b), p);
+      p += b - a;
+    } else if (kind !== ${RECORD.NONE}) {
+      const quote = needsQuotes(entries, a, b);
+      if (quote) out[p++] = 34;
+      if (kind === ${RECORD.CELL_NEUTRALISED}) out[p++] = neutralise;
+      if (quote) {
+        for (let i = a; i < b; i++) {
+          const c = entries[i];
+          out[p++] = c;
+          if (c === 34) out[p++] = 34;
+        }
+        out[p++] = 34;
+      } else {
+        out.set(entries.subarray(a, b), p);
+        p += b - a;
+      }
+    }
+    manifest += hash('sha256', out.subarray(rowStart, p), 'hex') + parts[k++];
+    if (kind !== ${RECORD.VERBATIM}) manifest += hash('sha256', entries.subarray(a, b), 'hex') + parts[k++];
+  }
+  if (k !== parts.length) throw new Error('manifest template has ' + (parts.length - 1) + ' hash places, ' + (k - 1) + ' hashes');
+  dataHash.update(out.subarray(0, p));
+  writeAll(dataFd, out, p);
+  bytes += p;
+  if (manifest) {
+    const b = Buffer.from(manifest, 'utf8');
+    writeAll(rowsFd, b, b.length);
+  }
+}
+put(prefix);
 parentPort.on('message', (m) => {
   try {
     if (m.finish) {
-      parentPort.postMessage({ sha256: dataHash.digest('hex') });
+      put(suffix);
+      parentPort.postMessage({ sha256: dataHash.digest('hex'), bytes });
       parentPort.close();
       return;
     }
-    const { data, bounds, raw, rawBounds, template } = m;
-    const parts = template.split('\\u0001');
-    let out = parts[0];
-    let k = 1;
-    for (let i = 0; i < bounds.length; i += 2) {
-      out += hash('sha256', data.subarray(bounds[i], bounds[i + 1]), 'hex') + parts[k++];
-      if (rawBounds[i] >= 0) out += hash('sha256', raw.subarray(rawBounds[i], rawBounds[i + 1]), 'hex') + parts[k++];
-    }
-    if (k !== parts.length) throw new Error('manifest template has ' + (parts.length - 1) + ' hash places, ' + (k - 1) + ' hashes');
-    dataHash.update(data);
-    writeAll(workerData.dataFd, data);
-    if (out) writeAll(workerData.rowsFd, Buffer.from(out, 'utf8'));
-    parentPort.postMessage({ ok: true });
+    rowsOf(m);
+    // The buffers go back to be filled again.
+    parentPort.postMessage({ ok: true, heads: m.heads, entries: m.entries }, [m.heads.buffer, m.entries.buffer]);
   } catch (e) {
     parentPort.postMessage({ error: String((e && e.stack) || e) });
   }
@@ -52,19 +129,28 @@ parentPort.on('message', (m) => {
 /** Chunks go out in order and are answered in order; at most `depth` wait, so memory stays bounded. */
 export class RowHasher {
   private worker: Worker;
-  private waiting: { resolve: (v: { sha256?: string }) => void; reject: (e: Error) => void }[] = [];
+  private waiting: { resolve: (v: { sha256?: string; bytes?: number }) => void; reject: (e: Error) => void }[] = [];
   private failed: Error | null = null;
   private inFlight: Promise<unknown>[] = [];
   private finished = false;
 
+  /**
+   * The data file is framing.prefix + rows joined by framing.separator + framing.suffix; `recycle` gets
+   * each chunk's head and entry buffers back once its rows are written.
+   */
   constructor(
     dataFd: number,
     rowsFd: number,
+    framing: { prefix: string; separator: string; suffix: string },
+    recycle: (heads: Uint8Array, entries: Uint8Array) => void,
     private readonly depth = 2,
   ) {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { dataFd, rowsFd } });
-    this.worker.on('message', (m: { ok?: true; sha256?: string; error?: string }) => {
+    const { prefix, separator, suffix } = framing;
+    const workerData = { dataFd, rowsFd, prefix, separator, suffix, neutralise: NEUTRALISE_PREFIX.charCodeAt(0) };
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
+    this.worker.on('message', (m: { ok?: true; heads?: Uint8Array; entries?: Uint8Array; sha256?: string; bytes?: number; error?: string }) => {
       const w = this.waiting.shift();
+      if (m.heads && m.entries) recycle(m.heads, m.entries);
       if (m.error) this.fail(new Error(`export hashing failed: ${m.error}`), w);
       else w?.resolve(m);
     });
@@ -78,7 +164,7 @@ export class RowHasher {
     for (const w of this.waiting.splice(0)) w.reject(e);
   }
 
-  private ask(message: unknown, transfer: ArrayBuffer[]): Promise<{ sha256?: string }> {
+  private ask(message: unknown, transfer: ArrayBuffer[]): Promise<{ sha256?: string; bytes?: number }> {
     if (this.failed) return Promise.reject(this.failed);
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
@@ -88,19 +174,19 @@ export class RowHasher {
 
   /** Hands a chunk over (its buffers move to the worker); waits only when `depth` chunks are already queued. */
   async push(chunk: HashChunk): Promise<void> {
-    const transfer = [chunk.data, chunk.raw, chunk.bounds, chunk.rawBounds].map((a) => a.buffer as ArrayBuffer);
+    const transfer = [chunk.heads, chunk.headBounds, chunk.entries, chunk.rawBounds, chunk.kinds].map((a) => a.buffer as ArrayBuffer);
     const done = this.ask(chunk, transfer);
     done.catch(() => undefined);
     this.inFlight.push(done);
     while (this.inFlight.length > this.depth) await this.inFlight.shift();
   }
 
-  /** Waits for every chunk, then returns the data file's SHA-256. */
-  async finish(): Promise<string> {
+  /** Waits for every chunk, writes the suffix, then returns the data file's SHA-256 and size. */
+  async finish(): Promise<{ sha256: string; bytes: number }> {
     for (const p of this.inFlight.splice(0)) await p;
     const r = await this.ask({ finish: true }, []);
     this.finished = true;
-    return r.sha256!;
+    return { sha256: r.sha256!, bytes: r.bytes! };
   }
 
   /** After finish the thread ends by itself (closing its port); otherwise it is stopped. */

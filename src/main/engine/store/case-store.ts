@@ -562,7 +562,12 @@ export class CaseStore {
    * lie in when it is dense (imports append in file order, so time order is mostly local), else one
    * read each; `at` is where each row's entry starts in `entries`.
    */
-  *entryBatches(q: EventQuery, opts: { ids?: number[]; columns: readonly string[]; batch: number }): Generator<EntryBatch> {
+  /**
+   * The matching rows' columns, a batch at a time, with their segment entries read in one go. Entry
+   * bytes always sit in an ArrayBuffer of their own (never Node's shared pool), so a caller may move
+   * them to another thread; `spare` holds such buffers handed back, to be filled again.
+   */
+  *entryBatches(q: EventQuery, opts: { ids?: number[]; columns: readonly string[]; batch: number; spare?: Buffer[] }): Generator<EntryBatch> {
     const offCol = opts.columns.indexOf('off');
     const lenCol = opts.columns.indexOf('len');
     if (offCol < 0 || lenCol < 0) throw new Error('entryBatches needs the off and len columns');
@@ -577,14 +582,14 @@ export class CaseStore {
         const rows: unknown[][] = [];
         while (rows.length < opts.batch && (more = stmt.step())) rows.push(stmt.get());
         if (!rows.length) break;
-        yield this.readEntries(rows, offCol, lenCol);
+        yield this.readEntries(rows, offCol, lenCol, opts.spare ?? []);
       }
     } finally {
       stmt.free();
     }
   }
 
-  private readEntries(rows: unknown[][], offCol: number, lenCol: number): EntryBatch {
+  private readEntries(rows: unknown[][], offCol: number, lenCol: number, spare: Buffer[]): EntryBatch {
     let lo = Infinity;
     let hi = 0;
     let total = 0;
@@ -596,19 +601,23 @@ export class CaseStore {
       total += len;
     }
     const at = new Int32Array(rows.length);
-    if (hi - lo <= 2 * total + (1 << 20)) {
-      for (let i = 0; i < rows.length; i++) at[i] = (rows[i][offCol] as number) - lo;
-      return { rows, entries: this.segment.read(lo, hi - lo), at };
+    const contiguous = hi - lo <= 2 * total + (1 << 20);
+    const size = contiguous ? hi - lo : total;
+    let i = spare.findIndex((b) => b.length >= size);
+    const buf = i >= 0 ? spare.splice(i, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size, 1 << 20));
+    if (contiguous) {
+      for (i = 0; i < rows.length; i++) at[i] = (rows[i][offCol] as number) - lo;
+      this.segment.readInto(buf, lo, size);
+    } else {
+      let pos = 0;
+      for (i = 0; i < rows.length; i++) {
+        at[i] = pos;
+        const len = rows[i][lenCol] as number;
+        this.segment.readInto(buf.subarray(pos), rows[i][offCol] as number, len);
+        pos += len;
+      }
     }
-    const parts: Buffer[] = [];
-    let pos = 0;
-    for (let i = 0; i < rows.length; i++) {
-      at[i] = pos;
-      const b = this.segment.read(rows[i][offCol] as number, rows[i][lenCol] as number);
-      parts.push(b);
-      pos += b.length;
-    }
-    return { rows, entries: Buffer.concat(parts, pos), at };
+    return { rows, entries: buf.subarray(0, size), at };
   }
 
   /** Before/after of an event as events show them (re-derived from a JSON record's raw text when not stored). */

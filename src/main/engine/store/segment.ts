@@ -74,8 +74,12 @@ export class Segment {
   }
 
   read(off: number, len: number): Buffer {
+    return this.readInto(Buffer.allocUnsafe(len), off, len);
+  }
+
+  /** Reads len bytes at off into the start of buf. */
+  readInto(buf: Buffer, off: number, len: number): Buffer {
     if (off + len > this.size) this.flush();
-    const buf = Buffer.allocUnsafe(len);
     let done = 0;
     while (done < len) {
       const n = fs.readSync(this.fd, buf, done, len - done, off + done);
