@@ -25,6 +25,7 @@ import {
 import { orderClause, whereClause } from './query-sql';
 import { CREATE_SEARCH, searchText } from './search-index';
 import { SearchHits } from './search-hits';
+import { KeptTally, type TallyHead, type WholeCaseTally } from './whole-case-tally';
 import { parseSearch, snippet, toMatchExpression } from '../../../shared/search';
 import { compileMapping } from '../mapping';
 
@@ -61,6 +62,7 @@ export class CaseStore {
   /** Bulk imports skip index maintenance and rebuild at the end (much faster in sql.js). */
   private indexesDropped = false;
   private hits: SearchHits;
+  private tally = new KeptTally((key) => this.meta(key));
 
   private constructor(
     readonly dir: string,
@@ -240,6 +242,7 @@ export class CaseStore {
     this.forget();
     this.distinct.clear();
     const existing = Number(this.scalar('SELECT count(*) FROM events'));
+    this.tally.begin(this.segment.length, existing === 0);
     if (expectedRows > 50_000 && expectedRows > existing / 4) {
       for (const name of Object.keys(INDEXES)) this.db.run(`DROP INDEX IF EXISTS ${name}`);
       this.indexesDropped = true;
@@ -281,6 +284,7 @@ export class CaseStore {
     v[15] = len;
     v[16] = flags ? JSON.stringify(flags) : null;
     this.insertStmt!.run(v);
+    this.tally.add(src, v[5], v[9], v[4], v[6], v[7], v[12]);
     return id;
   }
 
@@ -294,6 +298,7 @@ export class CaseStore {
     this.finishInsert();
     this.rebuildIndexes();
     this.db.run('COMMIT');
+    this.tally.commit(this.segment.length);
     if (opts.save !== false) this.save();
   }
 
@@ -302,6 +307,7 @@ export class CaseStore {
     this.distinct.clear();
     this.finishInsert();
     this.db.run('ROLLBACK');
+    this.tally.rollback();
     this.indexesDropped = false;
     this.segment.truncate(segmentStart);
     this.sourceCache.clear();
@@ -369,6 +375,22 @@ export class CaseStore {
   /** Drops cached counts and aggregates (benchmarks measure cold figures with it). */
   dropCaches(): void {
     this.forget();
+    this.tally.dropLive();
+  }
+
+  /** The overview of the whole case as it is now (whole-case-tally.ts), or null: none kept, or a write is open. */
+  wholeCaseHead(): TallyHead | null {
+    return this.insertStmt ? null : this.tally.head(this.segment.length);
+  }
+
+  /** Keeps counts of the whole case just made from its rows (saved with the case's next save). */
+  keepWholeCaseTally(t: WholeCaseTally): void {
+    if (!this.insertStmt) this.tally.keep(t, this.segment.length);
+  }
+
+  /** The open transaction changes stored rows (not only inserts): whole-case counts cannot follow it. */
+  rowsRewritten(): void {
+    this.tally.rowsRewritten();
   }
 
   /** The case's events or annotations changed: every cached count and aggregate is stale. */
@@ -724,10 +746,14 @@ export class CaseStore {
     this.setMeta('segment_length', String(segLen));
     this.savedAt = new Date().toISOString();
     this.setMeta('saved_at', this.savedAt);
+    for (const [key, value] of this.tally.unstored(segLen)) this.setMeta(key, value);
     writeFileAtomic(path.join(this.dir, DB_FILE), this.db.export());
   }
 
-  /** Runs fn with raw SQL access: for the engine's own maintenance writes (remapping). */
+  /**
+   * Runs fn with raw SQL access: for the engine's own maintenance writes (remapping). A write that changes
+   * events' columns must call rowsRewritten() within its transaction.
+   */
   withDb<T>(fn: (db: Database) => T): T {
     return fn(this.db);
   }
