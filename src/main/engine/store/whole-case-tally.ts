@@ -13,7 +13,7 @@ export type TallyColumn = (typeof TALLY_COLUMNS)[number];
 export type ValueCounts = Map<string | null, number>;
 
 /** Beyond this many distinct values in one column the counts would cost more heap than a scan saves. */
-const MAX_DISTINCT = 250_000;
+export const MAX_DISTINCT = 250_000;
 const VERSION = 1;
 
 export class WholeCaseTally {
@@ -25,16 +25,22 @@ export class WholeCaseTally {
 
   /** Counts one row; false once a column has too many distinct values to keep. */
   add(src: number, atype: number, outcome: number, actor: string | null, action: string | null, ttype: string | null, ip: string | null): boolean {
+    const v = this.values;
+    v.actor.set(actor, (v.actor.get(actor) ?? 0) + 1);
+    v.action.set(action, (v.action.get(action) ?? 0) + 1);
+    return this.addRow(src, atype, outcome, ttype, ip) && v.actor.size <= MAX_DISTINCT && v.action.size <= MAX_DISTINCT;
+  }
+
+  /** Counts one row but for its actor and action (counted apart, from their indexes, by countRows). */
+  addRow(src: number, atype: number, outcome: number, ttype: string | null, ip: string | null): boolean {
     this.events++;
     this.bySource.set(src, (this.bySource.get(src) ?? 0) + 1);
     this.actorTypes[atype]++;
     this.outcomes[outcome]++;
     const v = this.values;
-    v.actor.set(actor, (v.actor.get(actor) ?? 0) + 1);
-    v.action.set(action, (v.action.get(action) ?? 0) + 1);
     v.ttype.set(ttype, (v.ttype.get(ttype) ?? 0) + 1);
     v.ip.set(ip, (v.ip.get(ip) ?? 0) + 1);
-    return v.ttype.size <= MAX_DISTINCT && v.ip.size <= MAX_DISTINCT && v.actor.size <= MAX_DISTINCT && v.action.size <= MAX_DISTINCT;
+    return v.ttype.size <= MAX_DISTINCT && v.ip.size <= MAX_DISTINCT;
   }
 
   /** What the overview reads: the totals and each column's most frequent values. */
