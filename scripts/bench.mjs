@@ -437,8 +437,8 @@ function renderSection(r) {
     const iv = r.investigate;
     const row = (what, x, target) =>
       x && L.push(`| ${what} | median ${x.medianMs.toFixed(1)} ms, p95 ${x.p95Ms.toFixed(1)} ms | ≤ ${target} ms | ${verdict(x.p95Ms <= target, x.p95Ms <= target ? '' : `p95 ${(x.p95Ms / target).toFixed(1)}× the target`)} |`);
-    row(`trace by request id (${iv.traceRequest?.sample ?? 0} ids spread over the case, ${iv.meanTraceEvents.toFixed(1)} events each on average)`, iv.traceRequest, TARGETS.traceMs);
-    row('trace from an event (request id, else session, else actor ±30 min)', iv.traceEvent, TARGETS.traceMs);
+    row(`trace by request id (${iv.traceRequest?.sample ?? 0} ids spread over the case, ${iv.meanTraceEvents.toFixed(1)} events each on average; ${iv.traceRequest?.runs ?? 0} runs)`, iv.traceRequest, TARGETS.traceMs);
+    row(`trace from an event (request id, else session, else actor ±30 min; ${iv.traceEvent.runs} runs over ${iv.traceEvent.sample ?? iv.traceEvent.runs} events)`, iv.traceEvent, TARGETS.traceMs);
     // First look at a filter (per-filter cache dropped); the whole case's metrics and facets come from the counts stored in the case.
     const overview = (what, x) => {
       if (!x?.byKey) return row(`${what} of the whole case / its most common action, alternating`, x, TARGETS.overviewMs);
