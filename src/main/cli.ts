@@ -4,7 +4,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EngineClient, type FullTrace } from './engine/worker/engine-client';
-import { isFailure } from '../shared/investigate';
+import { FACET_FIELDS, isFailure } from '../shared/investigate';
 import { fmtMs } from '../shared/duration';
 import { startHttpHost } from './host/http';
 import { parseCondition, type EventQuery } from '../shared/query';
@@ -14,6 +14,7 @@ import { readToken } from './sync/token-prompt';
 import { syncSourceName, type SyncReport, type SyncSettings } from '../shared/sync';
 import { cmdExport, cmdVerify } from './cli-export';
 import { cmdSql, cmdViews } from './cli-views';
+import { cmdFacets } from './cli-facets';
 
 const USAGE = `usage:
   auditdesk import CASE FILE... [--json]
@@ -22,6 +23,9 @@ const USAGE = `usage:
                        [--from T] [--to T] [--tag T] [--bookmarked] [--noted] [--limit N] [--offset N] [--json]
   auditdesk annotate CASE EVENT_ID [--tag T]... [--untag T]... [--bookmark | --unbookmark] [--note TEXT] [--json]
   auditdesk trace CASE REQUEST_ID [--json]
+  auditdesk facets CASE [--where ...] [--text WORDS] [--search Q] [--from T] [--to T] [--tag T] [--bookmarked]
+                        [--noted] [--field F]... [--limit N] [--json]
+                        top values with counts; F: ${FACET_FIELDS.join(' | ')} (default all); N: 1 to 100 (default 8)
   auditdesk export CASE [--where ...] [--text WORDS] [--search Q] [--from T] [--to T] [--tag T] [--bookmarked]
                         [--noted] [--id ID]...
                         --format json|jsonl|csv [--raw|--normalized] [--redact FIELD]... --out DIR [--json]
@@ -70,6 +74,7 @@ const OPTIONS = {
   id: { type: 'string', multiple: true },
   out: { type: 'string' },
   sources: { type: 'string' },
+  field: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -121,10 +126,10 @@ async function cmdInfo(engine: EngineClient, casePath: string, v: Values): Promi
   return 0;
 }
 
-async function cmdQuery(engine: EngineClient, casePath: string, v: Values): Promise<number> {
-  let q: EventQuery;
+/** The filters of query and facets: --where, --text, --search, --from, --to, --tag, --bookmarked, --noted. */
+function filterQuery(v: Values): EventQuery {
   try {
-    q = {
+    return {
       where: (v.where ?? []).map(parseCondition),
       text: v.text,
       ...(v.search ? { search: v.search } : {}),
@@ -133,12 +138,14 @@ async function cmdQuery(engine: EngineClient, casePath: string, v: Values): Prom
       ...(v.tag?.length ? { tag: oneTag(v.tag) } : {}),
       ...(v.bookmarked ? { bookmarked: true } : {}),
       ...(v.noted ? { noted: true } : {}),
-      limit: intOption(v.limit, 'limit') ?? 100,
-      offset: intOption(v.offset, 'offset') ?? 0,
     };
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+}
+
+async function cmdQuery(engine: EngineClient, casePath: string, v: Values): Promise<number> {
+  const q: EventQuery = { ...filterQuery(v), limit: intOption(v.limit, 'limit') ?? 100, offset: intOption(v.offset, 'offset') ?? 0 };
   await engine.api.openCase({ path: casePath });
   const res = await engine.queryFull(q);
   out(Boolean(v.json), res, () =>
@@ -269,7 +276,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command || v.help ? 0 : 2;
   }
-  if (!['import', 'info', 'query', 'annotate', 'trace', 'serve', 'sync', 'export', 'verify', 'sql', 'views'].includes(command)) {
+  if (!['import', 'info', 'query', 'facets', 'annotate', 'trace', 'serve', 'sync', 'export', 'verify', 'sql', 'views'].includes(command)) {
     process.stderr.write(`auditdesk: unknown command "${command}"\n${USAGE}\n`);
     return 2;
   }
@@ -286,6 +293,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdInfo(engine, casePath, v);
       case 'query':
         return await cmdQuery(engine, casePath, v);
+      case 'facets':
+        return await cmdFacets(engine, casePath, filterQuery(v), v, intOption(v.limit, 'limit'), UsageError);
       case 'sync':
         return await cmdSync(engine, casePath, v);
       case 'annotate':

@@ -23,3 +23,44 @@ export function zoneLabel(zone: DisplayZone): string {
   if (zone === 'local') return `local, ${DateTime.local().zoneName ?? 'system'}`;
   return zone;
 }
+
+const inZone = (d: DateTime, zone: DisplayZone): DateTime => (zone === 'UTC' ? d.toUTC() : zone === 'local' ? d.toLocal() : d.setZone(zone));
+
+/**
+ * A from/to bound as the boxes show it: ISO 8601 in the display zone with its offset
+ * (`2026-03-13T19:30:00+05:30`), so it names one instant whichever zone later reads it; UTC ends in Z.
+ */
+export function boundInZone(iso: string, zone: DisplayZone): string {
+  const d = DateTime.fromISO(iso, { zone: 'utc' });
+  if (!d.isValid) return iso;
+  const z = inZone(d, zone);
+  return z.isValid ? (z.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? iso).replace(/\+00:00$/, zone === 'UTC' ? 'Z' : '+00:00') : iso;
+}
+
+const ZONED = /(Z|[+-]\d\d:?\d\d)$/i;
+const EPOCH = /^\d{10,16}$/;
+
+/** The instant a typed bound names when read in a zone (its own offset, if it has one). */
+function instant(text: string, zone: DisplayZone): DateTime | null {
+  const t = text.trim().replace(' ', 'T');
+  const d = ZONED.test(t) ? DateTime.fromISO(t, { setZone: true }) : DateTime.fromISO(t, { zone: zone === 'UTC' ? 'utc' : zone });
+  return d.isValid ? d : null;
+}
+
+/**
+ * A typed from/to as the engine should read it: a date or time without a zone means the display zone
+ * (the engine reads it as UTC, so it gets the offset spelled out). Epoch milliseconds, times with a zone
+ * and text that is not a time pass unchanged, for the engine to accept or refuse.
+ */
+export function zonedBound(text: string, zone: DisplayZone): string {
+  const t = text.trim();
+  if (zone === 'UTC' || EPOCH.test(t) || ZONED.test(t)) return t;
+  return instant(t, zone)?.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? t;
+}
+
+/** A bound typed in one display zone, shown in another (the same instant); text that is not a time stays. */
+export function rezoneBound(text: string, from: DisplayZone, to: DisplayZone): string {
+  if (!text.trim() || EPOCH.test(text.trim())) return text;
+  const d = instant(text, from);
+  return d ? boundInZone(d.toUTC().toISO()!, to) : text;
+}

@@ -65,5 +65,26 @@ test('time zone switch: UTC, local, a chosen zone; original and UTC text kept', 
   await page.reload();
   await page.waitForSelector('[data-testid=row][data-loaded=true]');
   assert.equal(await firstTime(), shifted(first.time, 330, '+05:30'), 'remembered after a reload');
+
+  // The histogram's axis and the from/to it fills follow the zone; switching zones keeps the instants.
+  await page.getByTestId('histogram').waitFor();
+  assert.match((await page.getByTestId('histogram-first').textContent()) ?? '', /\+05:30$/);
+  const svg = page.locator('[data-testid=histogram] svg');
+  await svg.focus();
+  for (const key of ['ArrowRight', 'Shift+ArrowRight', 'Shift+ArrowRight', 'Enter']) await page.keyboard.press(key);
+  await page.waitForFunction(() => (document.querySelector('[data-testid=filter-from]') as HTMLInputElement).value !== '');
+  const from = await page.getByTestId('filter-from').inputValue();
+  const to = await page.getByTestId('filter-to').inputValue();
+  assert.match(from, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:30$/);
+  assert.match(to, /\+05:30$/);
+  const inRange = (JSON.parse(cli(['query', casePath, '--from', from, '--to', to, '--limit', '0', '--json']).stdout) as { total: number }).total;
+  const shown = () => page.getByTestId('match-count').getAttribute('data-total');
+  await page.waitForFunction((n) => document.querySelector('[data-testid=match-count]')?.getAttribute('data-total') === String(n), inRange);
+  await page.getByTestId('zone-select').selectOption('UTC');
+  await page.waitForFunction(() => (document.querySelector('[data-testid=filter-from]') as HTMLInputElement).value.endsWith('Z'));
+  assert.equal(Date.parse(await page.getByTestId('filter-from').inputValue()), Date.parse(from), 'the same instant, in UTC');
+  assert.equal(Date.parse(await page.getByTestId('filter-to').inputValue()), Date.parse(to));
+  assert.doesNotMatch((await page.getByTestId('histogram-first').textContent()) ?? '', /\+/);
+  assert.equal(await shown(), String(inRange), 'the same events match');
   assert.deepEqual(problems, []);
 });

@@ -65,9 +65,10 @@ export class Engine implements AuditDeskApi {
   }
 
   /**
-   * The unfiltered facets are the slowest aggregate (full scans, ~1.3 s at 1M). A UI asks for the
-   * unfiltered metrics first (the CLI never does): then the facets, as the panel asks for them, are
-   * computed into the store's per-filter cache while the user looks, so opening the panel is instant.
+   * The unfiltered facets come from the case's stored counts, but a case without them (imported by an
+   * earlier version, or just remapped) counts its rows once (~1.3 s at 1M). A UI asks for the unfiltered
+   * metrics first (the CLI never does): then the facets, as the panel asks for them, are computed (and
+   * the counts made) while the user looks, so opening the panel is instant.
    */
   private warmFacets(): void {
     const store = this.store;

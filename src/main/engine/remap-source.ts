@@ -21,6 +21,7 @@ export async function remapSource(store: CaseStore, sourceId: number, mapping: M
       const entry = encodeEntry(extras, raw);
       return { off: store.appendEntries(entry), len: entry.length };
     });
+    store.rowsRewritten();
     store.withDb((db) => {
       const stmt = db.prepare(
         'UPDATE events SET t=?,tflag=?,actor=?,atype=?,action=?,ttype=?,tid=?,outcome=?,req=?,eid=?,ip=?,off=?,len=? WHERE id=?',

@@ -1,21 +1,33 @@
-// Aggregates over the current filter: hero metrics, facets (top values per field) and the time
-// histogram. Each is one SQL pass over the filtered rows, with the same WHERE as the timeline's pages.
+// Aggregates over the current filter: hero metrics and facets (top values per field), one SQL pass over
+// the filtered rows with the same WHERE as the timeline's pages; the whole case's come from its running
+// counts (whole-case.ts). The time histogram is in histogram.ts.
 import type { EventQuery } from '../../../shared/query';
-import type { Facet, FacetField, Histogram, QuerySummary } from '../../../shared/investigate';
+import type { Facet, FacetField, QuerySummary } from '../../../shared/investigate';
 import { FACET_FIELDS } from '../../../shared/investigate';
-import { fmtMs } from '../../../shared/duration';
 import type { CaseStore } from '../store/case-store';
 import { ACTOR_TYPES, OUTCOMES } from '../../../shared/event';
-import { NO_TIME, encodeOutcome } from '../store/schema';
+import { encodeOutcome } from '../store/schema';
+import { facetCounts, summaryOf, wholeCaseHead } from './whole-case';
+import { HEAD_VALUES, topValues } from '../store/whole-case-tally';
+
+export { histogram } from './histogram';
 
 type Row = (string | number | null)[];
 
-function rows(store: CaseStore, sql: string, params: (string | number | null)[]): Row[] {
+export function rows(store: CaseStore, sql: string, params: (string | number | null)[]): Row[] {
   return store.withDb((db) => (db.exec(sql, params)[0]?.values ?? []) as Row[]);
 }
 
+/** The query has no filter: the whole case, answered from its running counts. */
+const isWhole = (store: CaseStore, q: EventQuery) => store.where(q).sql === '';
+
 export function summarize(store: CaseStore, q: EventQuery): QuerySummary {
-  return store.cached('summary', q, () => computeSummary(store, q));
+  return store.cached('summary', q, () => {
+    // Not counted from rows here when missing: a metrics-only pass is cheaper than the counts, and the
+    // engine asks for the unfiltered facets (which make them) right after.
+    const head = isWhole(store, q) ? store.wholeCaseHead() : null;
+    return head ? summaryOf(head) : computeSummary(store, q);
+  });
 }
 
 function computeSummary(store: CaseStore, q: EventQuery): QuerySummary {
@@ -44,7 +56,12 @@ export function facets(store: CaseStore, q: EventQuery, fields: readonly FacetFi
   for (const f of fields) {
     if (!LOW_CARDINALITY.has(f) && !COLUMN[f] && !SCANNED[f]) throw new Error(`no facet for field "${f}"; one of: ${FACET_FIELDS.join(', ')}`);
   }
-  return store.cached(`facets:${fields.join(',')}:${limit}`, q, () => computeFacets(store, q, fields, limit));
+  return store.cached(`facets:${fields.join(',')}:${limit}`, q, () => {
+    const head = limit <= HEAD_VALUES && isWhole(store, q) ? wholeCaseHead(store) : null;
+    if (!head) return computeFacets(store, q, fields, limit);
+    const counts = facetCounts(store, head, fields);
+    return fields.map((field) => ({ field, values: topValues(counts.get(field)!, limit) }));
+  });
 }
 
 function computeFacets(store: CaseStore, q: EventQuery, fields: readonly FacetField[], limit: number): Facet[] {
@@ -103,64 +120,9 @@ function computeFacets(store: CaseStore, q: EventQuery, fields: readonly FacetFi
   for (const f of fields) {
     const col = COLUMN[f];
     if (!col) continue;
-    for (const [v, c] of rows(store, `SELECT ${col}, count(*) AS c FROM events ${sql} GROUP BY ${col} ORDER BY c DESC LIMIT ${limit}`, params)) {
+    for (const [v, c] of rows(store, `SELECT ${col}, count(*) AS c FROM events ${sql} GROUP BY ${col} ORDER BY c DESC, ${col} LIMIT ${limit}`, params)) {
       add(f, v == null ? null : String(v), Number(c));
     }
   }
-  return fields.map((field) => ({
-    field,
-    values: [...counts.get(field)!].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count).slice(0, limit),
-  }));
-}
-
-const SEC = 1000;
-const MIN = 60 * SEC;
-const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
-/** Bucket widths from seconds to weeks; beyond them, calendar months. */
-const STEPS = [1, 2, 5, 10, 15, 30].map((n) => n * SEC)
-  .concat([1, 2, 5, 10, 15, 30].map((n) => n * MIN))
-  .concat([1, 2, 3, 6, 12].map((n) => n * HOUR))
-  .concat([DAY, 2 * DAY, 7 * DAY, 14 * DAY]);
-
-export function histogram(store: CaseStore, q: EventQuery, maxBuckets = 120): Histogram {
-  return store.cached(`histogram:${maxBuckets}`, q, () => computeHistogram(store, q, maxBuckets));
-}
-
-function computeHistogram(store: CaseStore, q: EventQuery, maxBuckets: number): Histogram {
-  const { sql, params } = store.where(q);
-  const timed = `${sql ? `${sql} AND` : 'WHERE'} t < ${NO_TIME}`;
-  const [range] = rows(store, `SELECT min(t), max(t), count(*) FROM events ${timed}`, params);
-  const [all] = rows(store, `SELECT count(*) FROM events ${sql}`, params);
-  const untimed = Number(all[0]) - Number(range[2]);
-  if (range[0] == null) return { unit: 'ms', size: SEC, label: '1 s', buckets: [], untimed };
-  const lo = Number(range[0]);
-  const hi = Number(range[1]);
-  const size = STEPS.find((s) => Math.floor(hi / s) - Math.floor(lo / s) + 1 <= maxBuckets);
-  if (size !== undefined) {
-    const found = rows(store, `SELECT t / ${size} AS b, count(*) FROM events ${timed} GROUP BY b ORDER BY b`, params);
-    const byBucket = new Map(found.map(([b, c]) => [Number(b), Number(c)]));
-    const buckets = [];
-    for (let b = Math.floor(lo / size); b <= Math.floor(hi / size); b++) {
-      buckets.push({ start: new Date(b * size).toISOString(), end: new Date((b + 1) * size).toISOString(), count: byBucket.get(b) ?? 0 });
-    }
-    return { unit: 'ms', size, label: fmtMs(size).replace('7 d', '1 week').replace('14 d', '2 weeks'), buckets, untimed };
-  }
-  // Calendar months (UTC), grouped several to a bucket when the range is long.
-  const months = (d: Date) => d.getUTCFullYear() * 12 + d.getUTCMonth();
-  const m0 = months(new Date(lo));
-  const m1 = months(new Date(hi));
-  const per = [1, 2, 3, 6, 12, 24, 60, 120].find((n) => Math.floor(m1 / n) - Math.floor(m0 / n) + 1 <= maxBuckets) ?? 1200;
-  const found = rows(store, `SELECT CAST(strftime('%Y', t / 1000, 'unixepoch') AS INTEGER) * 12 + CAST(strftime('%m', t / 1000, 'unixepoch') AS INTEGER) - 1 AS m, count(*) FROM events ${timed} GROUP BY m`, params);
-  const byBucket = new Map<number, number>();
-  for (const [m, c] of found) {
-    const b = Math.floor(Number(m) / per);
-    byBucket.set(b, (byBucket.get(b) ?? 0) + Number(c));
-  }
-  const monthStart = (m: number) => new Date(Date.UTC(Math.floor(m / 12), m % 12, 1)).toISOString();
-  const buckets = [];
-  for (let b = Math.floor(m0 / per); b <= Math.floor(m1 / per); b++) {
-    buckets.push({ start: monthStart(b * per), end: monthStart((b + 1) * per), count: byBucket.get(b) ?? 0 });
-  }
-  return { unit: 'month', size: per, label: per === 1 ? '1 month' : `${per} months`, buckets, untimed };
+  return fields.map((field) => ({ field, values: topValues(counts.get(field)!, limit) }));
 }

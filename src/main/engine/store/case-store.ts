@@ -24,6 +24,8 @@ import {
 } from './schema';
 import { orderClause, whereClause } from './query-sql';
 import { CREATE_SEARCH, searchText } from './search-index';
+import { SearchHits } from './search-hits';
+import { KeptTally, type TallyHead, type WholeCaseTally } from './whole-case-tally';
 import { parseSearch, snippet, toMatchExpression } from '../../../shared/search';
 import { compileMapping } from '../mapping';
 
@@ -59,6 +61,8 @@ export class CaseStore {
   private savedAt: string | null;
   /** Bulk imports skip index maintenance and rebuild at the end (much faster in sql.js). */
   private indexesDropped = false;
+  private hits: SearchHits;
+  private tally = new KeptTally((key) => this.meta(key));
 
   private constructor(
     readonly dir: string,
@@ -66,6 +70,7 @@ export class CaseStore {
     private segment: Segment,
   ) {
     this.savedAt = this.meta('saved_at');
+    this.hits = new SearchHits(db);
     // The database file lives in sql.js's in-memory filesystem, where every page write is a JS copy:
     // keep the rollback journal and a generous page cache in the heap instead.
     db.run(`PRAGMA journal_mode=${process.env.AD_JOURNAL ?? 'MEMORY'}; PRAGMA cache_size=${process.env.AD_CACHE ?? -131072}; PRAGMA temp_store=MEMORY`);
@@ -237,6 +242,7 @@ export class CaseStore {
     this.forget();
     this.distinct.clear();
     const existing = Number(this.scalar('SELECT count(*) FROM events'));
+    this.tally.begin(this.segment.length, existing === 0);
     if (expectedRows > 50_000 && expectedRows > existing / 4) {
       for (const name of Object.keys(INDEXES)) this.db.run(`DROP INDEX IF EXISTS ${name}`);
       this.indexesDropped = true;
@@ -278,6 +284,7 @@ export class CaseStore {
     v[15] = len;
     v[16] = flags ? JSON.stringify(flags) : null;
     this.insertStmt!.run(v);
+    this.tally.add(src, v[5], v[9], v[4], v[6], v[7], v[12]);
     return id;
   }
 
@@ -291,6 +298,7 @@ export class CaseStore {
     this.finishInsert();
     this.rebuildIndexes();
     this.db.run('COMMIT');
+    this.tally.commit(this.segment.length);
     if (opts.save !== false) this.save();
   }
 
@@ -299,6 +307,7 @@ export class CaseStore {
     this.distinct.clear();
     this.finishInsert();
     this.db.run('ROLLBACK');
+    this.tally.rollback();
     this.indexesDropped = false;
     this.segment.truncate(segmentStart);
     this.sourceCache.clear();
@@ -366,6 +375,22 @@ export class CaseStore {
   /** Drops cached counts and aggregates (benchmarks measure cold figures with it). */
   dropCaches(): void {
     this.forget();
+    this.tally.dropLive();
+  }
+
+  /** The overview of the whole case as it is now (whole-case-tally.ts), or null: none kept, or a write is open. */
+  wholeCaseHead(): TallyHead | null {
+    return this.insertStmt ? null : this.tally.head(this.segment.length);
+  }
+
+  /** Keeps counts of the whole case just made from its rows (saved with the case's next save). */
+  keepWholeCaseTally(t: WholeCaseTally): void {
+    if (!this.insertStmt) this.tally.keep(t, this.segment.length);
+  }
+
+  /** The open transaction changes stored rows (not only inserts): whole-case counts cannot follow it. */
+  rowsRewritten(): void {
+    this.tally.rowsRewritten();
   }
 
   /** The case's events or annotations changed: every cached count and aggregate is stale. */
@@ -373,6 +398,7 @@ export class CaseStore {
     this.generation++;
     this.counts.clear();
     this.aggregates.clear();
+    this.hits.clear();
   }
 
   /**
@@ -414,14 +440,11 @@ export class CaseStore {
     const offset = Math.max(q.offset ?? 0, 0);
     const countKey = `${where}\u0000${JSON.stringify(params)}`;
     const terms = parseSearch(q.search ?? '');
+    const expr = terms.length ? toMatchExpression(terms) : null;
     let total = this.counts.get(countKey);
     if (total === undefined) {
-      // A search alone is counted in the full-text index, without looking up each hit's row.
-      total = Number(
-        terms.length && onlySearch(q)
-          ? this.scalar('SELECT count(*) FROM search WHERE search MATCH ?', [toMatchExpression(terms)])
-          : this.scalar(`SELECT count(*) FROM events ${where}`, params),
-      );
+      // A search alone is counted by reading its hits from the full-text index once; the pages reuse them.
+      total = expr && onlySearch(q) ? this.hits.load(this.db, expr).count : Number(this.scalar(`SELECT count(*) FROM events ${where}`, params));
       if (this.counts.size > 200) this.counts = new Map();
       this.counts.set(countKey, total);
     }
@@ -429,8 +452,10 @@ export class CaseStore {
     if (limit > 0 && offset < total) {
       // Ids first: the time indexes cover (t, id), so skipping deep offsets never touches table rows.
       const ids: number[] = [];
-      // Many hits: walk the time index and test each against the hits; few: look the hits up.
-      const page = terms.length && total > SEARCH_PROBE_MIN ? whereClause(q, this.expandContains, { probeSearch: true }) : { sql: where, params };
+      // Many hits: walk the time index and test each against the hit set; few: look the hits up.
+      const probe = expr !== null && total > SEARCH_PROBE_MIN;
+      if (probe) this.hits.load(this.db, expr);
+      const page = probe ? whereClause(q, this.expandContains, { probeSearch: true }) : { sql: where, params };
       const idStmt = this.db.prepare(`SELECT id FROM events ${page.sql} ${orderClause(q)} LIMIT ? OFFSET ?`);
       try {
         idStmt.bind([...page.params, limit, offset]);
@@ -438,21 +463,22 @@ export class CaseStore {
       } finally {
         idStmt.free();
       }
-      const byId = this.rowsById(ids);
+      // The snippet is cut from the raw text the row was just read with, not read a second time.
+      const byId = this.rowsById(ids, terms.length ? (row, raw) => (row.match = snippet(raw, terms)) : undefined);
       for (const id of ids) rows.push(byId.get(id)!);
-      if (terms.length) for (const r of rows) r.match = snippet(this.entry(Number(r.id)).raw, terms);
     }
     return { total, events: rows };
   }
 
   /** Timeline rows of the given ids (missing ids are left out). */
-  rowsById(ids: number[]): Map<number, EventRow> {
+  rowsById(ids: number[], withRaw?: (row: EventRow, raw: string) => void): Map<number, EventRow> {
     const byId = new Map<number, EventRow>();
     const stmt = this.db.prepare(`SELECT ${ROW_COLUMNS} FROM events WHERE id IN (${ids.map(() => '?').join(',') || 'NULL'})`);
     try {
       stmt.bind(ids);
       while (stmt.step()) {
-        const r = this.toRow(stmt.get() as RowValues).row;
+        const { row: r, raw } = this.toRow(stmt.get() as RowValues);
+        withRaw?.(r, raw);
         byId.set(Number(r.id), r);
       }
     } finally {
@@ -729,10 +755,14 @@ export class CaseStore {
     this.setMeta('segment_length', String(segLen));
     this.savedAt = new Date().toISOString();
     this.setMeta('saved_at', this.savedAt);
+    for (const [key, value] of this.tally.unstored(segLen)) this.setMeta(key, value);
     writeFileAtomic(path.join(this.dir, DB_FILE), this.db.export());
   }
 
-  /** Runs fn with raw SQL access: for the engine's own maintenance writes (remapping). */
+  /**
+   * Runs fn with raw SQL access: for the engine's own maintenance writes (remapping). A write that changes
+   * events' columns must call rowsRewritten() within its transaction.
+   */
   withDb<T>(fn: (db: Database) => T): T {
     return fn(this.db);
   }

@@ -4,6 +4,7 @@ import { ACTOR_TYPES, OUTCOMES } from '../../../shared/event';
 import { NO_TIME, encodeActorType, encodeOutcome, encodeTimeFlag } from './schema';
 import { parseBound } from './time-bound';
 import { parseSearch, toMatchExpression } from '../../../shared/search';
+import { HIT_FN } from './search-hits';
 
 type Param = string | number | null;
 
@@ -73,9 +74,9 @@ function condition(c: Condition, params: Param[], expand?: ExpandContains): stri
 }
 
 /**
- * probeSearch: test full-text hits as a set while walking the time index (`+id IN (...)` keeps SQLite
- * from driving the query by the hits), which finds the first page of a common word at once instead of
- * looking up and sorting every hit.
+ * probeSearch: test each row against the search's loaded hit set (search-hits.ts) while walking the time
+ * index, which finds a page of a common word at once instead of looking up and sorting every hit; the
+ * caller must have loaded the hits of that search.
  */
 export function whereClause(q: EventQuery, expand?: ExpandContains, opts: { probeSearch?: boolean } = {}): { sql: string; params: Param[] } {
   const parts: string[] = [];
@@ -92,7 +93,7 @@ export function whereClause(q: EventQuery, expand?: ExpandContains, opts: { prob
   }
   const terms = parseSearch(q.search ?? '');
   if (terms.length) {
-    parts.push(`${opts.probeSearch ? '+id' : 'id'} IN (SELECT docid FROM search WHERE search MATCH ?)`);
+    parts.push(opts.probeSearch ? `${HIT_FN}(id, ?)` : 'id IN (SELECT docid FROM search WHERE search MATCH ?)');
     params.push(toMatchExpression(terms));
   }
   if (q.bookmarked) parts.push('id IN (SELECT event_id FROM bookmarks)');

@@ -2,7 +2,9 @@
 // the timeline to that range; Escape clears the time range.
 import { useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Histogram } from '../../../shared/investigate';
-import { fmtCount, fmtUtc } from '../util/format';
+import { fmtCount } from '../util/format';
+import { formatInZone } from '../../../shared/display-zone';
+import { useDisplayZone } from '../timezone/DisplayZoneContext';
 
 interface Props {
   h: Histogram | null;
@@ -16,6 +18,7 @@ const HEIGHT = 56;
 export function TimeHistogram({ h, onRange, onReset, zoomed }: Props) {
   const [brush, setBrush] = useState<{ a: number; b: number } | null>(null);
   const [dragging, setDragging] = useState(false);
+  const { zone } = useDisplayZone();
   const n = h?.buckets.length ?? 0;
   if (!h || n === 0) return <div className="histogram empty muted small">{h ? 'no timed events' : ''}</div>;
   const max = Math.max(1, ...h.buckets.map((b) => b.count));
@@ -80,14 +83,14 @@ export function TimeHistogram({ h, onRange, onReset, zoomed }: Props) {
           const bh = b.count ? Math.max(1.5, (b.count / max) * (HEIGHT - 2)) : 0;
           return (
             <rect key={b.start} x={i + 0.08} width={0.84} y={HEIGHT - bh} height={bh} className={i >= lo && i <= hi ? 'hbar brushed' : 'hbar'}>
-              <title>{`${fmtUtc(b.start)} – ${fmtUtc(b.end)} UTC: ${fmtCount(b.count)}`}</title>
+              <title>{`${formatInZone(b.start, zone)} – ${formatInZone(b.end, zone)}${zone === 'UTC' ? ' UTC' : ''}: ${fmtCount(b.count)}`}</title>
             </rect>
           );
         })}
         {brush && <rect x={lo} width={hi - lo + 1} y={0} height={HEIGHT} className="hbrush" />}
       </svg>
       <div className="histogram-axis small muted">
-        <span className="mono">{fmtUtc(first)}</span>
+        <span className="mono" data-testid="histogram-first">{formatInZone(first, zone)}</span>
         <span>
           {h.label} per bar{h.untimed ? ` · ${fmtCount(h.untimed)} without time` : ''}
           {zoomed && (
@@ -97,7 +100,7 @@ export function TimeHistogram({ h, onRange, onReset, zoomed }: Props) {
             </button>
           )}
         </span>
-        <span className="mono">{fmtUtc(last)}</span>
+        <span className="mono" data-testid="histogram-last">{formatInZone(last, zone)}</span>
       </div>
     </div>
   );

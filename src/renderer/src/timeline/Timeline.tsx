@@ -16,6 +16,8 @@ import { sameCondition, withCondition } from '../../../shared/query';
 import { Overview } from '../investigate/Overview';
 import { FilterChips } from '../investigate/FilterChips';
 import { ExportDialog } from '../export/ExportDialog';
+import { useDisplayZone } from '../timezone/DisplayZoneContext';
+import { boundInZone, rezoneBound } from '../../../shared/display-zone';
 
 export const ROW_HEIGHT = 28;
 /** Rows of a full-text search carry a second line: where the raw record matched. */
@@ -38,7 +40,15 @@ interface Props {
 export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, filters, setFilters, hiddenColumns }: Props) {
   const { api } = useBackend();
   const debounced = useDebounced(filters, 250);
-  const query = useMemo(() => toQuery(debounced), [debounced]);
+  const { zone } = useDisplayZone();
+  const query = useMemo(() => toQuery(debounced, zone), [debounced, zone]);
+  // The from/to boxes show times in the display zone: switching it rewrites them as the same instants.
+  const boxZone = useRef(zone);
+  useEffect(() => {
+    const prev = boxZone.current;
+    boxZone.current = zone;
+    if (prev !== zone) setFilters((f) => (f.from || f.to ? { ...f, from: rezoneBound(f.from, prev, zone), to: rezoneBound(f.to, prev, zone) } : f));
+  }, [zone, setFilters]);
   const rows = usePagedRows(api, query, revision, true);
   const count = rows.total ?? 0;
 
@@ -149,7 +159,7 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, fi
         query={query}
         revision={revision}
         onChip={addChip}
-        onRange={(from, to) => setFilters((f) => ({ ...f, from, to }))}
+        onRange={(from, to) => setFilters((f) => ({ ...f, from: boundInZone(from, zone), to: boundInZone(to, zone) }))}
         onResetRange={() => setFilters((f) => ({ ...f, from: '', to: '' }))}
       />
       {exporting && (

@@ -3,6 +3,7 @@ import type { TimelineFilters } from './filters';
 import { isFiltered } from './filters';
 import { useRef } from 'react';
 import { useAltKey } from '../annotations/useAltKey';
+import { useDisplayZone } from '../timezone/DisplayZoneContext';
 
 interface Props {
   filters: TimelineFilters;
@@ -17,6 +18,9 @@ interface Props {
 export function TimelineToolbar({ filters, total, caseEvents, loading, onChange, onClear, onExport }: Props) {
   const filtered = isFiltered(filters);
   const searchRef = useRef<HTMLInputElement>(null);
+  // A time typed without a zone means the display zone; UTC keeps the Z of the ISO form.
+  const { zone } = useDisplayZone();
+  const inZone = zone === 'UTC' ? 'Z' : ` (${zone === 'local' ? 'local' : zone})`;
   useAltKey('s', () => searchRef.current?.focus());
   return (
     <div className="tl-toolbar">
@@ -45,7 +49,7 @@ export function TimelineToolbar({ filters, total, caseEvents, loading, onChange,
         <input
           className="mono"
           data-testid="filter-from"
-          placeholder="YYYY-MM-DDThh:mmZ"
+          placeholder={`YYYY-MM-DDThh:mm${inZone}`}
           value={filters.from}
           onChange={(e) => onChange({ from: e.target.value })}
           spellCheck={false}
@@ -56,7 +60,7 @@ export function TimelineToolbar({ filters, total, caseEvents, loading, onChange,
         <input
           className="mono"
           data-testid="filter-to"
-          placeholder="YYYY-MM-DD (exclusive)"
+          placeholder={`YYYY-MM-DD${zone === 'UTC' ? '' : inZone} (exclusive)`}
           value={filters.to}
           onChange={(e) => onChange({ to: e.target.value })}
           spellCheck={false}

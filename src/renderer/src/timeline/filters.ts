@@ -2,6 +2,7 @@
 import type { Condition, EventQuery } from '../../../shared/query';
 import { sameCondition } from '../../../shared/query';
 import { COLUMNS, type ColumnId } from './columns';
+import { zonedBound, type DisplayZone } from '../../../shared/display-zone';
 
 export interface TimelineFilters {
   text: string;
@@ -26,7 +27,8 @@ export const EMPTY_FILTERS: TimelineFilters = {
 /** Whether the filters select by bookmarks, tags or notes (their results move when annotations change). */
 export const usesAnnotations = (f: TimelineFilters): boolean => Boolean(f.tag || f.bookmarked || f.noted);
 
-export function toQuery(f: TimelineFilters): EventQuery {
+/** The query the filters mean; from/to typed without a zone are read in the display zone. */
+export function toQuery(f: TimelineFilters, zone: DisplayZone = 'UTC'): EventQuery {
   const where: Condition[] = [];
   for (const col of COLUMNS) {
     const value = f.columns[col.id]?.trim();
@@ -38,8 +40,8 @@ export function toQuery(f: TimelineFilters): EventQuery {
   if (where.length) q.where = where;
   if (f.text.trim()) q.text = f.text.trim();
   if (f.search.trim()) q.search = f.search.trim();
-  if (f.from.trim()) q.from = f.from.trim();
-  if (f.to.trim()) q.to = f.to.trim();
+  if (f.from.trim()) q.from = zonedBound(f.from, zone);
+  if (f.to.trim()) q.to = zonedBound(f.to, zone);
   if (f.tag) q.tag = f.tag;
   if (f.bookmarked) q.bookmarked = true;
   if (f.noted) q.noted = true;

@@ -1,0 +1,76 @@
+// The unfiltered overview (hero metrics and facets) from the case's running counts (whole-case-tally.ts)
+// instead of full scans. Counts missing (a case from before them, or just remapped) are made from the
+// rows in one pass, kept, and saved with the case.
+import type { FacetField, QuerySummary } from '../../../shared/investigate';
+import { ACTOR_TYPES, OUTCOMES } from '../../../shared/event';
+import type { CaseStore } from '../store/case-store';
+import { MAX_DISTINCT, WholeCaseTally, type TallyColumn, type TallyHead, type ValueCounts } from '../store/whole-case-tally';
+import { encodeOutcome } from '../store/schema';
+
+/** The overview of the whole case, or null when it has too many distinct values to count in memory. */
+export function wholeCaseHead(store: CaseStore): TallyHead | null {
+  const kept = store.wholeCaseHead();
+  if (kept) return kept;
+  const tally = countRows(store);
+  if (!tally) return null;
+  store.keepWholeCaseTally(tally);
+  return tally.head();
+}
+
+/**
+ * Counts the whole case from its rows; null when a column has too many distinct values. Actor and action
+ * are grouped along their indexes (no sorter); the rest in one pass over the rows.
+ */
+export function countRows(store: CaseStore): WholeCaseTally | null {
+  const tally = new WholeCaseTally();
+  return store.withDb((db) => {
+    for (const col of ['actor', 'action'] as const) {
+      const res = db.exec(`SELECT ${col}, count(*) FROM events GROUP BY ${col} LIMIT ${MAX_DISTINCT + 1}`)[0];
+      const m = tally.values[col];
+      for (const [v, c] of (res?.values ?? []) as [string | null, number][]) m.set(v, c);
+      if (m.size > MAX_DISTINCT) return null;
+    }
+    const stmt = db.prepare('SELECT src, atype, outcome, ttype, ip FROM events');
+    try {
+      while (stmt.step()) {
+        const r = stmt.get() as [number, number, number, string | null, string | null];
+        if (!tally.addRow(r[0], r[1], r[2], r[3], r[4])) return null;
+      }
+    } finally {
+      stmt.free();
+    }
+    return tally;
+  });
+}
+
+export function summaryOf(h: TallyHead): QuerySummary {
+  return {
+    total: h.events,
+    failures: h.outcomes[encodeOutcome('failure')],
+    warnings: h.outcomes[encodeOutcome('denied')] + h.outcomes[encodeOutcome('warning')],
+    distinctActors: h.distinctActors,
+  };
+}
+
+const COLUMN: Partial<Record<FacetField, TallyColumn>> = { actor: 'actor', action: 'action', targetType: 'ttype', ip: 'ip' };
+
+/** Per facet field, its values' counts (up to HEAD_VALUES of each column: the caller takes the top ones). */
+export function facetCounts(store: CaseStore, h: TallyHead, fields: readonly FacetField[]): Map<FacetField, ValueCounts> {
+  const counts = new Map<FacetField, ValueCounts>();
+  const add = (f: FacetField, v: string | null, c: number) => {
+    const m = counts.get(f);
+    if (m) m.set(v, (m.get(v) ?? 0) + c);
+  };
+  for (const f of fields) {
+    const col = COLUMN[f];
+    counts.set(f, new Map(col ? h.top[col] : []));
+  }
+  for (const [src, c] of h.bySource) {
+    const source = store.source(src);
+    add('vendor', source.vendor, c);
+    add('source', source.name, c);
+  }
+  ACTOR_TYPES.forEach((name, i) => h.actorTypes[i] > 0 && add('actorType', name, h.actorTypes[i]));
+  OUTCOMES.forEach((name, i) => h.outcomes[i] > 0 && add('outcome', name, h.outcomes[i]));
+  return counts;
+}
