@@ -15,6 +15,7 @@ import { syncSourceName, type SyncReport, type SyncSettings } from '../shared/sy
 import { cmdExport, cmdVerify } from './cli-export';
 import { cmdSql, cmdViews } from './cli-views';
 import { cmdFacets } from './cli-facets';
+import { cmdDiff } from './cli-diff';
 
 const USAGE = `usage:
   auditdesk import CASE FILE... [--json]
@@ -23,6 +24,8 @@ const USAGE = `usage:
                        [--from T] [--to T] [--tag T] [--bookmarked] [--noted] [--limit N] [--offset N] [--json]
   auditdesk annotate CASE EVENT_ID [--tag T]... [--untag T]... [--bookmark | --unbookmark] [--note TEXT] [--json]
   auditdesk trace CASE REQUEST_ID [--json]
+  auditdesk diff CASE EVENT_ID [--history] [--json]
+                      the event's before/after as changed paths; --history: every event on its target, in order
   auditdesk facets CASE [--where ...] [--text WORDS] [--search Q] [--from T] [--to T] [--tag T] [--bookmarked]
                         [--noted] [--field F]... [--limit N] [--json]
                         top values with counts; F: ${FACET_FIELDS.join(' | ')} (default all); N: 1 to 100 (default 8)
@@ -75,6 +78,7 @@ const OPTIONS = {
   out: { type: 'string' },
   sources: { type: 'string' },
   field: { type: 'string', multiple: true },
+  history: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -276,7 +280,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command || v.help ? 0 : 2;
   }
-  if (!['import', 'info', 'query', 'facets', 'annotate', 'trace', 'serve', 'sync', 'export', 'verify', 'sql', 'views'].includes(command)) {
+  if (!['import', 'info', 'query', 'facets', 'annotate', 'trace', 'diff', 'serve', 'sync', 'export', 'verify', 'sql', 'views'].includes(command)) {
     process.stderr.write(`auditdesk: unknown command "${command}"\n${USAGE}\n`);
     return 2;
   }
@@ -301,6 +305,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdAnnotate(engine, casePath, rest, v);
       case 'trace':
         return await cmdTrace(engine, casePath, rest, v);
+      case 'diff':
+        return await cmdDiff(engine, casePath, rest, v, UsageError);
       case 'export':
         return await cmdExport(engine, casePath, v, UsageError);
       case 'verify':
