@@ -52,6 +52,8 @@ test('time zone switch: UTC, local, a chosen zone; original and UTC text kept', 
   await page.waitForFunction(() => document.querySelector('[data-testid=time-text]')?.textContent?.endsWith('+05:30'));
   assert.equal(await firstTime(), shifted(first.time, 330, '+05:30'));
   assert.equal(await page.getByTestId('zone-error').count(), 0);
+  // The case's earliest → latest in the case bar follows the zone too.
+  assert.match((await page.getByTestId('case-time-range').textContent()) ?? '', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \+05:30 → .* \+05:30$/);
 
   // The tooltip keeps UTC and the original text; the event panel shows all three.
   const title = await page.locator('[data-testid=row][data-index="0"] .time-cell').getAttribute('title');

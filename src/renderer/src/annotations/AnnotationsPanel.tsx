@@ -6,6 +6,8 @@ import { useBackend } from '../api/BackendContext';
 import { useApiCall } from '../investigate/useApiCall';
 import { useDebounced } from '../util/useDebounced';
 import { fmtCount } from '../util/format';
+import { useDisplayZone } from '../timezone/DisplayZoneContext';
+import { formatInZone } from '../../../shared/display-zone';
 
 interface Props {
   revision: number;
@@ -17,6 +19,7 @@ interface Props {
 
 export function AnnotationsPanel({ revision, onOpen, onTag, onBookmarked, onClose }: Props) {
   const { api } = useBackend();
+  const { zone } = useDisplayZone();
   const [text, setText] = useState('');
   const [kind, setKind] = useState<AnnotationFilter['kind'] | ''>('');
   const typed = useDebounced(text, 200);
@@ -70,7 +73,9 @@ export function AnnotationsPanel({ revision, onOpen, onTag, onBookmarked, onClos
             <button className="ann-item" data-testid="annotated-event" data-id={e.id} onClick={() => onOpen(e.id)}>
               <span className="ann-line">
                 {e.bookmarked && <span title="bookmarked">★</span>}
-                <span className="mono small">{e.event.time?.replace('T', ' ').slice(0, 19) ?? '(no time)'}</span>
+                <span className="mono small" title={e.event.time ? `UTC: ${e.event.time}` : undefined}>
+                  {e.event.time ? formatInZone(e.event.time, zone).replace(/\.\d{3}/, '') : '(no time)'}
+                </span>
                 <span className="muted small">{e.event.vendor}</span>
               </span>
               <span className="ann-line">

@@ -1,7 +1,9 @@
 // The strip under the header: which case is open, its size, its sources (each with its mapping).
 import { useState } from 'react';
 import type { CaseInfo, SourceInfo } from '../../../shared/contract';
-import { fmtCount, fmtUtc } from '../util/format';
+import { fmtCount } from '../util/format';
+import { useDisplayZone } from '../timezone/DisplayZoneContext';
+import { formatInZone, zoneLabel } from '../../../shared/display-zone';
 import { OpenCaseForm } from './OpenCaseForm';
 
 interface Props {
@@ -13,6 +15,7 @@ interface Props {
 export function CaseBar({ info, onOpened, onMapping }: Props) {
   const [opening, setOpening] = useState(false);
   const [showSources, setShowSources] = useState(false);
+  const { zone } = useDisplayZone();
 
   if (opening || !info) {
     return (
@@ -45,8 +48,12 @@ export function CaseBar({ info, onOpened, onMapping }: Props) {
         <b>{fmtCount(info.events)}</b> events
       </span>
       {info.timeRange && (
-        <span className="case-stat mono" title="Earliest and latest event (UTC)">
-          {fmtUtc(info.timeRange.from)} → {fmtUtc(info.timeRange.to)}
+        <span
+          className="case-stat mono"
+          data-testid="case-time-range"
+          title={`Earliest and latest event (${zoneLabel(zone)}); UTC: ${info.timeRange.from} → ${info.timeRange.to}`}
+        >
+          {formatInZone(info.timeRange.from, zone)} → {formatInZone(info.timeRange.to, zone)}
         </span>
       )}
       <button
