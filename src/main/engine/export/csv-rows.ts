@@ -49,7 +49,9 @@ export class CsvRowWriter {
   private neutralised: string[] = [];
   private iso = new IsoTime();
   /** Head buffers the hashing thread has handed back, to be filled again. */
-  private spare: Buffer[] = [];
+  private spareHeads: Buffer[] = [];
+  /** Segment buffers handed back likewise, for the store to read the next batches into (entryBatches' `spare`). */
+  readonly spareEntries: Buffer[] = [];
 
   constructor(
     private readonly store: CaseStore,
@@ -73,20 +75,20 @@ export class CsvRowWriter {
     }
   }
 
-  /** A head buffer back from the hashing thread. */
-  recycle(buf: Uint8Array): void {
-    this.spare.push(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength));
+  /** A batch's buffers back from the hashing thread, whole (a chunk may have used only part of them). */
+  recycle(heads: Uint8Array, entries: Uint8Array): void {
+    this.spareHeads.push(Buffer.from(heads.buffer));
+    this.spareEntries.push(Buffer.from(entries.buffer));
   }
 
   /** Formats a batch of rows: their heads here, their records left in the batch's segment bytes for the hashing thread. */
   writeBatch(batch: EntryBatch): HashChunk {
-    const { rows, at } = batch;
-    const { entries } = batch;
+    const { rows, at, entries } = batch;
     const n = rows.length;
     const headBounds = new Int32Array(2 * n);
     const rawBounds = new Int32Array(2 * n);
     const kinds = new Uint8Array(n);
-    let heads = this.spare.pop() ?? Buffer.allocUnsafeSlow(4 << 20);
+    let heads = this.spareHeads.pop() ?? Buffer.allocUnsafeSlow(4 << 20);
     let pos = 0;
     let template = '';
     const normalized = this.mode === 'normalized';

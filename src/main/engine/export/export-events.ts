@@ -250,8 +250,9 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
 const FAST_BATCH = 2048;
 
 /**
- * CSV rows straight from the store's columns and segment into large chunks, hashed and written by a
- * second thread (row-hasher.ts) while the next chunk is formatted. Same bytes as the per-event lane.
+ * CSV rows straight from the store's columns and segment, a batch at a time: this thread writes each
+ * row's cells before its record, a second thread (row-hasher.ts) adds the record, hashes and writes
+ * while the next batch is formatted. Same bytes as the per-event lane.
  */
 async function streamCsv(
   store: CaseStore,
@@ -268,16 +269,12 @@ async function streamCsv(
   hooks: ExportHooks,
 ): Promise<{ rows: number; neutralisedCells: number; neutralisedRows: number; dataBytes: number; dataSha256: string }> {
   const writer = new CsvRowWriter(store, mode, layout, sources, sourceIndex);
-  const spare: Buffer[] = [];
-  const hasher = new RowHasher(dataFd, rowsFd, framing, (heads, entries) => {
-    writer.recycle(heads);
-    spare.push(Buffer.from(entries.buffer, 0, entries.buffer.byteLength));
-  });
+  const hasher = new RowHasher(dataFd, rowsFd, framing, (heads, entries) => writer.recycle(heads, entries));
   try {
     let lastProgress = 0;
     hooks.onProgress(0, total);
     const columns = mode === 'normalized' ? NORMALIZED_SQL : RAW_SQL;
-    for (const batch of store.entryBatches(query, { ids, columns, batch: FAST_BATCH, spare })) {
+    for (const batch of store.entryBatches(query, { ids, columns, batch: FAST_BATCH, spare: writer.spareEntries })) {
       await hasher.push(writer.writeBatch(batch));
       const now = Date.now();
       if (now - lastProgress > 100) {

@@ -7,8 +7,8 @@ import { FACET_FIELDS } from '../../../shared/investigate';
 import type { CaseStore } from '../store/case-store';
 import { ACTOR_TYPES, OUTCOMES } from '../../../shared/event';
 import { encodeOutcome } from '../store/schema';
-import { facetCounts, summaryOf, wholeCaseHead } from './whole-case';
-import { HEAD_VALUES, topValues } from '../store/whole-case-tally';
+import { addCodedCounts, facetCounts, summaryOf, wholeCaseHead } from './whole-case';
+import { HEAD_VALUES, topValues, type ValueCounts } from '../store/whole-case-tally';
 
 export { histogram } from './histogram';
 
@@ -66,11 +66,7 @@ export function facets(store: CaseStore, q: EventQuery, fields: readonly FacetFi
 
 function computeFacets(store: CaseStore, q: EventQuery, fields: readonly FacetField[], limit: number): Facet[] {
   const { sql, params } = store.where(q);
-  const counts = new Map<FacetField, Map<string | null, number>>(fields.map((f) => [f, new Map()]));
-  const add = (f: FacetField, v: string | null, c: number) => {
-    const m = counts.get(f);
-    if (m) m.set(v, (m.get(v) ?? 0) + c);
-  };
+  const counts = new Map<FacetField, ValueCounts>(fields.map((f) => [f, new Map()]));
   // Unindexed fields need a pass over the filtered rows anyway; the few-valued ones ride along with
   // it (counted in JS by code) instead of taking passes of their own.
   const scanned = fields.filter((f) => SCANNED[f]);
@@ -110,18 +106,13 @@ function computeFacets(store: CaseStore, q: EventQuery, fields: readonly FacetFi
       OUTCOMES.forEach((_, i) => (outcomes[i] = Number(r[ACTOR_TYPES.length + i] ?? 0)));
     }
   }
-  for (const [src, c] of bySrc) {
-    const source = store.source(src);
-    add('vendor', source.vendor, c);
-    add('source', source.name, c);
-  }
-  ACTOR_TYPES.forEach((name, i) => atypes[i] > 0 && add('actorType', name, atypes[i]));
-  OUTCOMES.forEach((name, i) => outcomes[i] > 0 && add('outcome', name, outcomes[i]));
+  addCodedCounts(store, counts, bySrc, atypes, outcomes);
   for (const f of fields) {
     const col = COLUMN[f];
     if (!col) continue;
+    const m = counts.get(f)!;
     for (const [v, c] of rows(store, `SELECT ${col}, count(*) AS c FROM events ${sql} GROUP BY ${col} ORDER BY c DESC, ${col} LIMIT ${limit}`, params)) {
-      add(f, v == null ? null : String(v), Number(c));
+      m.set(v == null ? null : String(v), Number(c));
     }
   }
   return fields.map((field) => ({ field, values: topValues(counts.get(field)!, limit) }));

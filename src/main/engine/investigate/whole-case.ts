@@ -57,20 +57,34 @@ const COLUMN: Partial<Record<FacetField, TallyColumn>> = { actor: 'actor', actio
 /** Per facet field, its values' counts (up to HEAD_VALUES of each column: the caller takes the top ones). */
 export function facetCounts(store: CaseStore, h: TallyHead, fields: readonly FacetField[]): Map<FacetField, ValueCounts> {
   const counts = new Map<FacetField, ValueCounts>();
-  const add = (f: FacetField, v: string | null, c: number) => {
-    const m = counts.get(f);
-    if (m) m.set(v, (m.get(v) ?? 0) + c);
-  };
   for (const f of fields) {
     const col = COLUMN[f];
     counts.set(f, new Map(col ? h.top[col] : []));
   }
-  for (const [src, c] of h.bySource) {
+  addCodedCounts(store, counts, h.bySource, h.actorTypes, h.outcomes);
+  return counts;
+}
+
+/**
+ * Adds the few-valued facets to `counts`: vendor and source from counts per source id, actor type and
+ * outcome from counts per stored code. Fields `counts` has no map for are left out.
+ */
+export function addCodedCounts(
+  store: CaseStore,
+  counts: Map<FacetField, ValueCounts>,
+  bySource: Iterable<[number, number]>,
+  actorTypes: readonly number[],
+  outcomes: readonly number[],
+): void {
+  const add = (f: FacetField, v: string | null, c: number) => {
+    const m = counts.get(f);
+    if (m) m.set(v, (m.get(v) ?? 0) + c);
+  };
+  for (const [src, c] of bySource) {
     const source = store.source(src);
     add('vendor', source.vendor, c);
     add('source', source.name, c);
   }
-  ACTOR_TYPES.forEach((name, i) => h.actorTypes[i] > 0 && add('actorType', name, h.actorTypes[i]));
-  OUTCOMES.forEach((name, i) => h.outcomes[i] > 0 && add('outcome', name, h.outcomes[i]));
-  return counts;
+  ACTOR_TYPES.forEach((name, i) => actorTypes[i] > 0 && add('actorType', name, actorTypes[i]));
+  OUTCOMES.forEach((name, i) => outcomes[i] > 0 && add('outcome', name, outcomes[i]));
 }

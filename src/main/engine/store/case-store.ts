@@ -586,12 +586,9 @@ export class CaseStore {
    * The fast lane of exports: the given columns of every matching row in query order, a batch at a
    * time, with each row's segment entry. A batch's entries are fetched with one read of the span they
    * lie in when it is dense (imports append in file order, so time order is mostly local), else one
-   * read each; `at` is where each row's entry starts in `entries`.
-   */
-  /**
-   * The matching rows' columns, a batch at a time, with their segment entries read in one go. Entry
-   * bytes always sit in an ArrayBuffer of their own (never Node's shared pool), so a caller may move
-   * them to another thread; `spare` holds such buffers handed back, to be filled again.
+   * read each; `at` is where each row's entry starts in `entries`. Entry bytes always sit in an
+   * ArrayBuffer of their own (never Node's shared pool), so a caller may move them to another thread;
+   * `spare` holds such buffers handed back, to be filled again.
    */
   *entryBatches(q: EventQuery, opts: { ids?: number[]; columns: readonly string[]; batch: number; spare?: Buffer[] }): Generator<EntryBatch> {
     const offCol = opts.columns.indexOf('off');
@@ -629,14 +626,14 @@ export class CaseStore {
     const at = new Int32Array(rows.length);
     const contiguous = hi - lo <= 2 * total + (1 << 20);
     const size = contiguous ? hi - lo : total;
-    let i = spare.findIndex((b) => b.length >= size);
-    const buf = i >= 0 ? spare.splice(i, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size, 1 << 20));
+    const fits = spare.findIndex((b) => b.length >= size);
+    const buf = fits >= 0 ? spare.splice(fits, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size, 1 << 20));
     if (contiguous) {
-      for (i = 0; i < rows.length; i++) at[i] = (rows[i][offCol] as number) - lo;
+      for (let i = 0; i < rows.length; i++) at[i] = (rows[i][offCol] as number) - lo;
       this.segment.readInto(buf, lo, size);
     } else {
       let pos = 0;
-      for (i = 0; i < rows.length; i++) {
+      for (let i = 0; i < rows.length; i++) {
         at[i] = pos;
         const len = rows[i][lenCol] as number;
         this.segment.readInto(buf.subarray(pos), rows[i][offCol] as number, len);
