@@ -1,14 +1,14 @@
 // CSV cells for exports. Hand-written rather than csv-stringify: each row's exact bytes are hashed for
 // the manifest, so rows are built one at a time as strings, and RFC 4180 quoting is these few lines.
 
-/** A spreadsheet runs a cell starting with one of these as a formula (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A spreadsheet runs a cell starting with = + - @ tab or CR as a formula (CSV injection); c is a char or byte code. */
+export const isFormulaStart = (c: number) => c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
 
 /** Prefix that makes a spreadsheet show the cell as text; recorded in the manifest wherever it is added. */
 export const NEUTRALISE_PREFIX = "'";
 
 export function needsNeutralising(text: string): boolean {
-  return FORMULA_START.test(text);
+  return text !== '' && isFormulaStart(text.charCodeAt(0));
 }
 
 /** One CSV cell: quoted when it holds a comma, quote or line break; neutralised when it would run. */
@@ -33,7 +33,7 @@ export function neutraliseRow(row: string, delimiter: string): { row: string; co
     if (i === cellStart) {
       const quoted = row[i] === '"';
       const at = quoted ? i + 1 : i;
-      if (at < row.length && FORMULA_START.test(row[at])) {
+      if (at < row.length && isFormulaStart(row.charCodeAt(at))) {
         columns.push(col);
         inserts.push(at);
       }

@@ -7,7 +7,7 @@
 import type { CaseStore, EntryBatch } from '../store/case-store';
 import type { EventExtras } from '../store/extras';
 import { NO_TIME, decodeActorType, decodeOutcome, decodeTimeFlag } from '../store/schema';
-import { NEUTRALISE_PREFIX, csvCell, neutraliseRow } from './csv-cell';
+import { NEUTRALISE_PREFIX, csvCell, isFormulaStart, needsNeutralising, neutraliseRow } from './csv-cell';
 import { IsoTime } from './iso-time';
 import type { ManifestSource } from './manifest';
 import { RECORD, type HashChunk } from './row-hasher';
@@ -20,8 +20,6 @@ export const RAW_SQL = ['id', 'src', 'off', 'len'];
 const NEEDS_QUOTES = /[",\r\n]/;
 const QUOTES = /"/g;
 
-/** A spreadsheet runs a cell starting with = + - @ tab or CR (see csv-cell.ts). */
-const isFormulaStart = (c: number) => c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
 
 /** A number as JSON.stringify writes it inside an object. */
 const num = (v: unknown) => (typeof v === 'number' ? String(v) : JSON.stringify(v));
@@ -167,7 +165,7 @@ export class CsvRowWriter {
   private cell(v: unknown, column: string): string {
     if (v === null || v === undefined) return '';
     let s = String(v);
-    if (s !== '' && isFormulaStart(s.charCodeAt(0))) {
+    if (needsNeutralising(s)) {
       s = NEUTRALISE_PREFIX + s;
       this.neutralised.push(column);
     }
