@@ -149,7 +149,11 @@ export class CsvRowWriter {
       }
       template += `${entry}}`;
     }
-    return { heads: new Uint8Array(heads.buffer, heads.byteOffset, heads.length), headBounds, entries, rawBounds, kinds, template };
+    // The manifest entries ride in the same buffer, after the heads: a moved buffer, not a copied string.
+    if (pos + template.length * 3 > heads.length) heads = grow(heads, pos, template.length * 3);
+    const templateStart = pos;
+    pos += heads.write(template, pos, 'utf8');
+    return { heads: new Uint8Array(heads.buffer, heads.byteOffset, heads.length), headBounds, entries, rawBounds, kinds, templateStart, templateEnd: pos };
   }
 
   /** The record as the row's last cell: quoted by the hashing thread where needed, neutralised as noted here. */

@@ -13,6 +13,7 @@ import { exportAnnotations } from './export-annotations';
 import { NEUTRALISE_PREFIX } from './csv-cell';
 import { csvLayoutFor } from './csv-layout';
 import { MANIFEST_FILE, SUMS_FILE, VERIFY_FILE, type ManifestHead, type ManifestRow, type ManifestSource } from './manifest';
+import { ManifestFile, widestHead } from './manifest-file';
 import { redactEvent, REDACTION_MARKER } from './redact';
 import { RowRefused, formatRow, framingFor } from './row-format';
 import { VERIFY_SCRIPT } from './verify-script';
@@ -79,9 +80,35 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const dataName = DATA_FILE[req.format];
   const dataPath = path.join(dir, dataName);
-  const rowsPath = path.join(dir, '.manifest-rows.tmp');
   const dataFd = fs.openSync(dataPath, 'w', 0o600);
-  const rowsFd = fs.openSync(rowsPath, 'w', 0o600);
+  const sentence = describeQuery(query, ids?.length);
+  const annotations = exportAnnotations(store, query, ids);
+  const headOf = (c: { rows: number; bytes: number; sha256: string; neutralisedCells: number; neutralisedRows: number }): ManifestHead => ({
+    kind: 'auditdesk-evidence-export',
+    manifestVersion: 1,
+    auditdesk: version,
+    exportedAt: new Date().toISOString(),
+    case: { name: store.name, path: store.dir },
+    filter: { query, ...(req.ids ? { ids: req.ids } : {}), sentence },
+    data: { file: dataName, format: req.format, mode: req.mode, framing, rows: c.rows, bytes: c.bytes, sha256: c.sha256 },
+    sources,
+    neutralisation: {
+      prefix: NEUTRALISE_PREFIX,
+      rule:
+        req.format === 'csv'
+          ? `CSV cells starting with = + - @ tab or CR get a leading ${NEUTRALISE_PREFIX} so spreadsheets show them as text; each row lists its neutralised columns and keeps rawSha256 of the record as stored`
+          : 'JSON exports are never neutralised',
+      cells: c.neutralisedCells,
+      rows: c.neutralisedRows,
+    },
+    redactions: { marker: REDACTION_MARKER, fields: redact, rows: redactedRows },
+    ...annotations,
+    annotationsNote: 'Bookmarks, tags and notes put on the exported events in AuditDesk, by event id (rows[].id): what the investigator said, not part of the evidence.',
+    howToVerify: `node ${VERIFY_FILE} [--sources DIR]  (or: sha256sum -c ${SUMS_FILE}; see "Evidence" in the AuditDesk README)`,
+  });
+  const redactedRows: Partial<Record<(typeof redact)[number], number>> = {};
+  const manifest = new ManifestFile(path.join(dir, MANIFEST_FILE), widestHead(headOf({ rows: 0, bytes: 0, sha256: '', neutralisedCells: 0, neutralisedRows: 0 }), total));
+  const rowsFd = manifest.fd;
   const dataHash = crypto.createHash('sha256');
   let dataBytes = 0;
   const writeData = (text: string) => {
@@ -94,7 +121,6 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
   let rows = 0;
   let neutralisedCells = 0;
   let neutralisedRows = 0;
-  const redactedRows: Partial<Record<(typeof redact)[number], number>> = {};
   let redactedAny = 0;
   let dataSha256: string;
   try {
@@ -169,58 +195,18 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
   } catch (e) {
     // Either lane: a failed or cancelled export leaves no partial folder behind.
     fs.closeSync(dataFd);
-    fs.closeSync(rowsFd);
+    manifest.abandon();
     fs.rmSync(dir, { recursive: true, force: true });
     throw e;
   }
   fs.fsyncSync(dataFd);
   fs.closeSync(dataFd);
-  fs.closeSync(rowsFd);
-  if (rows !== total) throw new Error(`the case changed during export (${rows} rows written, ${total} expected)`);
-
-  const sentence = describeQuery(query, ids?.length);
-  const head: ManifestHead = {
-    kind: 'auditdesk-evidence-export',
-    manifestVersion: 1,
-    auditdesk: version,
-    exportedAt: new Date().toISOString(),
-    case: { name: store.name, path: store.dir },
-    filter: { query, ...(req.ids ? { ids: req.ids } : {}), sentence },
-    data: { file: dataName, format: req.format, mode: req.mode, framing, rows, bytes: dataBytes, sha256: dataSha256 },
-    sources,
-    neutralisation: {
-      prefix: NEUTRALISE_PREFIX,
-      rule:
-        req.format === 'csv'
-          ? `CSV cells starting with = + - @ tab or CR get a leading ${NEUTRALISE_PREFIX} so spreadsheets show them as text; each row lists its neutralised columns and keeps rawSha256 of the record as stored`
-          : 'JSON exports are never neutralised',
-      cells: neutralisedCells,
-      rows: neutralisedRows,
-    },
-    redactions: { marker: REDACTION_MARKER, fields: redact, rows: redactedRows },
-    ...exportAnnotations(store, query, ids),
-    annotationsNote: 'Bookmarks, tags and notes put on the exported events in AuditDesk, by event id (rows[].id): what the investigator said, not part of the evidence.',
-    howToVerify: `node ${VERIFY_FILE} [--sources DIR]  (or: sha256sum -c ${SUMS_FILE}; see "Evidence" in the AuditDesk README)`,
-  };
-  const manifestPath = path.join(dir, MANIFEST_FILE);
-  const headText = JSON.stringify(head, null, 2);
-  const manifestHash = crypto.createHash('sha256');
-  const mfd = fs.openSync(manifestPath, 'w', 0o600);
-  const put = (b: Buffer | string) => {
-    const buf = typeof b === 'string' ? Buffer.from(b) : b;
-    manifestHash.update(buf);
-    fs.writeSync(mfd, buf);
-  };
-  put(`${headText.slice(0, -2)},\n  "rows": [\n`);
-  const rfd = fs.openSync(rowsPath, 'r');
-  const buf = Buffer.allocUnsafe(1 << 20);
-  for (let n; (n = fs.readSync(rfd, buf, 0, buf.length, null)) > 0; ) put(buf.subarray(0, n));
-  fs.closeSync(rfd);
-  put('\n  ]\n}\n');
-  fs.fsyncSync(mfd);
-  fs.closeSync(mfd);
-  fs.rmSync(rowsPath);
-  const manifestSha256 = manifestHash.digest('hex');
+  if (rows !== total) {
+    manifest.abandon();
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error(`the case changed during export (${rows} rows written, ${total} expected)`);
+  }
+  const manifestSha256 = manifest.finish(headOf({ rows, bytes: dataBytes, sha256: dataSha256, neutralisedCells, neutralisedRows }));
 
   fs.writeFileSync(path.join(dir, VERIFY_FILE), VERIFY_SCRIPT, { mode: 0o644 });
   const sums = [
