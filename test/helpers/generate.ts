@@ -1,6 +1,7 @@
 // Small vendor-shaped event files written from the vendor docs, generated (not hand-typed).
 
-function rng(seed: number): () => number {
+/** A seeded generator of numbers in [0, 1), so generated data is the same on every run. */
+export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }

@@ -6,23 +6,13 @@ import assert from 'node:assert/strict';
 import { freshEngine, writeFile } from '../helpers/engine';
 import { opboxJsonl } from '../helpers/generate';
 import { CaseStore } from '../../src/main/engine/store/case-store';
-import { orderClause } from '../../src/main/engine/store/query-sql';
 import type { EventQuery } from '../../src/shared/query';
+import { uncachedQuery } from '../helpers/search';
 
 /** Generated records in a scrambled order, so that id order is not time order. */
 function scrambled(count: number, seed: number): string {
   const lines = opboxJsonl(count, seed).trim().split('\n');
   return `${lines.map((_, i) => lines[(i * 7919) % count]).join('\n')}\n`;
-}
-
-/** What query() must return, straight from SQL: the hits looked up by `id IN (SELECT docid ...)`. */
-function uncached(store: CaseStore, q: EventQuery): { total: number; ids: string[] } {
-  const { sql, params } = store.where(q);
-  return store.withDb((db) => {
-    const total = Number(db.exec(`SELECT count(*) FROM events ${sql}`, params)[0].values[0][0]);
-    const res = db.exec(`SELECT id FROM events ${sql} ${orderClause(q)} LIMIT ? OFFSET ?`, [...params, q.limit ?? 100, q.offset ?? 0])[0];
-    return { total, ids: (res?.values ?? []).map((r) => String(r[0])) };
-  });
 }
 
 test('a kept hit set gives the same counts and pages as the uncached query', async () => {
@@ -44,7 +34,7 @@ test('a kept hit set gives the same counts and pages as the uncached query', asy
   ];
   const check = () => {
     for (const q of queries) {
-      const want = uncached(store, q);
+      const want = uncachedQuery(store, q);
       const got = store.query(q);
       assert.equal(got.total, want.total, `count of ${JSON.stringify(q)}`);
       assert.deepEqual(got.events.map((e) => e.id), want.ids, `page of ${JSON.stringify(q)}`);

@@ -70,7 +70,8 @@ export class CaseStore {
     private segment: Segment,
   ) {
     this.savedAt = this.meta('saved_at');
-    this.hits = new SearchHits(db);
+    // An import's transaction may still roll back; outside it the full-text index is all in its segments.
+    this.hits = new SearchHits(db, () => !this.insertStmt);
     // The database file lives in sql.js's in-memory filesystem, where every page write is a JS copy:
     // keep the rollback journal and a generous page cache in the heap instead.
     db.run(`PRAGMA journal_mode=${process.env.AD_JOURNAL ?? 'MEMORY'}; PRAGMA cache_size=${process.env.AD_CACHE ?? -131072}; PRAGMA temp_store=MEMORY`);
@@ -444,7 +445,7 @@ export class CaseStore {
     let total = this.counts.get(countKey);
     if (total === undefined) {
       // A search alone is counted by reading its hits from the full-text index once; the pages reuse them.
-      total = expr && onlySearch(q) ? this.hits.load(this.db, expr).count : Number(this.scalar(`SELECT count(*) FROM events ${where}`, params));
+      total = expr && onlySearch(q) ? this.hits.load(this.db, terms).count : Number(this.scalar(`SELECT count(*) FROM events ${where}`, params));
       if (this.counts.size > 200) this.counts = new Map();
       this.counts.set(countKey, total);
     }
@@ -454,7 +455,7 @@ export class CaseStore {
       const ids: number[] = [];
       // Many hits: walk the time index and test each against the hit set; few: look the hits up.
       const probe = expr !== null && total > SEARCH_PROBE_MIN;
-      if (probe) this.hits.load(this.db, expr);
+      if (probe) this.hits.load(this.db, terms);
       const page = probe ? whereClause(q, this.expandContains, { probeSearch: true }) : { sql: where, params };
       const idStmt = this.db.prepare(`SELECT id FROM events ${page.sql} ${orderClause(q)} LIMIT ? OFFSET ?`);
       try {
