@@ -13,6 +13,7 @@ export default defineConfig({
           cli: resolve(__dirname, 'src/main/cli.ts'),
           'engine-worker': resolve(__dirname, 'src/main/engine/worker/engine-worker.ts'),
           'parse-worker': resolve(__dirname, 'src/main/engine/worker/parse-worker.ts'),
+          'sql-worker': resolve(__dirname, 'src/main/engine/worker/sql-worker.ts'),
         },
       },
     },

@@ -139,6 +139,8 @@ export interface AuditDeskApi {
    * the result (at most SQL_ROW_CAP rows) is kept so further pages of it come without re-running.
    */
   runSql(p: { sql: string; offset?: number; limit?: number }): Promise<SqlResult>;
+  /** Stops the SQL console's running statement; cancelled: one was running (its runSql fails). */
+  cancelSql(): Promise<{ cancelled: boolean }>;
 }
 
 export type ApiMethod = keyof AuditDeskApi;
@@ -173,6 +175,7 @@ export const API_METHODS = [
   'renameView',
   'deleteView',
   'runSql',
+  'cancelSql',
 ] as const satisfies readonly ApiMethod[];
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
 const allListed: Missing extends never ? true : Missing = true;

@@ -1,6 +1,7 @@
 // The SQL console in Chromium against `auditdesk serve`: Alt+Q opens it, a statement typed into monaco
 // runs with Ctrl+Enter, rows scroll in the virtualized grid (pages fetched as they come into view),
-// writes and several statements are refused with a message, and the case is unchanged.
+// writes and several statements are refused with a message, a statement that never ends leaves the rest
+// of the app answering and is stopped with Cancel, and the case is unchanged.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -60,6 +61,24 @@ test('SQL console: Ctrl+Enter runs a SELECT, the grid pages through rows, writes
   await runStatement(page, 'SELECT nope FROM events');
   await page.getByTestId('sql-error').filter({ hasText: 'no such column: nope' }).waitFor();
   await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'sql-console-error.png') });
+
+  // A statement that never ends runs in its own thread: the timeline, facets and metrics keep answering
+  // (a facet click filters them), and Cancel stops it.
+  await runStatement(page, 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n');
+  await page.getByTestId('sql-cancel').waitFor();
+  await page.getByTestId('facets-toggle').click();
+  const openclaw = page.locator('[data-testid=facet-vendor] .facet-value[data-value=openclaw]');
+  const facetCount = await openclaw.getAttribute('data-count');
+  await openclaw.click();
+  await page.waitForFunction((v) => document.querySelector('[data-testid=hero-total]')?.getAttribute('data-value') === v, facetCount);
+  await page.waitForFunction((v) => document.querySelector('[data-testid=match-count]')?.getAttribute('data-total') === v, facetCount);
+  await page.locator('[data-testid=row][data-index="0"]').waitFor();
+  assert.ok(await page.getByTestId('sql-cancel').isVisible(), 'the statement is still running');
+  await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'sql-console-running.png') });
+  await page.getByTestId('sql-cancel').click();
+  await page.getByTestId('sql-error').filter({ hasText: 'cancelled' }).waitFor();
+  await page.getByTestId('sql-run').waitFor();
+
   await runStatement(page, 'SELECT count(*) AS n FROM events');
   await page.waitForFunction(() => document.querySelector('[data-testid=sql-status]')?.getAttribute('data-total') === '1');
   assert.equal(await page.locator('[data-testid=sql-row][data-index="0"] .sql-cell').nth(1).textContent(), String(total));

@@ -85,21 +85,52 @@ test('runSql reads the case, pages a kept result, caps rows and never changes th
 });
 
 test('the copy refuses writes even when a statement reaches it', async () => {
-  const { SqlConsole } = await import('../../src/main/engine/sql/sql-console');
+  const { SqlCopy } = await import('../../src/main/engine/sql/sql-copy');
   const { loadSqlJs } = await import('../../src/main/engine/store/sqljs');
   const SQL = await loadSqlJs();
   const src = new SQL.Database();
   src.run('CREATE TABLE t(x); INSERT INTO t VALUES (1)');
-  const bytes = src.export();
-  const c = new SqlConsole();
-  // Past the text check (execute directly on the copy): the copy itself must refuse the write.
-  const raw = (c as unknown as { execute(db: unknown, sql: string): unknown }).execute.bind(c);
-  await c.run({ sql: 'SELECT 1' }, 'k', async () => bytes);
-  const copy = (c as unknown as { copy: unknown }).copy;
-  assert.throws(() => raw(copy, 'INSERT INTO t VALUES (2)'), /readonly|read-only|query_only/i);
-  assert.deepEqual((await c.run({ sql: 'SELECT count(*) FROM t' }, 'k', async () => bytes)).rows, [[1]]);
-  c.close();
+  const copy = new SqlCopy();
+  await copy.load(src.export());
+  // Past the text check (the copy's own connection): it must refuse the write itself.
+  const db = (copy as unknown as { db: { run(sql: string): void } }).db;
+  assert.throws(() => db.run('INSERT INTO t VALUES (2)'), /readonly|read-only|query_only/i);
+  assert.deepEqual(copy.run({ sql: 'SELECT count(*) FROM t' }).rows, [[1]]);
+  copy.close();
   src.close();
+});
+
+test('a statement runs in its own thread: the engine keeps answering, and Cancel stops it', async () => {
+  const { engine } = await freshEngine();
+  const { files, total } = writeMultiVendorCase(tempDir(), 30);
+  await engine.importFiles({ paths: files });
+  assert.deepEqual(await engine.cancelSql(), { cancelled: false }, 'nothing to cancel yet');
+  // Never ends by itself: if it ran on the engine's thread, nothing below would be answered.
+  const endless = engine.runSql({ sql: 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n' });
+  const outcome = endless.then(
+    () => 'finished',
+    (e: Error) => e.message,
+  );
+  // Wait until the statement really is running in its thread (its copy made and loaded).
+  const started = Date.now();
+  while (!(engine as unknown as { sql: { pending: Map<number, unknown> } }).sql.pending.size) {
+    assert.ok(Date.now() - started < 60_000, 'the statement never started');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await new Promise((r) => setTimeout(r, 200));
+  assert.equal((await engine.queryEvents({})).total, total, 'the timeline is answered while the statement runs');
+  assert.equal((await engine.caseInfo())?.events, total);
+  // A page of another statement queues behind the running one, and is dropped with it on cancel.
+  const queued = engine.runSql({ sql: 'SELECT 1' }).then(
+    () => 'finished',
+    (e: Error) => e.message,
+  );
+  assert.deepEqual(await engine.cancelSql(), { cancelled: true });
+  assert.match(await outcome, /cancelled/);
+  assert.match(await queued, /cancelled/);
+  // The next statement gets a new thread and copy.
+  assert.deepEqual((await engine.runSql({ sql: 'SELECT count(*) FROM events' })).rows, [[total]]);
+  engine.close();
 });
 
 test('CLI: auditdesk sql CASE "SELECT ..." [--json]', () => {

@@ -386,6 +386,10 @@ export class Engine implements AuditDeskApi {
     return this.sql.run(p ?? { sql: '' }, key, () => this.exclusive(async () => store.withDb((db) => db.export())));
   }
 
+  async cancelSql(): Promise<{ cancelled: boolean }> {
+    return { cancelled: this.sql.cancel() };
+  }
+
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
 
   /**

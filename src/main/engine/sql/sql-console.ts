@@ -1,77 +1,99 @@
-// The SQL console's connection: a private copy of the case database with query_only set, made from
-// the live database's bytes and kept until the case changes. A statement that got past the text check
-// (read-only-check.ts) still cannot change the case: it only ever sees the copy, which refuses writes.
-import type { Database } from 'sql.js';
-import { SQL_PAGE, SQL_ROW_CAP, type SqlResult, type SqlValue } from '../../../shared/sql';
-import { loadSqlJs } from '../store/sqljs';
+// The engine's side of the SQL console: statements go to their own worker thread (sql-worker.ts), which
+// holds a read-only copy of the case made when the case last changed. The engine stays free while a
+// statement runs, and cancel() ends the thread, the only way to stop a statement inside sql.js.
+import { Worker } from 'node:worker_threads';
+import type { SqlResult } from '../../../shared/sql';
+import { workerSpec } from '../worker/worker-spec';
+import type { SqlAsk, SqlReply, SqlRequest } from '../worker/sql-protocol';
 import { assertReadOnly } from './read-only-check';
 
-interface Kept {
-  sql: string;
-  columns: string[];
-  rows: SqlValue[][];
-  truncated: boolean;
-}
+type Pending = { resolve: (r: SqlReply) => void; reject: (e: Error) => void };
 
-function cell(v: unknown): SqlValue {
-  if (v == null) return null;
-  if (v instanceof Uint8Array) return `<blob ${v.length} bytes>`;
-  return typeof v === 'number' ? v : String(v);
+export class SqlCancelled extends Error {
+  constructor() {
+    super('the SQL statement was cancelled');
+  }
 }
 
 export class SqlConsole {
-  private copy: Database | null = null;
+  private worker: Worker | null = null;
   private copyKey: unknown = null;
-  private kept: Kept | null = null;
+  private pending = new Map<number, Pending>();
+  private nextId = 1;
+  /** Runs queue one behind the other: a page asked for while a statement runs waits for it. */
+  private chain: Promise<unknown> = Promise.resolve();
+  /** Counts cancels: runs queued before one are dropped with it. */
+  private generation = 0;
 
   /** key says which state of the case the copy shows; bytes() is called only when it changed. */
-  async run(p: { sql: string; offset?: number; limit?: number }, key: unknown, bytes: () => Promise<Uint8Array>): Promise<SqlResult> {
-    const sql = String(p.sql ?? '');
+  run(p: { sql: string; offset?: number; limit?: number }, key: unknown, bytes: () => Promise<Uint8Array>): Promise<SqlResult> {
+    const sql = String(p?.sql ?? '');
+    // Refused at once, without a copy of the case or a thread.
     assertReadOnly(sql);
-    if (this.copyKey !== key || !this.copy) {
-      this.close();
-      const SQL = await loadSqlJs();
-      this.copy = new SQL.Database(await bytes());
-      this.copy.run('PRAGMA query_only = 1');
-      this.copyKey = key;
-    }
-    if (this.kept?.sql !== sql) this.kept = { sql, ...this.execute(this.copy, sql) };
-    const offset = Math.max(0, Math.floor(p.offset ?? 0));
-    const limit = Math.min(Math.max(1, Math.floor(p.limit ?? SQL_PAGE)), SQL_ROW_CAP);
-    const k = this.kept;
-    return { columns: k.columns, rows: k.rows.slice(offset, offset + limit), offset, total: k.rows.length, truncated: k.truncated };
-  }
-
-  private execute(db: Database, sql: string): Omit<Kept, 'sql'> {
-    let stmt;
-    try {
-      stmt = db.prepare(sql);
-    } catch (e) {
-      throw new Error(`SQL error: ${(e as Error).message}`);
-    }
-    try {
-      const columns = stmt.getColumnNames();
-      const rows: SqlValue[][] = [];
-      let truncated = false;
-      while (stmt.step()) {
-        if (rows.length === SQL_ROW_CAP) {
-          truncated = true;
-          break;
-        }
-        rows.push(stmt.get().map(cell));
+    const generation = this.generation;
+    const next = this.chain.then(async () => {
+      if (generation !== this.generation) throw new SqlCancelled();
+      if (this.copyKey !== key || !this.worker) {
+        const data = await bytes();
+        await this.ask({ type: 'load', bytes: data }, [data.buffer as ArrayBuffer]);
+        this.copyKey = key;
       }
-      return { columns, rows, truncated };
-    } catch (e) {
-      throw new Error(`SQL error: ${(e as Error).message}`);
-    } finally {
-      stmt.free();
+      const reply = await this.ask({ type: 'run', params: { ...p, sql } }, []);
+      return reply.ok ? reply.result! : Promise.reject(new Error('no result'));
+    });
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Stops the running statement (if any) by ending its thread; the next run makes a new copy. */
+  cancel(): boolean {
+    const running = this.pending.size > 0;
+    this.generation++;
+    this.close(new SqlCancelled());
+    return running;
+  }
+
+  close(reason: Error = new Error('the SQL console was closed')): void {
+    const w = this.worker;
+    this.worker = null;
+    this.copyKey = null;
+    for (const p of this.pending.values()) p.reject(reason);
+    this.pending.clear();
+    if (w) {
+      w.removeAllListeners();
+      // An error from a thread already gone is of no interest.
+      w.on('error', () => undefined);
+      void w.terminate();
     }
   }
 
-  close(): void {
-    this.copy?.close();
-    this.copy = null;
-    this.kept = null;
-    this.copyKey = null;
+  private start(): Worker {
+    const spec = workerSpec('sql-worker');
+    const w = new Worker(spec.file, { execArgv: spec.execArgv });
+    w.on('message', (m: SqlReply) => {
+      const p = this.pending.get(m.id);
+      this.pending.delete(m.id);
+      if (this.pending.size === 0) w.unref();
+      if (!p) return;
+      if (m.ok) p.resolve(m);
+      else p.reject(new Error(m.error));
+    });
+    const fail = (e: Error) => {
+      if (this.worker === w) this.close(e);
+    };
+    w.on('error', fail);
+    w.on('exit', (code) => fail(new Error(`the SQL console's thread ended (code ${code})`)));
+    return w;
+  }
+
+  private ask(m: SqlAsk, transfer: ArrayBuffer[]): Promise<SqlReply> {
+    this.worker ??= this.start();
+    // Held while it works; idle, it must not keep a finished CLI run alive.
+    this.worker.ref();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker!.postMessage({ ...m, id } as SqlRequest, transfer);
+    });
   }
 }

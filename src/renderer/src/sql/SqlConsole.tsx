@@ -88,9 +88,16 @@ export function SqlConsole({ revision, onClose }: { revision: number; onClose():
         <b>SQL</b>
         <span className="muted small">read-only copy of the case · one SELECT, WITH or EXPLAIN · Ctrl+Enter runs</span>
         <span className="spacer" />
-        <button data-testid="sql-run" disabled={busy} onClick={() => execute(text.current)}>
-          Run
-        </button>
+        {busy ? (
+          // The statement runs in its own thread; cancelling ends it (the timeline never waited for it).
+          <button data-testid="sql-cancel" onClick={() => void api.cancelSql()}>
+            Cancel
+          </button>
+        ) : (
+          <button data-testid="sql-run" onClick={() => execute(text.current)}>
+            Run
+          </button>
+        )}
         <button className="icon" onClick={onClose} title="Close (Alt+Q)" aria-label="Close SQL console">
           ×
         </button>
@@ -103,7 +110,7 @@ export function SqlConsole({ revision, onClose }: { revision: number; onClose():
       )}
       <div className="sql-status muted small" data-testid="sql-status" data-total={run?.total ?? ''} data-truncated={run?.truncated ?? ''}>
         {busy
-          ? 'running…'
+          ? 'running… (the rest of the app keeps working; Cancel stops it)'
           : run
             ? `${fmtCount(run.total)} row${run.total === 1 ? '' : 's'}${run.truncated ? ` (only the first ${fmtCount(SQL_ROW_CAP)} are kept: add a LIMIT or narrow the query)` : ''}${stale ? ' · the case changed since: run again' : ''}`
             : error
