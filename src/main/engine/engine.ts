@@ -66,9 +66,9 @@ export class Engine implements AuditDeskApi {
 
   /**
    * The unfiltered facets come from the case's stored counts, but a case without them (imported by an
-   * earlier version, or just remapped) counts its rows once (~1.3 s at 1M). A UI asks for the unfiltered
-   * metrics first (the CLI never does): then the facets, as the panel asks for them, are computed (and
-   * the counts made) while the user looks, so opening the panel is instant.
+   * earlier version) counts its rows once (~1.3 s at 1M). A UI asks for the unfiltered metrics first
+   * (the CLI never does): then the facets, as the panel asks for them, are computed (and the counts
+   * made) while the user looks, so opening the panel is instant.
    */
   private warmFacets(): void {
     const store = this.store;

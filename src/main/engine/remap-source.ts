@@ -21,22 +21,26 @@ export async function remapSource(store: CaseStore, sourceId: number, mapping: M
       const entry = encodeEntry(extras, raw);
       return { off: store.appendEntries(entry), len: entry.length };
     });
-    store.rowsRewritten();
+    // The whole-case counts follow the rewrite (the overview need not count the case again): each row's
+    // old values out, its new values in.
+    store.uncountRows(sourceId, updates.map((u) => u.id));
     store.withDb((db) => {
       const stmt = db.prepare(
         'UPDATE events SET t=?,tflag=?,actor=?,atype=?,action=?,ttype=?,tid=?,outcome=?,req=?,eid=?,ip=?,off=?,len=? WHERE id=?',
       );
       try {
         updates.forEach(({ id, f }, i) => {
+          const atype = encodeActorType(f.actorType);
+          const outcome = encodeOutcome(f.outcome);
           stmt.run([
             f.timeMs ?? NO_TIME,
             encodeTimeFlag(f.timeFlag ?? (f.timeMs == null ? 'missing' : null)),
             f.actor,
-            encodeActorType(f.actorType),
+            atype,
             f.action,
             f.targetType,
             f.targetId,
-            encodeOutcome(f.outcome),
+            outcome,
             f.requestId,
             f.eventId,
             f.ip,
@@ -44,6 +48,7 @@ export async function remapSource(store: CaseStore, sourceId: number, mapping: M
             entries[i].len,
             id,
           ]);
+          store.countRewrittenRow(sourceId, atype, outcome, f.actor, f.action, f.targetType, f.ip);
         });
       } finally {
         stmt.free();

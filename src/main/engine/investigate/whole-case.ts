@@ -1,6 +1,6 @@
 // The unfiltered overview (hero metrics and facets) from the case's running counts (whole-case-tally.ts)
-// instead of full scans. Counts missing (a case from before them, or just remapped) are made from the
-// rows in one pass, kept, and saved with the case.
+// instead of full scans. Counts missing (a case imported before they were kept, or changed by a write
+// that could not keep them up) are made from the rows in one pass, kept, and saved with the case.
 import type { FacetField, QuerySummary } from '../../../shared/investigate';
 import { ACTOR_TYPES, OUTCOMES } from '../../../shared/event';
 import type { CaseStore } from '../store/case-store';

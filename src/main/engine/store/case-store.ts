@@ -389,7 +389,36 @@ export class CaseStore {
     if (!this.insertStmt) this.tally.keep(t, this.segment.length);
   }
 
-  /** The open transaction changes stored rows (not only inserts): whole-case counts cannot follow it. */
+  /**
+   * The open transaction is about to rewrite these rows of source `src` (remapping): their current values
+   * leave the whole-case counts, read in one pass over the source's rows; countRewrittenRow puts each
+   * one's new values in. Skipped when no counts are kept up (a case from before them).
+   */
+  uncountRows(src: number, ids: readonly number[]): void {
+    if (!this.tally.counting) return;
+    const rewritten = new Set(ids);
+    // Along the source index a row costs about twice what it does in a scan of the table (1M rows: 1.8 s
+    // against 0.85 s): when the source is most of the case (a one-file case), scan (`+src` keeps SQLite
+    // off the index); else read just its rows.
+    const srcTest = 2 * ids.length >= this.count() ? '+src = ?' : 'src = ?';
+    const stmt = this.db.prepare(`SELECT id, atype, outcome, actor, action, ttype, ip FROM events WHERE ${srcTest}`);
+    try {
+      stmt.bind([src]);
+      while (stmt.step()) {
+        const r = stmt.get() as [number, number, number, string | null, string | null, string | null, string | null];
+        if (rewritten.has(r[0])) this.tally.remove(src, r[1], r[2], r[3], r[4], r[5], r[6]);
+      }
+    } finally {
+      stmt.free();
+    }
+  }
+
+  /** The new values of a row of source `src` rewritten in the open transaction (see uncountRows). */
+  countRewrittenRow(src: number, atype: number, outcome: number, actor: string | null, action: string | null, ttype: string | null, ip: string | null): void {
+    this.tally.add(src, atype, outcome, actor, action, ttype, ip);
+  }
+
+  /** The open transaction changes stored rows other than by insert() or a counted rewrite: whole-case counts cannot follow it. */
   rowsRewritten(): void {
     this.tally.rowsRewritten();
   }
@@ -759,7 +788,8 @@ export class CaseStore {
 
   /**
    * Runs fn with raw SQL access: for the engine's own maintenance writes (remapping). A write that changes
-   * events' columns must call rowsRewritten() within its transaction.
+   * events' counted columns must, within its transaction, report the rows (uncountRows and
+   * countRewrittenRow) or call rowsRewritten().
    */
   withDb<T>(fn: (db: Database) => T): T {
     return fn(this.db);

@@ -1,7 +1,8 @@
 // Running counts of the whole case (events per source, actor type, outcome and per value of the facet
 // columns): the unfiltered hero metrics and facets are read from them instead of scanning a million rows
-// on the first look at a case. Imports and syncs add each stored row as it is inserted; anything that
-// rewrites rows drops them (they are counted again from the rows on the next look).
+// on the first look at a case. Imports and syncs add each stored row as it is inserted; a remap takes
+// each rewritten row's old values out and puts its new ones in; anything else that rewrites rows drops
+// them (they are counted again from the rows on the next look).
 //
 // Kept in the case's meta table with the segment length they describe: every change to events appends
 // to the append-only segment (rows, remapped extras) and a rollback cuts it back, so counts whose length
@@ -43,11 +44,48 @@ export class WholeCaseTally {
     return v.ttype.size <= MAX_DISTINCT && v.ip.size <= MAX_DISTINCT;
   }
 
+  /** Adds another tally's counts in; false once a column has too many distinct values to keep (as add). */
+  merge(o: WholeCaseTally): boolean {
+    this.events += o.events;
+    for (const [src, n] of o.bySource) this.bySource.set(src, (this.bySource.get(src) ?? 0) + n);
+    o.actorTypes.forEach((n, i) => (this.actorTypes[i] += n));
+    o.outcomes.forEach((n, i) => (this.outcomes[i] += n));
+    for (const c of TALLY_COLUMNS) {
+      const m = this.values[c];
+      for (const [v, n] of o.values[c]) m.set(v, (m.get(v) ?? 0) + n);
+      if (m.size > MAX_DISTINCT) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Takes another tally's counts out (the old values of rewritten rows). A value whose count reaches 0
+   * is deleted, as countRows would not see it: distinct actors are the actor map's size. False when `o`
+   * holds more of something than these counts do, i.e. they were not the rows' counts.
+   */
+  subtract(o: WholeCaseTally): boolean {
+    if (o.events > this.events) return false;
+    this.events -= o.events;
+    for (const [src, n] of o.bySource) if (!takeOut(this.bySource, src, n)) return false;
+    for (const [mine, theirs] of [
+      [this.actorTypes, o.actorTypes],
+      [this.outcomes, o.outcomes],
+    ]) {
+      for (let i = 0; i < mine.length; i++) {
+        if (mine[i] < theirs[i]) return false;
+        mine[i] -= theirs[i];
+      }
+    }
+    for (const c of TALLY_COLUMNS) for (const [v, n] of o.values[c]) if (!takeOut(this.values[c], v, n)) return false;
+    return true;
+  }
+
   /** What the overview reads: the totals and each column's most frequent values. */
   head(): TallyHead {
     return {
       events: this.events,
-      bySource: [...this.bySource],
+      // In source order whatever order the counts were made in (by import, remap or a pass over the rows).
+      bySource: [...this.bySource].sort((a, b) => a[0] - b[0]),
       actorTypes: [...this.actorTypes],
       outcomes: [...this.outcomes],
       distinctActors: this.values.actor.size - (this.values.actor.has(null) ? 1 : 0),
@@ -81,6 +119,15 @@ export class WholeCaseTally {
     }
     return t;
   }
+}
+
+/** Lowers a count by n, deleting it at 0; false when it holds less than n. */
+function takeOut<K>(m: Map<K, number>, key: K, n: number): boolean {
+  const left = (m.get(key) ?? 0) - n;
+  if (left < 0) return false;
+  if (left === 0) m.delete(key);
+  else m.set(key, left);
+  return true;
 }
 
 /** The most values a facet asks for (the engine's limit). */
@@ -127,14 +174,28 @@ function unwrap(text: string | null, at: number): string | null {
   return m && Number(m[1]) === VERSION && Number(m[2]) === at ? text.slice(m[0].length, -1) : null;
 }
 
+/** Counts handed out, with the segment length they describe and whether the case file holds them. */
+interface Live {
+  head: TallyHead;
+  tally: WholeCaseTally | null;
+  at: number;
+  stored: boolean;
+}
+
 /**
  * The tally of a case across its changes. `at` is always the segment's current length: counts are only
  * handed out, or stored, for the length they were made at.
  */
 export class KeptTally {
-  private live: { head: TallyHead; tally: WholeCaseTally | null; at: number; stored: boolean } | null = null;
-  /** Counts being extended by an open import or sync; null when it cannot be kept up. */
-  private pending: WholeCaseTally | null = null;
+  private live: Live | null = null;
+  /**
+   * The open write transaction's counts: those it began from, the values of the rows it writes (inserted,
+   * or rewritten to) and of the rows it rewrites (as they were). They meet at commit, so a rollback finds
+   * the counts it began from untouched. Null when the counts cannot be kept up.
+   */
+  private open: { from: WholeCaseTally; added: WholeCaseTally; removed: WholeCaseTally } | null = null;
+  /** `live` as the transaction began: a rollback puts it back. */
+  private before: Live | null = null;
 
   constructor(private readStored: (key: string) => string | null) {}
 
@@ -147,7 +208,7 @@ export class KeptTally {
     return this.live.head;
   }
 
-  /** Every value's count: read only when an import is to add to them. */
+  /** Every value's count: read only when a write is to change them. */
   private full(at: number): WholeCaseTally | null {
     if (!this.head(at)) return null;
     const live = this.live!;
@@ -163,30 +224,51 @@ export class KeptTally {
     this.live = { head: tally.head(), tally, at, stored: false };
   }
 
-  /** A write transaction starts: its inserted rows are added to the current counts (or, empty case, to new ones). */
+  /** A write transaction starts from the current counts (or, empty case, from none). */
   begin(at: number, emptyCase: boolean): void {
-    this.pending = emptyCase ? new WholeCaseTally() : this.full(at);
-    // The pending counts are changed in place: nothing may read them until commit.
+    const from = emptyCase ? new WholeCaseTally() : this.full(at);
+    this.open = from && { from, added: new WholeCaseTally(), removed: new WholeCaseTally() };
+    this.before = this.live;
+    // Nothing reads the counts while rows are being written.
     this.live = null;
   }
 
-  add(src: number, atype: number, outcome: number, actor: string | null, action: string | null, ttype: string | null, ip: string | null): void {
-    if (this.pending && !this.pending.add(src, atype, outcome, actor, action, ttype, ip)) this.pending = null;
+  /** The open transaction keeps the counts up: rewritten rows are worth reading to take them out. */
+  get counting(): boolean {
+    return this.open !== null;
   }
 
-  /** Rows were changed other than by insert(): the counts cannot follow. */
+  /** A row inserted, or the new values of a rewritten row. */
+  add(src: number, atype: number, outcome: number, actor: string | null, action: string | null, ttype: string | null, ip: string | null): void {
+    if (this.open && !this.open.added.add(src, atype, outcome, actor, action, ttype, ip)) this.open = null;
+  }
+
+  /** The old values of a row being rewritten (its new ones come in by add). */
+  remove(src: number, atype: number, outcome: number, actor: string | null, action: string | null, ttype: string | null, ip: string | null): void {
+    if (this.open && !this.open.removed.add(src, atype, outcome, actor, action, ttype, ip)) this.open = null;
+  }
+
+  /** Rows were changed other than by insert() or a counted rewrite: the counts cannot follow. */
   rowsRewritten(): void {
-    this.pending = null;
+    this.open = null;
   }
 
   commit(at: number): void {
-    if (this.pending) this.keep(this.pending, at);
-    this.pending = null;
+    const o = this.open;
+    this.open = null;
+    this.before = null;
+    if (!o) return;
+    // Old values out before new ones in, so a column's distinct values are checked as they end up,
+    // as countRows would. A first import's counts are just its rows' (nothing to merge them into).
+    const fresh = o.from.events === 0 && o.removed.events === 0;
+    const counts = fresh ? o.added : o.from.subtract(o.removed) && o.from.merge(o.added) ? o.from : null;
+    if (counts) this.keep(counts, at);
   }
 
   rollback(): void {
-    this.pending = null;
-    this.live = null;
+    this.open = null;
+    this.live = this.before;
+    this.before = null;
   }
 
   /** Meta rows to write into the case file, when the counts changed since last written. */
