@@ -52,8 +52,8 @@ async function main() {
   const reqs = sample(`SELECT req FROM events WHERE req IS NOT NULL AND id % ${step} = 0 LIMIT ${TRACE_RUNS}`);
   const ids = sample(`SELECT id FROM events WHERE id % ${step} = 0 LIMIT ${TRACE_RUNS}`);
   const diffIds = ids.filter((id) => store.getEvent(id).hasDiff).slice(0, RUNS);
-  // A case without stored whole-case counts (imported before they existed, or just remapped) pays one
-  // pass over its rows on the first unfiltered look; a case imported now has them in its file.
+  // A case without stored whole-case counts (imported by a version before they were kept) pays one pass
+  // over its rows on the first unfiltered look; a case imported or remapped now has them in its file.
   const t0 = process.hrtime.bigint();
   const counted = countRows(store);
   const wholeCaseCountMs = ms(t0);
