@@ -100,13 +100,14 @@ test('the copy refuses writes even when a statement reaches it', async () => {
   src.close();
 });
 
-test('a statement runs in its own thread: the engine keeps answering, and Cancel stops it', async () => {
+test('a statement runs in its own thread: the engine keeps answering, Cancel stops it, a new statement replaces it', async () => {
   const { engine } = await freshEngine();
   const { files, total } = writeMultiVendorCase(tempDir(), 30);
   await engine.importFiles({ paths: files });
   assert.deepEqual(await engine.cancelSql(), { cancelled: false }, 'nothing to cancel yet');
   // Never ends by itself: if it ran on the engine's thread, nothing below would be answered.
-  const endless = engine.runSql({ sql: 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n' });
+  const endlessSql = 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n';
+  const endless = engine.runSql({ sql: endlessSql });
   const outcome = endless.then(
     () => 'finished',
     (e: Error) => e.message,
@@ -120,8 +121,8 @@ test('a statement runs in its own thread: the engine keeps answering, and Cancel
   await new Promise((r) => setTimeout(r, 200));
   assert.equal((await engine.queryEvents({})).total, total, 'the timeline is answered while the statement runs');
   assert.equal((await engine.caseInfo())?.events, total);
-  // A page of another statement queues behind the running one, and is dropped with it on cancel.
-  const queued = engine.runSql({ sql: 'SELECT 1' }).then(
+  // Another page of the running statement queues behind it, and is dropped with it on cancel.
+  const queued = engine.runSql({ sql: endlessSql, offset: 500 }).then(
     () => 'finished',
     (e: Error) => e.message,
   );
@@ -130,6 +131,15 @@ test('a statement runs in its own thread: the engine keeps answering, and Cancel
   assert.match(await queued, /cancelled/);
   // The next statement gets a new thread and copy.
   assert.deepEqual((await engine.runSql({ sql: 'SELECT count(*) FROM events' })).rows, [[total]]);
+
+  // A different statement replaces a running one (a runaway left by a closed tab must not hold it up).
+  const left = engine.runSql({ sql: 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT max(i) FROM n' }).then(
+    () => 'finished',
+    (e: Error) => e.message,
+  );
+  while (!(engine as unknown as { sql: { pending: Map<number, unknown> } }).sql.pending.size) await new Promise((r) => setTimeout(r, 20));
+  assert.deepEqual((await engine.runSql({ sql: 'SELECT count(*) FROM events' })).rows, [[total]]);
+  assert.match(await left, /cancelled/);
   engine.close();
 });
 

@@ -51,7 +51,8 @@ export class ManifestFile {
     const pad = this.reserved - Buffer.byteLength(text);
     // widestHead bounds every field that changes, so this cannot happen unless that promise is broken.
     if (pad < 0) throw new Error(`manifest head grew past its reserved ${this.reserved} bytes`);
-    fs.writeSync(this.fd, text + ' '.repeat(pad), 0);
+    // The padding ends the head's last line (after its comma), so "rows" stays where a reader expects it.
+    fs.writeSync(this.fd, `${text.slice(0, -1)}${' '.repeat(pad)}\n`, 0);
     fs.fsyncSync(this.fd);
     const hash = crypto.createHash('sha256');
     const buf = Buffer.allocUnsafe(4 << 20);

@@ -24,12 +24,17 @@ export class SqlConsole {
   private chain: Promise<unknown> = Promise.resolve();
   /** Counts cancels: runs queued before one are dropped with it. */
   private generation = 0;
+  /** The statement in the thread now, if any. */
+  private running: string | null = null;
 
   /** key says which state of the case the copy shows; bytes() is called only when it changed. */
   run(p: { sql: string; offset?: number; limit?: number }, key: unknown, bytes: () => Promise<Uint8Array>): Promise<SqlResult> {
     const sql = String(p?.sql ?? '');
     // Refused at once, without a copy of the case or a thread.
     assertReadOnly(sql);
+    // A different statement replaces the running one: the user moved on (or the tab that ran it is
+    // gone), and a runaway left behind must not hold up the next. Pages of the same one wait for it.
+    if (this.running !== null && this.running !== sql) this.cancel();
     const generation = this.generation;
     const next = this.chain.then(async () => {
       if (generation !== this.generation) throw new SqlCancelled();
@@ -38,8 +43,13 @@ export class SqlConsole {
         await this.ask({ type: 'load', bytes: data }, [data.buffer as ArrayBuffer]);
         this.copyKey = key;
       }
-      const reply = await this.ask({ type: 'run', params: { ...p, sql } }, []);
-      return reply.ok ? reply.result! : Promise.reject(new Error('no result'));
+      this.running = sql;
+      try {
+        const reply = await this.ask({ type: 'run', params: { ...p, sql } }, []);
+        return reply.ok ? reply.result! : Promise.reject(new Error('no result'));
+      } finally {
+        if (this.running === sql) this.running = null;
+      }
     });
     this.chain = next.catch(() => undefined);
     return next;
@@ -49,6 +59,7 @@ export class SqlConsole {
   cancel(): boolean {
     const running = this.pending.size > 0;
     this.generation++;
+    this.running = null;
     this.close(new SqlCancelled());
     return running;
   }
