@@ -176,7 +176,9 @@ export class Engine implements AuditDeskApi {
           progress(total - left, false);
           await new Promise((r) => setImmediate(r));
         }
-        this.scheduleSave();
+        // The index is only a cache of the records: while another process is changing the case it
+        // stays in memory here, and is built again (and saved) by whichever process writes next.
+        if (store.canWrite()) this.scheduleSave();
       } finally {
         progress(total, true);
         this.indexing = null;
@@ -206,6 +208,7 @@ export class Engine implements AuditDeskApi {
   saveMapping(p: { sourceId: number; mapping: Mapping; reapply: boolean }): Promise<CaseInfo> {
     return this.exclusive(async () => {
       const store = this.requireStore();
+      store.claimWrites();
       const mapping: Mapping = { ...p.mapping, origin: 'saved' };
       store.saveMappingForShape(mapping);
       if (p.reapply) await remapSource(store, p.sourceId, mapping);
@@ -338,6 +341,7 @@ export class Engine implements AuditDeskApi {
   /** Runs with the writes (an import's transaction must not take an annotation with it on rollback). */
   annotate(c: AnnotationChange) {
     return this.exclusive(async () => {
+      this.requireStore().claimWrites();
       const result = annotate(this.requireStore(), c);
       this.scheduleSave();
       return result;
@@ -368,6 +372,7 @@ export class Engine implements AuditDeskApi {
   private viewChanges = 0;
   private viewWrite<T>(fn: () => T): Promise<T> {
     return this.exclusive(async () => {
+      this.requireStore().claimWrites();
       const result = fn();
       this.viewChanges++;
       this.scheduleSave();
@@ -400,7 +405,9 @@ export class Engine implements AuditDeskApi {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
-      void this.exclusive(async () => this.store?.save());
+      // The change was refused before it was made if the case could not be written; a save failing
+      // here (disk full, another process) is reported, not left as an unhandled rejection.
+      void this.exclusive(async () => this.store?.save()).catch((e: unknown) => process.stderr.write(`auditdesk: saving the case failed: ${(e as Error).message}\n`));
     }, Number(process.env.AD_ANNOTATION_SAVE_MS ?? 800));
   }
 
@@ -414,7 +421,12 @@ export class Engine implements AuditDeskApi {
 
   close(): void {
     this.sql.close();
-    this.flushSaves();
+    try {
+      this.flushSaves();
+    } catch (e) {
+      // The change behind it was refused when made if the case was not writable; still close the case.
+      process.stderr.write(`auditdesk: saving the case failed: ${(e as Error).message}\n`);
+    }
     this.store?.close();
     this.store = null;
   }

@@ -46,6 +46,8 @@ export async function importFile(store: CaseStore, file: string, opts: ImportOpt
     return report;
   }
 
+  // Refused (another process is changing the case) before a parse thread is started for nothing.
+  store.claimWrites();
   const parse = await startParse(file, store.savedMappings());
   const head = parse.header;
   if (head.type === 'unreadable') {
@@ -62,7 +64,14 @@ export async function importFile(store: CaseStore, file: string, opts: ImportOpt
   const errors = new RowMessages();
   const warnings = new RowMessages();
   const dedup = opts.dedup ?? loadDedupState(store);
-  const { segmentStart, firstRowid } = store.begin(Math.round(head.bytesTotal / 300));
+  const { segmentStart, firstRowid } = await (async () => {
+    try {
+      return store.begin(Math.round(head.bytesTotal / 300));
+    } catch (e) {
+      await parse.stop();
+      throw e;
+    }
+  })();
   let srcId = -1;
   try {
     srcId = store.addSource({

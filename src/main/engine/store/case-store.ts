@@ -11,6 +11,7 @@ import { DEFAULT_PAGE, MAX_PAGE } from '../../../shared/query';
 import type { Mapping } from '../../../shared/mapping';
 import { loadSqlJs } from './sqljs';
 import { writeFileAtomic } from './atomic-write';
+import { CaseBusy, CaseLock } from './case-lock';
 import { Segment } from './segment';
 import { decodeEntry, type EventExtras } from './extras';
 import {
@@ -63,6 +64,9 @@ export class CaseStore {
   private indexesDropped = false;
   private hits: SearchHits;
   private tally = new KeptTally((key) => this.meta(key));
+  private lock: CaseLock;
+  /** case.sqlite as this process last read or wrote it: another process's save changes it. */
+  private diskStamp = '';
 
   private constructor(
     readonly dir: string,
@@ -70,6 +74,8 @@ export class CaseStore {
     private segment: Segment,
   ) {
     this.savedAt = this.meta('saved_at');
+    this.lock = new CaseLock(dir);
+    this.diskStamp = this.stampOnDisk();
     // An import's transaction may still roll back; outside it the full-text index is all in its segments.
     this.hits = new SearchHits(db, () => !this.insertStmt);
     // The database file lives in sql.js's in-memory filesystem, where every page write is a JS copy:
@@ -239,6 +245,7 @@ export class CaseStore {
 
   /** Starts an import; bulk imports (many rows relative to the case) drop secondary indexes until commit. */
   begin(expectedRows: number): { segmentStart: number; firstRowid: number } {
+    this.claimWrites();
     this.db.run('BEGIN');
     this.forget();
     this.distinct.clear();
@@ -777,13 +784,51 @@ export class CaseStore {
 
   // ---- saving -----------------------------------------------------------------------------------
 
+  private stampOnDisk(): string {
+    try {
+      const st = fs.statSync(path.join(this.dir, DB_FILE));
+      return `${st.ino}:${st.size}:${st.mtimeMs}`;
+    } catch {
+      return 'none';
+    }
+  }
+
+  /**
+   * Before any change: takes the case's writer lock (case-lock.ts) and checks that no other process saved
+   * the case since this one read it (its copy in memory would overwrite that). Throws, changing nothing.
+   */
+  claimWrites(): void {
+    this.lock.claim();
+    if (this.stampOnDisk() !== this.diskStamp) {
+      this.lock.release();
+      throw new CaseBusy(
+        `${this.dir} was changed by another AuditDesk process since it was opened here: open it again to see those changes, then repeat this (nothing was changed here).`,
+      );
+    }
+  }
+
+  /** Whether this process may change the case now (for optional writes, like saving a search index). */
+  canWrite(): boolean {
+    try {
+      this.claimWrites();
+      return true;
+    } catch (e) {
+      if (e instanceof CaseBusy) return false;
+      throw e;
+    }
+  }
+
   save(): void {
+    this.claimWrites();
     const segLen = this.segment.sync();
     this.setMeta('segment_length', String(segLen));
     this.savedAt = new Date().toISOString();
     this.setMeta('saved_at', this.savedAt);
     for (const [key, value] of this.tally.unstored(segLen)) this.setMeta(key, value);
     writeFileAtomic(path.join(this.dir, DB_FILE), this.db.export());
+    this.diskStamp = this.stampOnDisk();
+    // Saved: nothing of this process is pending, so another may write (this one checks the file first).
+    if (!this.insertStmt) this.lock.release();
   }
 
   /**
@@ -799,6 +844,7 @@ export class CaseStore {
     this.finishInsert();
     this.segment.close();
     this.db.close();
+    this.lock.release();
   }
 }
 
