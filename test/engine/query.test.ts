@@ -22,7 +22,14 @@ test('contains, eq, text, time range and paging return exactly what a scan of ev
   await check({ where: [{ field: 'action', op: 'eq', value: 'DELETE' }] }, (e) => e.action === 'DELETE');
   await check({ where: [{ field: 'targetId', op: 'contains', value: '_12' }] }, (e) => (e.targetId ?? '').includes('_12'));
   await check({ where: [{ field: 'vendor', op: 'eq', value: 'opbox' }, { field: 'actor', op: 'contains', value: 'user2' }] }, (e) => (e.actor ?? '').includes('user2'));
-  await check({ text: 'user3 share' }, (e) => [e.actor, e.action, e.targetType, e.targetId, e.requestId, e.eventId, e.ip].some((v) => (v ?? '').toLowerCase().includes('user3')) && [e.actor, e.action, e.targetType, e.targetId, e.requestId, e.eventId, e.ip].some((v) => (v ?? '').toLowerCase().includes('share')));
+  // Every word in some field, the named ones (vendor, source, outcome, actor type) included.
+  const fields = (e: EventRow) => [e.actor, e.action, e.targetType, e.targetId, e.requestId, e.eventId, e.ip, e.vendor, e.source, e.outcome, e.actorType];
+  const textMatch = (words: string[]) => (e: EventRow) => words.every((w) => fields(e).some((v) => (v ?? '').toLowerCase().includes(w)));
+  await check({ text: 'user3 share' }, textMatch(['user3', 'share']));
+  await check({ text: 'OPBOX' }, textMatch(['opbox']));
+  await check({ text: 'fail user1' }, textMatch(['fail', 'user1']));
+  await check({ text: 'human' }, textMatch(['human']));
+  assert.ok((await engine.queryEvents({ text: 'opbox.jsonl' })).total === 2500, 'the source file name');
   const from = all[500].time!;
   const to = all[900].time!;
   await check({ from, to }, (e) => e.time! >= from && e.time! < to);

@@ -19,7 +19,7 @@ const COLUMN: Record<string, string> = {
   ip: 'ip',
 };
 
-/** Fields searched by the free-text box. */
+/** Text columns searched by the free-text box (with vendor, source, outcome and actor type: see whereClause). */
 const TEXT_COLUMNS = ['actor', 'action', 'ttype', 'tid', 'req', 'eid', 'ip'];
 
 const likeArg = (v: string) => `%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -83,8 +83,17 @@ export function whereClause(q: EventQuery, expand?: ExpandContains, opts: { prob
   const params: Param[] = [];
   for (const c of q.where ?? []) parts.push(condition(c, params, expand));
   for (const word of (q.text ?? '').split(/\s+/).filter(Boolean)) {
-    parts.push(`(${TEXT_COLUMNS.map((col) => `${col} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    const any = TEXT_COLUMNS.map((col) => `${col} LIKE ? ESCAPE '\\'`);
     for (let i = 0; i < TEXT_COLUMNS.length; i++) params.push(likeArg(word));
+    // The fields shown as names, not stored as text: vendor and source (by source), outcome and actor type (by code).
+    any.push(`src IN (SELECT id FROM sources WHERE vendor LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')`);
+    params.push(likeArg(word), likeArg(word));
+    const lower = word.toLowerCase();
+    const outcomes = OUTCOMES.filter((n) => n.includes(lower)).map((n) => encodeOutcome(n));
+    if (outcomes.length) any.push(`outcome IN (${outcomes.join(',')})`);
+    const actorTypes = ACTOR_TYPES.filter((n) => n.includes(lower)).map((n) => encodeActorType(n));
+    if (actorTypes.length) any.push(`atype IN (${actorTypes.join(',')})`);
+    parts.push(`(${any.join(' OR ')})`);
   }
   // Annotations live in their own tables; the event ids they hold are few next to the events.
   if (q.tag !== undefined && q.tag !== '') {
