@@ -88,5 +88,17 @@ test('time zone switch: UTC, local, a chosen zone; original and UTC text kept', 
   assert.equal(Date.parse(await page.getByTestId('filter-to').inputValue()), Date.parse(to));
   assert.doesNotMatch((await page.getByTestId('histogram-first').textContent()) ?? '', /\+/);
   assert.equal(await shown(), String(inRange), 'the same events match');
+
+  // A bound half typed is marked and left out (the rest of the filter still applies), not an error.
+  const all = (JSON.parse(cli(['query', casePath, '--limit', '0', '--json']).stdout) as { total: number }).total;
+  await page.getByTestId('filter-to').fill('');
+  await page.getByTestId('filter-from').fill('2017-0');
+  await page.waitForFunction((n) => document.querySelector('[data-testid=match-count]')?.getAttribute('data-total') === String(n), all);
+  assert.equal(await page.getByTestId('filter-from').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('.form-error, [role=alert]').count(), 0, 'no error shown for a half-typed time');
+  await page.getByTestId('filter-from').fill(from);
+  assert.equal(await page.getByTestId('filter-from').getAttribute('aria-invalid'), null);
+  const fromOn = (JSON.parse(cli(['query', casePath, '--from', from, '--limit', '0', '--json']).stdout) as { total: number }).total;
+  await page.waitForFunction((n) => document.querySelector('[data-testid=match-count]')?.getAttribute('data-total') === String(n), fromOn);
   assert.deepEqual(problems, []);
 });

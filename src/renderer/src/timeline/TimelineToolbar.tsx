@@ -1,6 +1,6 @@
 import { fmtCount } from '../util/format';
 import type { TimelineFilters } from './filters';
-import { isFiltered } from './filters';
+import { isFiltered, usableBound } from './filters';
 import { useRef } from 'react';
 import { useAltKey } from '../annotations/useAltKey';
 import { useDisplayZone } from '../timezone/DisplayZoneContext';
@@ -21,6 +21,7 @@ export function TimelineToolbar({ filters, total, caseEvents, loading, onChange,
   // A time typed without a zone means the display zone; UTC keeps the Z of the ISO form.
   const { zone } = useDisplayZone();
   const inZone = zone === 'UTC' ? 'Z' : ` (${zone === 'local' ? 'local' : zone})`;
+  const badBound = (text: string) => text.trim() !== '' && usableBound(text, zone) === null;
   useAltKey('s', () => searchRef.current?.focus());
   return (
     <div className="tl-toolbar">
@@ -49,6 +50,8 @@ export function TimelineToolbar({ filters, total, caseEvents, loading, onChange,
         <input
           className="mono"
           data-testid="filter-from"
+          aria-invalid={badBound(filters.from) || undefined}
+          title={badBound(filters.from) ? 'Not a date or time yet: it is left out of the filter (e.g. 2026-03-01T10:00)' : undefined}
           placeholder={`YYYY-MM-DDThh:mm${inZone}`}
           value={filters.from}
           onChange={(e) => onChange({ from: e.target.value })}
@@ -60,6 +63,8 @@ export function TimelineToolbar({ filters, total, caseEvents, loading, onChange,
         <input
           className="mono"
           data-testid="filter-to"
+          aria-invalid={badBound(filters.to) || undefined}
+          title={badBound(filters.to) ? 'Not a date or time yet: it is left out of the filter (e.g. 2026-03-01T10:00)' : undefined}
           placeholder={`YYYY-MM-DD${zone === 'UTC' ? '' : inZone} (exclusive)`}
           value={filters.to}
           onChange={(e) => onChange({ to: e.target.value })}

@@ -3,6 +3,7 @@ import type { Condition, EventQuery } from '../../../shared/query';
 import { sameCondition } from '../../../shared/query';
 import { COLUMNS, type ColumnId } from './columns';
 import { zonedBound, type DisplayZone } from '../../../shared/display-zone';
+import { boundMs } from '../../../shared/time-bound';
 
 export interface TimelineFilters {
   text: string;
@@ -27,6 +28,13 @@ export const EMPTY_FILTERS: TimelineFilters = {
 /** Whether the filters select by bookmarks, tags or notes (their results move when annotations change). */
 export const usesAnnotations = (f: TimelineFilters): boolean => Boolean(f.tag || f.bookmarked || f.noted);
 
+/** A typed from/to as the query carries it, or null when empty or not (yet) a date or time. */
+export function usableBound(text: string, zone: DisplayZone): string | null {
+  if (!text.trim()) return null;
+  const bound = zonedBound(text, zone);
+  return boundMs(bound) === null ? null : bound;
+}
+
 /** The query the filters mean; from/to typed without a zone are read in the display zone. */
 export function toQuery(f: TimelineFilters, zone: DisplayZone = 'UTC'): EventQuery {
   const where: Condition[] = [];
@@ -40,8 +48,11 @@ export function toQuery(f: TimelineFilters, zone: DisplayZone = 'UTC'): EventQue
   if (where.length) q.where = where;
   if (f.text.trim()) q.text = f.text.trim();
   if (f.search.trim()) q.search = f.search.trim();
-  if (f.from.trim()) q.from = zonedBound(f.from, zone);
-  if (f.to.trim()) q.to = zonedBound(f.to, zone);
+  // A bound being typed ("2026-0") is left out until it is a time, instead of failing the whole view.
+  const from = usableBound(f.from, zone);
+  const to = usableBound(f.to, zone);
+  if (from) q.from = from;
+  if (to) q.to = to;
   if (f.tag) q.tag = f.tag;
   if (f.bookmarked) q.bookmarked = true;
   if (f.noted) q.noted = true;
