@@ -130,7 +130,7 @@ test('raw exports refuse what cannot be written without changing a record, and s
   assert.equal(fs.existsSync(path.join(dir, 'a')), false, 'a refused export leaves nothing behind');
   await assert.rejects(
     engine.exportEvents({ query: {}, format: 'json', mode: 'raw', out: path.join(dir, 'b') }),
-    /CSV rows from sentinel_bitwarden_eventlogs_ingestedlogs\.csv.*--format csv/,
+    /CSV rows from sentinel_bitwarden_eventlogs_ingestedlogs\.csv.*export them as CSV \(their original rows\) or normalized/,
   );
   fs.mkdirSync(path.join(dir, 'full'));
   fs.writeFileSync(path.join(dir, 'full', 'x'), 'x');

@@ -71,7 +71,7 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
   if (req.mode === 'raw' && req.format !== 'csv') {
     const csv = sources.find((s) => s.format.startsWith('csv'));
     if (csv) {
-      throw new Error(`raw ${req.format.toUpperCase()} holds JSON records, but some of these events are CSV rows from ${csv.name}: export them as --format csv (their original rows) or --normalized`);
+      throw new Error(`raw ${req.format.toUpperCase()} holds JSON records, but some of these events are CSV rows from ${csv.name}: export them as CSV (their original rows) or normalized (the event model)`);
     }
   }
   const layout = req.format === 'csv' && req.mode === 'raw' ? csvLayoutFor(sources) : null;
