@@ -75,7 +75,9 @@ export interface SearchSnippet {
 /** A short window of the raw text around its first hit, with the hits inside it. */
 export function snippet(raw: string, terms: SearchTerm[], width = 160): SearchSnippet {
   const flat = raw.replace(/\s+/g, ' ');
-  const all = findHits(flat, terms);
+  // JSON keys are not indexed (a record matched on its values), so a word in a key is not a hit.
+  const keys = jsonKeyRanges(flat);
+  const all = findHits(flat, terms).filter((h) => !keys.some(([a, b]) => h.start >= a && h.end <= b));
   const first = all[0]?.start ?? 0;
   const from = Math.max(0, first - 40);
   const to = Math.min(flat.length, from + width);
@@ -83,4 +85,20 @@ export function snippet(raw: string, terms: SearchTerm[], width = 160): SearchSn
   const text = `${lead}${flat.slice(from, to)}${to < flat.length ? '…' : ''}`;
   const hits = all.filter((h) => h.start >= from && h.end <= to).map((h) => ({ start: h.start - from + lead.length, end: h.end - from + lead.length }));
   return { text, hits };
+}
+
+/** Where a JSON text's object keys lie ([start, end) of each key's characters); none for other text. */
+export function jsonKeyRanges(text: string): [number, number][] {
+  const c = text.trimStart()[0];
+  if (c !== '{' && c !== '[') return [];
+  const ranges: [number, number][] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '"') continue;
+    const start = i + 1;
+    for (i = start; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    let j = i + 1;
+    while (text[j] === ' ') j++;
+    if (text[j] === ':') ranges.push([start, i]);
+  }
+  return ranges;
 }

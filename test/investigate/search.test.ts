@@ -6,7 +6,7 @@ import path from 'node:path';
 import { freshEngine, writeFile } from '../helpers/engine';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/paths';
-import { findHits, parseSearch, snippet, toMatchExpression } from '../../src/shared/search';
+import { findHits, jsonKeyRanges, parseSearch, snippet, toMatchExpression } from '../../src/shared/search';
 import { searchText } from '../../src/main/engine/store/search-index';
 
 const rec = (i: number, extra: Record<string, unknown>) =>
@@ -25,6 +25,11 @@ test('search language: phrases, prefixes, punctuation split like the FTS4 tokeni
   const s = snippet(`${'x '.repeat(100)}the Mass  Export ran`, parseSearch('"mass export"'));
   assert.deepEqual(s.hits.map((h) => s.text.slice(h.start, h.end)), ['Mass', 'Export']);
   assert.ok(s.text.startsWith('…'));
+  // Keys are not indexed: the word in a key is not a hit, the one in a value is (and the window shows it).
+  const rec = `{"user":{"username":"sa1"},"responseStatus":{"message":"${'padding '.repeat(20)}User \\"bob\\" cannot list"}}`;
+  const k = snippet(rec, parseSearch('user*'));
+  assert.deepEqual(k.hits.map((h) => k.text.slice(h.start, h.end)), ['User']);
+  assert.deepEqual(jsonKeyRanges('{"a": "b:", "c" :1}').map(([x, y]) => '{"a": "b:", "c" :1}'.slice(x, y)), ['a', 'c']);
   assert.equal(searchText('{"a":{"b":["deep value",42]},"key_only":null}'), 'deep value 42', 'JSON: values, not keys');
   assert.equal(searchText('a,b,"c d"'), 'a,b,"c d"');
 });
