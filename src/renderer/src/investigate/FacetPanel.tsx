@@ -11,7 +11,7 @@ export function FacetPanel({ facets, onPick }: { facets: Facet[] | null; onPick(
         const max = Math.max(1, ...f.values.map((v) => v.count));
         return (
           <div key={f.field} className="facet" data-testid={`facet-${f.field}`}>
-            <div className="facet-title">{f.field}</div>
+            <div className="facet-title">{f.field.replace(/([a-z])([A-Z])/g, '$1 $2')}</div>
             {f.values.map((v) => (
               <button
                 key={v.value ?? '\u0000'}

@@ -29,7 +29,9 @@ export function TraceWaterfall({ id, onSelect }: Props) {
         <span>
           By {KEY_LABEL[trace.key]} <b className="mono">{trace.value || '—'}</b>
         </span>
-        <span>{fmtCount(trace.events.length)} events</span>
+        <span>
+          {fmtCount(trace.events.length)} event{trace.events.length === 1 ? '' : 's'}
+        </span>
         <span>over {fmtMs(span === 1 ? 0 : span)}</span>
         <span>vendors: {trace.vendors.join(', ')}</span>
         {failures > 0 && <span className="trace-fail-count">{failures} failed</span>}
