@@ -2,6 +2,7 @@
 // stored times stay UTC and the record's original text is kept alongside. luxon does the zone math
 // (DST included) so it is not hand-written here.
 import { DateTime, IANAZone } from 'luxon';
+import { EPOCH_BOUND, ZONED_BOUND } from './time-bound';
 
 export type DisplayZone = 'UTC' | 'local' | (string & {});
 
@@ -37,13 +38,10 @@ export function boundInZone(iso: string, zone: DisplayZone): string {
   return z.isValid ? (z.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? iso).replace(/\+00:00$/, zone === 'UTC' ? 'Z' : '+00:00') : iso;
 }
 
-const ZONED = /(Z|[+-]\d\d:?\d\d)$/i;
-const EPOCH = /^\d{10,16}$/;
-
 /** The instant a typed bound names when read in a zone (its own offset, if it has one). */
 function instant(text: string, zone: DisplayZone): DateTime | null {
   const t = text.trim().replace(' ', 'T');
-  const d = ZONED.test(t) ? DateTime.fromISO(t, { setZone: true }) : DateTime.fromISO(t, { zone: zone === 'UTC' ? 'utc' : zone });
+  const d = ZONED_BOUND.test(t) ? DateTime.fromISO(t, { setZone: true }) : DateTime.fromISO(t, { zone: zone === 'UTC' ? 'utc' : zone });
   return d.isValid ? d : null;
 }
 
@@ -54,13 +52,13 @@ function instant(text: string, zone: DisplayZone): DateTime | null {
  */
 export function zonedBound(text: string, zone: DisplayZone): string {
   const t = text.trim();
-  if (zone === 'UTC' || EPOCH.test(t) || ZONED.test(t)) return t;
+  if (zone === 'UTC' || EPOCH_BOUND.test(t) || ZONED_BOUND.test(t)) return t;
   return instant(t, zone)?.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? t;
 }
 
 /** A bound typed in one display zone, shown in another (the same instant); text that is not a time stays. */
 export function rezoneBound(text: string, from: DisplayZone, to: DisplayZone): string {
-  if (!text.trim() || EPOCH.test(text.trim())) return text;
+  if (!text.trim() || EPOCH_BOUND.test(text.trim())) return text;
   const d = instant(text, from);
   return d ? boundInZone(d.toUTC().toISO()!, to) : text;
 }
