@@ -83,6 +83,7 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
   const dataFd = fs.openSync(dataPath, 'w', 0o600);
   const sentence = describeQuery(query, ids?.length);
   const annotations = exportAnnotations(store, query, ids);
+  const redactedRows: Partial<Record<(typeof redact)[number], number>> = {};
   const headOf = (c: { rows: number; bytes: number; sha256: string; neutralisedCells: number; neutralisedRows: number }): ManifestHead => ({
     kind: 'auditdesk-evidence-export',
     manifestVersion: 1,
@@ -106,7 +107,6 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
     annotationsNote: 'Bookmarks, tags and notes put on the exported events in AuditDesk, by event id (rows[].id): what the investigator said, not part of the evidence.',
     howToVerify: `node ${VERIFY_FILE} [--sources DIR]  (or: sha256sum -c ${SUMS_FILE}; see "Evidence" in the AuditDesk README)`,
   });
-  const redactedRows: Partial<Record<(typeof redact)[number], number>> = {};
   const manifest = new ManifestFile(path.join(dir, MANIFEST_FILE), widestHead(headOf({ rows: 0, bytes: 0, sha256: '', neutralisedCells: 0, neutralisedRows: 0 }), total));
   const rowsFd = manifest.fd;
   const dataHash = crypto.createHash('sha256');
@@ -192,6 +192,7 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
       writeData(framing.suffix);
       dataSha256 = dataHash.digest('hex');
     }
+    if (rows !== total) throw new Error(`the case changed during export (${rows} rows written, ${total} expected)`);
   } catch (e) {
     // Either lane: a failed or cancelled export leaves no partial folder behind.
     fs.closeSync(dataFd);
@@ -201,12 +202,7 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
   }
   fs.fsyncSync(dataFd);
   fs.closeSync(dataFd);
-  if (rows !== total) {
-    manifest.abandon();
-    fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`the case changed during export (${rows} rows written, ${total} expected)`);
-  }
-  const manifestSha256 = manifest.finish(headOf({ rows, bytes: dataBytes, sha256: dataSha256, neutralisedCells, neutralisedRows }));
+  const manifestSha256 = await manifest.finish(headOf({ rows, bytes: dataBytes, sha256: dataSha256, neutralisedCells, neutralisedRows }));
 
   fs.writeFileSync(path.join(dir, VERIFY_FILE), VERIFY_SCRIPT, { mode: 0o644 });
   const sums = [

@@ -4,7 +4,7 @@
 // over the first one, padded with spaces (JSON whitespace) to the same length. A million rows are
 // then written once, instead of to a side file that is copied behind the head at the end.
 import fs from 'node:fs';
-import crypto from 'node:crypto';
+import { fileSha256 } from '../import/file-sha256';
 import type { ManifestHead } from './manifest';
 
 const ROWS_OPEN = '  "rows": [\n';
@@ -37,15 +37,18 @@ export class ManifestFile {
   private readonly reserved: number;
 
   /** Opens the file and writes the placeholder head; rows are then appended to `fd`, each as JSON. */
-  constructor(file: string, placeholder: ManifestHead) {
-    this.fd = fs.openSync(file, 'w+', 0o600);
+  constructor(
+    private readonly file: string,
+    placeholder: ManifestHead,
+  ) {
+    this.fd = fs.openSync(file, 'w', 0o600);
     const text = headText(placeholder);
     this.reserved = Buffer.byteLength(text);
     fs.writeSync(this.fd, text + ROWS_OPEN);
   }
 
   /** Closes the rows, writes the real head over the placeholder, syncs, and returns the file's SHA-256. */
-  finish(head: ManifestHead): string {
+  async finish(head: ManifestHead): Promise<string> {
     fs.writeSync(this.fd, ROWS_CLOSE);
     const text = headText(head);
     const pad = this.reserved - Buffer.byteLength(text);
@@ -54,11 +57,8 @@ export class ManifestFile {
     // The padding ends the head's last line (after its comma), so "rows" stays where a reader expects it.
     fs.writeSync(this.fd, `${text.slice(0, -1)}${' '.repeat(pad)}\n`, 0);
     fs.fsyncSync(this.fd);
-    const hash = crypto.createHash('sha256');
-    const buf = Buffer.allocUnsafe(4 << 20);
-    for (let at = 0, n; (n = fs.readSync(this.fd, buf, 0, buf.length, at)) > 0; at += n) hash.update(buf.subarray(0, n));
     fs.closeSync(this.fd);
-    return hash.digest('hex');
+    return fileSha256(this.file);
   }
 
   /** A failed export: the caller removes the folder. */
