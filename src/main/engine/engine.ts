@@ -407,7 +407,7 @@ export class Engine implements AuditDeskApi {
       this.saveTimer = null;
       // The change was refused before it was made if the case could not be written; a save failing
       // here (disk full, another process) is reported, not left as an unhandled rejection.
-      void this.exclusive(async () => this.store?.save()).catch((e: unknown) => process.stderr.write(`auditdesk: saving the case failed: ${(e as Error).message}\n`));
+      void this.exclusive(async () => this.store?.save()).catch(reportSaveFailure);
     }, Number(process.env.AD_ANNOTATION_SAVE_MS ?? 800));
   }
 
@@ -425,9 +425,14 @@ export class Engine implements AuditDeskApi {
       this.flushSaves();
     } catch (e) {
       // The change behind it was refused when made if the case was not writable; still close the case.
-      process.stderr.write(`auditdesk: saving the case failed: ${(e as Error).message}\n`);
+      reportSaveFailure(e);
     }
     this.store?.close();
     this.store = null;
   }
+}
+
+/** A save the user did not wait for (annotations, views, the search index) failed: said on stderr. */
+function reportSaveFailure(e: unknown): void {
+  process.stderr.write(`auditdesk: saving the case failed: ${(e as Error).message}\n`);
 }

@@ -7,7 +7,9 @@ import { workerSpec } from '../worker/worker-spec';
 import type { SqlAsk, SqlReply, SqlRequest } from '../worker/sql-protocol';
 import { assertReadOnly } from './read-only-check';
 
-type Pending = { resolve: (r: SqlReply) => void; reject: (e: Error) => void };
+/** A reply that is not ok rejects its ask, so an answered ask is always an ok one. */
+type OkReply = Extract<SqlReply, { ok: true }>;
+type Pending = { resolve: (r: OkReply) => void; reject: (e: Error) => void };
 
 export class SqlCancelled extends Error {
   constructor() {
@@ -45,8 +47,7 @@ export class SqlConsole {
       }
       this.running = sql;
       try {
-        const reply = await this.ask({ type: 'run', params: { ...p, sql } }, []);
-        return reply.ok ? reply.result! : Promise.reject(new Error('no result'));
+        return (await this.ask({ type: 'run', params: { ...p, sql } }, [])).result!;
       } finally {
         if (this.running === sql) this.running = null;
       }
@@ -97,7 +98,7 @@ export class SqlConsole {
     return w;
   }
 
-  private ask(m: SqlAsk, transfer: ArrayBuffer[]): Promise<SqlReply> {
+  private ask(m: SqlAsk, transfer: ArrayBuffer[]): Promise<OkReply> {
     this.worker ??= this.start();
     // Held while it works; idle, it must not keep a finished CLI run alive.
     this.worker.ref();

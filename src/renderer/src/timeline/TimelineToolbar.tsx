@@ -21,7 +21,10 @@ export function TimelineToolbar({ filters, total, caseEvents, loading, onChange,
   // A time typed without a zone means the display zone; UTC keeps the Z of the ISO form.
   const { zone } = useDisplayZone();
   const inZone = zone === 'UTC' ? 'Z' : ` (${zone === 'local' ? 'local' : zone})`;
-  const badBound = (text: string) => text.trim() !== '' && usableBound(text, zone) === null;
+  // A bound not (yet) a time is marked, and left out of the query (toQuery).
+  const notYet = (text: string) => (text.trim() !== '' && usableBound(text, zone) === null ? 'Not a date or time yet: it is left out of the filter (e.g. 2026-03-01T10:00)' : undefined);
+  const fromProblem = notYet(filters.from);
+  const toProblem = notYet(filters.to);
   useAltKey('s', () => searchRef.current?.focus());
   return (
     <div className="tl-toolbar">
@@ -50,8 +53,8 @@ export function TimelineToolbar({ filters, total, caseEvents, loading, onChange,
         <input
           className="mono"
           data-testid="filter-from"
-          aria-invalid={badBound(filters.from) || undefined}
-          title={badBound(filters.from) ? 'Not a date or time yet: it is left out of the filter (e.g. 2026-03-01T10:00)' : undefined}
+          aria-invalid={fromProblem ? true : undefined}
+          title={fromProblem}
           placeholder={`YYYY-MM-DDThh:mm${inZone}`}
           value={filters.from}
           onChange={(e) => onChange({ from: e.target.value })}
@@ -63,8 +66,8 @@ export function TimelineToolbar({ filters, total, caseEvents, loading, onChange,
         <input
           className="mono"
           data-testid="filter-to"
-          aria-invalid={badBound(filters.to) || undefined}
-          title={badBound(filters.to) ? 'Not a date or time yet: it is left out of the filter (e.g. 2026-03-01T10:00)' : undefined}
+          aria-invalid={toProblem ? true : undefined}
+          title={toProblem}
           placeholder={`YYYY-MM-DD${zone === 'UTC' ? '' : inZone} (exclusive)`}
           value={filters.to}
           onChange={(e) => onChange({ to: e.target.value })}
