@@ -1,7 +1,7 @@
 // Trace and diff timings on an imported case, through the engine's own investigate code (what the
 // engine worker runs for traceRequest / traceEvent / eventDiff). Prints one JSON document on stdout.
 //   node --import tsx bench/measure-investigate.ts CASE [--runs 50]
-import { parseArgs } from 'node:util';
+import { caseArgs, ms, stats } from './bench-cli';
 import { CaseStore } from '../src/main/engine/store/case-store';
 import { traceByRequestId, traceFromEvent } from '../src/main/engine/investigate/trace';
 import { eventDiff } from '../src/main/engine/investigate/diff';
@@ -9,23 +9,12 @@ import { facets, histogram, summarize } from '../src/main/engine/investigate/ove
 import { countRows } from '../src/main/engine/investigate/whole-case';
 import type { EventQuery } from '../src/shared/query';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string' } } });
-const casePath = positionals[0];
-if (!casePath) {
-  process.stderr.write('usage: node --import tsx bench/measure-investigate.ts CASE [--runs N]\n');
-  process.exit(2);
-}
+const { casePath, values } = caseArgs('node --import tsx bench/measure-investigate.ts CASE [--runs N]', ['runs']);
 const RUNS = Number(values.runs ?? 50);
 // A trace takes about a millisecond, so one scheduler stall on this shared machine is several times that:
 // with few runs the p95 is the second-worst run and says more about the machine than the trace. Traces
 // are cheap, so they are timed over at least 200 different events.
 const TRACE_RUNS = Math.max(RUNS, 200);
-const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
-function stats(xs: number[]) {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
-  return { runs: s.length, medianMs: at(0.5), p95Ms: at(0.95), maxMs: s[s.length - 1] };
-}
 /** Stats of all runs, and (byKey) of the runs of each sample, e.g. the whole case and one filter. */
 function time(ids: string[], fn: (id: string) => unknown, runs = RUNS): ReturnType<typeof stats> & { byKey?: Record<string, ReturnType<typeof stats>> } {
   fn(ids[0]); // warm-up

@@ -6,20 +6,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { caseArgs, ms } from './bench-cli';
 import { CaseStore } from '../src/main/engine/store/case-store';
 import { importFile } from '../src/main/engine/import/import-file';
 import { remapSource } from '../src/main/engine/remap-source';
 import { facets } from '../src/main/engine/investigate/overview';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { events: { type: 'string' } } });
-const casePath = positionals[0];
-if (!casePath) {
-  process.stderr.write('usage: node --import tsx bench/measure-remap.ts CASE [--events N]\n');
-  process.exit(2);
-}
+const { casePath, values } = caseArgs('node --import tsx bench/measure-remap.ts CASE [--events N]', ['events']);
 const EVENTS = Number(values.events ?? 1000);
-const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 
 /** A file of a shape no vendor claims (so its mapping is inferred): user, team, operation, result. */
 function smallFile(file: string): void {

@@ -4,22 +4,11 @@
 //   node --import tsx bench/measure-search.ts CASE [--runs 30]
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { caseArgs, ms, stats } from './bench-cli';
 import { CaseStore, DB_FILE } from '../src/main/engine/store/case-store';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string' } } });
-const casePath = positionals[0];
-if (!casePath) {
-  process.stderr.write('usage: node --import tsx bench/measure-search.ts CASE [--runs N]\n');
-  process.exit(2);
-}
+const { casePath, values } = caseArgs('node --import tsx bench/measure-search.ts CASE [--runs N]', ['runs']);
 const RUNS = Number(values.runs ?? 30);
-const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
-function stats(xs: number[]) {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
-  return { runs: s.length, medianMs: at(0.5), p95Ms: at(0.95), maxMs: s[s.length - 1] };
-}
 
 async function main() {
   const dbBytesBefore = fs.statSync(path.join(casePath, DB_FILE)).size;

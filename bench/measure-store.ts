@@ -1,29 +1,17 @@
 // Reopen and page-query timings on an imported case, through the engine's own CaseStore (the code
 // the engine worker runs for openCase / queryEvents). Prints one JSON document on stdout.
 //   node --import tsx bench/measure-store.ts CASE [--runs 50] [--reopens 5]
-import { parseArgs } from 'node:util';
+import { caseArgs, ms, stats as seriesStats } from './bench-cli';
 import { CaseStore } from '../src/main/engine/store/case-store';
 import { orderClause, whereClause } from '../src/main/engine/store/query-sql';
 import type { EventQuery } from '../src/shared/query';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { runs: { type: 'string' }, reopens: { type: 'string' } },
-});
-const casePath = positionals[0];
-if (!casePath) {
-  process.stderr.write('usage: node --import tsx bench/measure-store.ts CASE [--runs N] [--reopens N]\n');
-  process.exit(2);
-}
+const { casePath, values } = caseArgs('node --import tsx bench/measure-store.ts CASE [--runs N] [--reopens N]', ['runs', 'reopens']);
 const RUNS = Number(values.runs ?? 50);
 const REOPENS = Number(values.reopens ?? 5);
 
-const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
-function stats(xs: number[]) {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
-  return { runs: s.length, medianMs: at(0.5), p95Ms: at(0.95), minMs: s[0], maxMs: s[s.length - 1] };
-}
+/** The shared summary, with the fastest run too (reopens: the first pays the wasm compile). */
+const stats = (xs: number[]) => ({ ...seriesStats(xs), minMs: Math.min(...xs) });
 
 async function main() {
   // ---- reopen: CaseStore.open + info(); the first one also pays sql.js's wasm compile ----
