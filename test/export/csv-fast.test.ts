@@ -103,3 +103,27 @@ test('fast CSV lane: records that start like formulas or need no quotes, as sour
   // Two headers: a row number and the record as a cell, quoted only when it holds a quote, comma or line break.
   await checkAgainstFormatRow([tsv, csv], [{ mode: 'raw', query: {} }, { mode: 'normalized', query: { order: 'desc' } }]);
 });
+
+test('fast CSV lane: cells with quotes, commas, line breaks, formulas, escapes, non-ASCII and lone surrogates', async () => {
+  const { dir } = await freshEngine();
+  const file = path.join(dir, 'opbox-tricky.jsonl');
+  const awkward = ['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\rhere', '=SUM(A1)', '+1', '-2', '@x', '\tlead', 'back\\slash', 'ünïcødé ✓ 🚀', 'lone \ud800 high', 'lone \udc00 low', ''];
+  const lines = awkward.map((v, i) =>
+    JSON.stringify({
+      id: v || `id-${i}`,
+      action: v || 'VIEW',
+      resource: v,
+      resourceId: v,
+      metadata: { name: v },
+      ipAddress: v,
+      userAgent: v,
+      createdAt: new Date(Date.UTC(2026, 1, 1) + i * 61_000).toISOString(),
+      user: { name: v, email: `${v}@example.com` },
+    }),
+  );
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  await checkAgainstFormatRow([file], [
+    { mode: 'normalized', query: {} },
+    { mode: 'raw', query: {} },
+  ]);
+});

@@ -4,9 +4,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IsoTime } from '../../src/main/engine/export/iso-time';
 
-test('IsoTime.format equals toISOString, in order, out of order and at the edges', () => {
+test('IsoTime.format and IsoTime.write equal toISOString, in order, out of order and at the edges', () => {
   const iso = new IsoTime();
-  const check = (t: number) => assert.equal(iso.format(t), new Date(t).toISOString(), `t = ${t}`);
+  const out = new Uint8Array(32);
+  const check = (t: number) => {
+    const want = new Date(t).toISOString();
+    // write() (bytes) and format() share the cached day: calls of both, interleaved, must agree.
+    const end = iso.write(t, out, 3);
+    if (end >= 0) assert.equal(Buffer.from(out.subarray(3, end)).toString('latin1'), want, `write, t = ${t}`);
+    else assert.ok(!(t >= 0 && t < Date.UTC(10000, 0, 1)) || !Number.isInteger(t), `write declines only outside its range, t = ${t}`);
+    assert.equal(iso.format(t), want, `t = ${t}`);
+  };
   const edges = [
     0, 1, 999, 1000, 59_999, 60_000, 3_599_999, 3_600_000, 86_399_999, 86_400_000,
     Date.UTC(2024, 1, 28, 23, 59, 59, 999), Date.UTC(2024, 1, 29), Date.UTC(2024, 2, 1) - 1, Date.UTC(2024, 2, 1),

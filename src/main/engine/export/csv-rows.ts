@@ -5,21 +5,30 @@
 // Every byte must equal what formatRow writes for the same event (test/export/csv-fast.test.ts
 // compares the two on real files).
 import type { CaseStore, EntryBatch } from '../store/case-store';
+import type { ColumnBatch } from '../store/column-cursor';
 import type { EventExtras } from '../store/extras';
 import { NO_TIME, decodeActorType, decodeOutcome, decodeTimeFlag } from '../store/schema';
 import { NEUTRALISE_PREFIX, csvCell, isFormulaStart, needsNeutralising, neutraliseRow } from './csv-cell';
 import { IsoTime } from './iso-time';
+import { ByteSink, utf8 } from './byte-sink';
+import { lastCell, putBytes, putCell, putUint } from './put-bytes';
+import { XK, XK_COUNT, extrasSpans, isNullText } from './extras-spans';
 import type { ManifestSource } from './manifest';
 import { RECORD, type HashChunk } from './row-hasher';
 import type { CsvLayout } from './row-format';
 
-/** Columns the fast lane reads: everything for normalized rows, only what provenance needs for raw ones. */
-export const NORMALIZED_SQL = ['id', 't', 'tflag', 'src', 'actor', 'atype', 'action', 'ttype', 'tid', 'outcome', 'req', 'eid', 'ip', 'off', 'len', 'flags'];
-export const RAW_SQL = ['id', 'src', 'off', 'len'];
+/** Columns the fast lane reads, numbers then text: everything for normalized rows, only what provenance needs for raw ones. */
+export const NORMALIZED_COLUMNS_SQL = {
+  numeric: ['id', 't', 'ifnull(tflag, -1)', 'src', 'atype', 'outcome', 'off', 'len'],
+  text: ['actor', 'action', 'ttype', 'tid', 'req', 'eid', 'ip', 'flags'],
+} as const;
+export const RAW_COLUMNS_SQL = { numeric: ['id', 'src', 'off', 'len'], text: [] } as const;
+const N = { id: 0, t: 1, tflag: 2, src: 3, atype: 4, outcome: 5, len: 7 } as const;
+const T = { actor: 0, action: 1, ttype: 2, tid: 3, req: 4, eid: 5, ip: 6, flags: 7 } as const;
+const R = { id: 0, src: 1, len: 3 } as const;
 
 const NEEDS_QUOTES = /[",\r\n]/;
 const QUOTES = /"/g;
-
 
 /** A number as JSON.stringify writes it inside an object. */
 const num = (v: unknown) => (typeof v === 'number' ? String(v) : JSON.stringify(v));
@@ -36,9 +45,30 @@ interface SourceParts {
   /** The vendor and source cells, and whether each was neutralised: the same for every row of a source. */
   vendorCell: { cell: string; neutralised: boolean };
   nameCell: { cell: string; neutralised: boolean };
+  /** The vendor and source cells as bytes, with the comma between them and after. */
+  vendorNameBytes: Uint8Array;
   /** Quoted provenance cell of a file source, cut where line, offset and length go. */
   fileCell: [string, string, string, string];
+  fileCellBytes: [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+  /** Bytes of the parts above, for reserving room per row. */
+  fixedBytes: number;
 }
+
+const ACTOR_TYPE_BYTES = Array.from({ length: 16 }, (_, i) => utf8(`${decodeActorType(i)},`));
+const OUTCOME_BYTES = Array.from({ length: 16 }, (_, i) => utf8(`${decodeOutcome(i)},`));
+const TIME_FLAG_BYTES = Array.from({ length: 16 }, (_, i) => utf8(`,${decodeTimeFlag(i) ?? ''},`));
+/** tflag is read as ifnull(tflag, -1). */
+const NO_FLAG_BYTES = utf8(`,${decodeTimeFlag(null) ?? ''},`);
+const ENTRY = {
+  first: utf8('{"row":'),
+  next: utf8(',\n{"row":'),
+  id: utf8(',"id":"'),
+  sha: utf8('","sha256":"\u0001","source":'),
+  raw: utf8(',"rawSha256":"\u0001"'),
+  line: utf8(',"line":'),
+  offset: utf8(',"offset":'),
+  length: utf8(',"length":'),
+};
 
 export class CsvRowWriter {
   private sourceParts = new Map<number, SourceParts>();
@@ -50,6 +80,11 @@ export class CsvRowWriter {
   private spareHeads: Buffer[] = [];
   /** Segment buffers handed back likewise, for the store to read the next batches into (entryBatches' `spare`). */
   readonly spareEntries: Buffer[] = [];
+  private heads = new ByteSink(Buffer.alloc(0));
+  /** The batch's manifest entries, copied after the heads when the batch is done. */
+  private template = new ByteSink(Buffer.allocUnsafeSlow(1 << 20));
+  private spans = new Int32Array(2 * XK_COUNT);
+  private decoder = new TextDecoder();
 
   constructor(
     private readonly store: CaseStore,
@@ -63,12 +98,20 @@ export class CsvRowWriter {
       const gzip = store.sourceGzip(srcId);
       const head = JSON.stringify({ kind: 'file', path: s.path, ...(s.originalName ? { originalName: s.originalName } : {}), sha256: s.sha256 });
       const q = (t: string) => t.replace(QUOTES, '""');
+      const vendorCell = csvCell(s.vendor);
+      const nameCell = csvCell(s.name);
+      const fileCell: SourceParts['fileCell'] = [`"${q(head.slice(0, -1))},""line"":`, ',""offset"":', ',""length"":', `${gzip ? ',""gzip"":true' : ''}}"`];
+      const vendorNameBytes = utf8(`${vendorCell.cell},${nameCell.cell},`);
+      const fileCellBytes = fileCell.map(utf8) as SourceParts['fileCellBytes'];
       this.sourceParts.set(srcId, {
         index,
         name: s.name,
-        vendorCell: csvCell(s.vendor),
-        nameCell: csvCell(s.name),
-        fileCell: [`"${q(head.slice(0, -1))},""line"":`, ',""offset"":', ',""length"":', `${gzip ? ',""gzip"":true' : ''}}"`],
+        vendorCell,
+        nameCell,
+        vendorNameBytes,
+        fileCell,
+        fileCellBytes,
+        fixedBytes: vendorNameBytes.length + fileCellBytes.reduce((n, b) => n + b.length, 0),
       });
     }
   }
@@ -81,83 +124,249 @@ export class CsvRowWriter {
 
   /** Formats a batch of rows: their heads here, their records left in the batch's segment bytes for the hashing thread. */
   writeBatch(batch: EntryBatch): HashChunk {
-    const { rows, at, entries } = batch;
-    const n = rows.length;
+    const { cols, at, entries } = batch;
+    const n = cols.n;
     const headBounds = new Int32Array(2 * n);
     const rawBounds = new Int32Array(2 * n);
     const kinds = new Uint8Array(n);
-    let heads = this.spareHeads.pop() ?? Buffer.allocUnsafeSlow(4 << 20);
-    let pos = 0;
-    let template = '';
+    const heads = this.heads;
+    const template = this.template;
+    // The last batch's buffer has moved to the hashing thread.
+    heads.reset(this.spareHeads.pop() ?? Buffer.allocUnsafeSlow(4 << 20));
+    template.pos = 0;
+    const seg = new Uint8Array(entries.buffer, entries.byteOffset, entries.length);
     const normalized = this.mode === 'normalized';
+    const width = normalized ? NORMALIZED_COLUMNS_SQL.numeric.length : RAW_COLUMNS_SQL.numeric.length;
     for (let i = 0; i < n; i++) {
-      const r = rows[i];
+      const nb = i * width;
       const start = at[i];
       const xLen = entries.readUInt32LE(start);
       const rawStart = start + 4 + xLen;
-      const rawEnd = start + (r[normalized ? 14 : 3] as number);
-      const extras = JSON.parse(entries.toString('utf8', start + 4, rawStart)) as EventExtras;
-      const srcId = r[normalized ? 3 : 1] as number;
+      const rawEnd = start + cols.nums[nb + (normalized ? N.len : R.len)];
+      const srcId = cols.nums[nb + (normalized ? N.src : R.src)];
       const src = this.sourceParts.get(srcId)!;
-      const id = r[0] as number;
       const rowNumber = this.state.rows + 1;
-      this.neutralised.length = 0;
-
-      // The row's text before the record's bytes, and how the record goes into the row.
-      let head: string;
-      let kind: number;
-      if (normalized) {
-        head = this.normalizedHead(r, extras, src, entries, rawStart, rawEnd);
-        kind = this.recordCell(entries, rawStart, rawEnd);
-      } else if (this.layout?.kind === 'source-rows') {
-        const text = entries.toString('utf8', rawStart, rawEnd);
-        const { row, columns } = neutraliseRow(text, this.layout.delimiter);
-        for (const c of columns) this.neutralised.push(`column ${c + 1}`);
-        head = row === text ? '' : row;
-        kind = row === text ? RECORD.VERBATIM : RECORD.NONE;
-      } else {
-        head = `${rowNumber},`;
-        kind = this.recordCell(entries, rawStart, rawEnd);
+      headBounds[2 * i] = heads.pos;
+      const templateAt = template.pos;
+      let kind = normalized ? this.normalizedRow(cols, i, seg, start + 4, rawStart, rawEnd, src, rowNumber) : -1;
+      if (kind < 0) {
+        // The row as strings: raw rows, and normalized rows the byte path leaves alone (see normalizedRow).
+        heads.pos = headBounds[2 * i];
+        template.pos = templateAt;
+        this.neutralised.length = 0;
+        kind = this.rowFromStrings(cols, i, entries, start, rawStart, rawEnd, src, rowNumber);
       }
-
-      if (pos + head.length * 3 > heads.length) heads = grow(heads, pos, head.length * 3);
-      headBounds[2 * i] = pos;
-      if (head) pos += heads.write(head, pos, 'utf8');
-      headBounds[2 * i + 1] = pos;
+      headBounds[2 * i + 1] = heads.pos;
       rawBounds[2 * i] = rawStart;
       rawBounds[2 * i + 1] = rawEnd;
       kinds[i] = kind;
-
       this.state.rows = rowNumber;
-      const manifestSource = this.sources[src.index];
-      manifestSource.rows++;
-      let where: string;
-      if (extras.url != null) {
-        manifestSource.kind = 'api';
-        where = `,"url":${JSON.stringify(extras.url)},"page":${num(extras.pg ?? 0)},"index":${num(extras.ix ?? 0)}`;
-      } else {
-        manifestSource.kind = 'file';
-        where = `,"line":${num(extras.ln ?? 0)},"offset":${num(extras.fo ?? 0)},"length":${num(extras.fb ?? 0)}`;
-      }
-      let entry = `${rowNumber === 1 ? '' : ',\n'}{"row":${rowNumber},"id":"${id}","sha256":"\u0001","source":${src.index}`;
-      if (kind !== RECORD.VERBATIM) entry += ',"rawSha256":"\u0001"';
-      entry += where;
+      this.sources[src.index].rows++;
       if (this.neutralised.length) {
-        entry += `,"neutralised":${JSON.stringify(this.neutralised)}`;
+        template.text(`,"neutralised":${JSON.stringify(this.neutralised)}`);
         this.state.neutralisedCells += this.neutralised.length;
         this.state.neutralisedRows++;
       }
-      template += `${entry}}`;
+      template.byte(125);
     }
     // The manifest entries ride in the same buffer, after the heads: a moved buffer, not a copied string.
-    if (pos + template.length * 3 > heads.length) heads = grow(heads, pos, template.length * 3);
-    const templateStart = pos;
-    pos += heads.write(template, pos, 'utf8');
-    return { heads: new Uint8Array(heads.buffer, heads.byteOffset, heads.length), headBounds, entries, rawBounds, kinds, templateStart, templateEnd: pos };
+    const templateStart = heads.pos;
+    heads.bytes(template.u8, 0, template.pos);
+    return { heads: heads.u8, headBounds, entries, rawBounds, kinds, templateStart, templateEnd: heads.pos };
+  }
+
+  /**
+   * A normalized row's head and manifest entry straight from the column and segment bytes. Returns
+   * how the record goes in, or -1 when the row needs the string path: its extras hold an escaped
+   * string or an API position, its before/after must be re-derived from the record, its time is
+   * outside years 1970-9999, or a cell holds bytes that do not read back as themselves.
+   */
+  private normalizedRow(cols: ColumnBatch, i: number, seg: Uint8Array, xStart: number, rawStart: number, rawEnd: number, src: SourceParts, rowNumber: number): number {
+    const x = this.spans;
+    if (extrasSpans(seg, xStart, rawStart, x) !== 0) return -1;
+    if (x[2 * XK.url] >= 0) return -1;
+    const hasDiff = x[2 * XK.d] >= 0 && !isFalsy(seg, x[2 * XK.d], x[2 * XK.d + 1]);
+    if (hasDiff && x[2 * XK.b] < 0 && x[2 * XK.a] < 0) return -1;
+    const nums = cols.nums;
+    const nb = i * NORMALIZED_COLUMNS_SQL.numeric.length;
+    const t = nums[nb + N.t];
+    const tflag = nums[nb + N.tflag];
+    const flagBytes = tflag < 0 ? NO_FLAG_BYTES : TIME_FLAG_BYTES[tflag];
+    const actorType = ACTOR_TYPE_BYTES[nums[nb + N.atype]];
+    const outcome = OUTCOME_BYTES[nums[nb + N.outcome]];
+    if (!flagBytes || !actorType || !outcome) return -1;
+    const text = cols.text;
+    const at = cols.textAt;
+    const tb = 2 * i * NORMALIZED_COLUMNS_SQL.text.length;
+    const neutralised = this.neutralised;
+    neutralised.length = 0;
+
+    // Room for every cell doubled (quotes) plus the fixed parts, so the writes below need no checks.
+    this.heads.ensure(2 * (cols.rowText[i + 1] - cols.rowText[i] + rawStart - xStart) + src.fixedBytes + 256);
+    const o = this.heads.u8;
+    let p = putUint(o, this.heads.pos, nums[nb + N.id]);
+    o[p++] = 44;
+    if ((p = this.textCell(o, p, text, at, tb, T.eid, 'eventId')) < 0) return -1;
+    o[p++] = 44;
+    if (t < NO_TIME && (p = this.iso.write(t, o, p)) < 0) return -1;
+    o[p++] = 44;
+    if ((p = this.extrasCell(o, p, seg, XK.to, 'timeOriginal')) < 0) return -1;
+    p = putBytes(o, p, flagBytes, 0, flagBytes.length);
+    if (src.vendorCell.neutralised) neutralised.push('vendor');
+    if (src.nameCell.neutralised) neutralised.push('source');
+    p = putBytes(o, p, src.vendorNameBytes, 0, src.vendorNameBytes.length);
+    if ((p = this.textCell(o, p, text, at, tb, T.actor, 'actor')) < 0) return -1;
+    o[p++] = 44;
+    p = putBytes(o, p, actorType, 0, actorType.length);
+    if ((p = this.textCell(o, p, text, at, tb, T.action, 'action')) < 0) return -1;
+    o[p++] = 44;
+    if ((p = this.textCell(o, p, text, at, tb, T.ttype, 'targetType')) < 0) return -1;
+    o[p++] = 44;
+    if ((p = this.textCell(o, p, text, at, tb, T.tid, 'targetId')) < 0) return -1;
+    o[p++] = 44;
+    p = putBytes(o, p, outcome, 0, outcome.length);
+    if ((p = this.textCell(o, p, text, at, tb, T.req, 'requestId')) < 0) return -1;
+    o[p++] = 44;
+    if ((p = this.textCell(o, p, text, at, tb, T.ip, 'ip')) < 0) return -1;
+    o[p++] = 44;
+    if ((p = this.extrasCell(o, p, seg, XK.ua, 'userAgent')) < 0) return -1;
+    o[p++] = 44;
+    // Stored flags are JSON.stringify of the list, or NULL; an empty list writes nothing.
+    const fa = at[tb + 2 * T.flags];
+    const fz = at[tb + 2 * T.flags + 1];
+    if (fa >= 0 && !(fz - fa === 2 && text[fa] === 91 && text[fa + 1] === 93)) {
+      if (text.subarray(fa, fz).includes(92)) return -1;
+      if ((p = this.textCell(o, p, text, at, tb, T.flags, 'flags')) < 0) return -1;
+    }
+    o[p++] = 44;
+    if ((p = this.jsonCell(o, p, seg, XK.b, 'before')) < 0) return -1;
+    o[p++] = 44;
+    if ((p = this.jsonCell(o, p, seg, XK.a, 'after')) < 0) return -1;
+    o[p++] = 44;
+    const [pa, pb, pc, pd] = src.fileCellBytes;
+    p = putBytes(o, p, pa, 0, pa.length);
+    p = this.extrasNumber(o, p, seg, XK.ln);
+    p = putBytes(o, p, pb, 0, pb.length);
+    p = this.extrasNumber(o, p, seg, XK.fo);
+    p = putBytes(o, p, pc, 0, pc.length);
+    p = this.extrasNumber(o, p, seg, XK.fb);
+    p = putBytes(o, p, pd, 0, pd.length);
+    o[p++] = 44;
+    this.heads.pos = p;
+    const kind = this.recordCell(seg, rawStart, rawEnd);
+
+    this.template.ensure(256 + 3 * (rawStart - xStart));
+    const m = this.template.u8;
+    let q = this.template.pos;
+    const lead = rowNumber === 1 ? ENTRY.first : ENTRY.next;
+    q = putBytes(m, q, lead, 0, lead.length);
+    q = putUint(m, q, rowNumber);
+    q = putBytes(m, q, ENTRY.id, 0, ENTRY.id.length);
+    q = putUint(m, q, nums[nb + N.id]);
+    q = putBytes(m, q, ENTRY.sha, 0, ENTRY.sha.length);
+    q = putUint(m, q, src.index);
+    q = putBytes(m, q, ENTRY.raw, 0, ENTRY.raw.length);
+    q = putBytes(m, q, ENTRY.line, 0, ENTRY.line.length);
+    q = this.extrasNumber(m, q, seg, XK.ln);
+    q = putBytes(m, q, ENTRY.offset, 0, ENTRY.offset.length);
+    q = this.extrasNumber(m, q, seg, XK.fo);
+    q = putBytes(m, q, ENTRY.length, 0, ENTRY.length.length);
+    q = this.extrasNumber(m, q, seg, XK.fb);
+    this.template.pos = q;
+    this.sources[src.index].kind = 'file';
+    return kind;
+  }
+
+  /** Text column k of the row as a cell (nothing when NULL). */
+  private textCell(o: Uint8Array, p: number, text: Uint8Array, at: Int32Array, tb: number, k: number, column: string): number {
+    const a = at[tb + 2 * k];
+    if (a < 0) return p;
+    p = putCell(o, p, text, a, at[tb + 2 * k + 1]);
+    if (lastCell.neutralised) this.neutralised.push(column);
+    return p;
+  }
+
+  /** A string in the extras as a cell (nothing when absent or null); -1 for any other kind of value. */
+  private extrasCell(o: Uint8Array, p: number, seg: Uint8Array, k: number, column: string): number {
+    const a = this.spans[2 * k];
+    const b = this.spans[2 * k + 1];
+    if (a < 0 || isNullText(seg, a, b)) return p;
+    if (seg[a] !== 34) return -1;
+    p = putCell(o, p, seg, a + 1, b - 1);
+    if (lastCell.neutralised) this.neutralised.push(column);
+    return p;
+  }
+
+  /** An extras number as num(x ?? 0) writes it: its JSON text, or 0 when absent or null. */
+  private extrasNumber(o: Uint8Array, p: number, seg: Uint8Array, k: number): number {
+    const a = this.spans[2 * k];
+    const b = this.spans[2 * k + 1];
+    if (a < 0 || isNullText(seg, a, b)) {
+      o[p] = 48;
+      return p + 1;
+    }
+    return putBytes(o, p, seg, a, b);
+  }
+
+  /** before/after: the stored JSON text (JSON.stringify of its own parse) as a cell; nothing when absent or null. */
+  private jsonCell(o: Uint8Array, p: number, seg: Uint8Array, k: number, column: string): number {
+    const a = this.spans[2 * k];
+    const b = this.spans[2 * k + 1];
+    if (a < 0 || isNullText(seg, a, b)) return p;
+    p = putCell(o, p, seg, a, b);
+    if (lastCell.neutralised) this.neutralised.push(column);
+    return p;
+  }
+
+  /** A row written from decoded values: every raw row, and the normalized rows normalizedRow leaves. */
+  private rowFromStrings(cols: ColumnBatch, i: number, entries: Buffer, start: number, rawStart: number, rawEnd: number, src: SourceParts, rowNumber: number): number {
+    const extras = JSON.parse(entries.toString('utf8', start + 4, rawStart)) as EventExtras;
+    const normalized = this.mode === 'normalized';
+    const width = normalized ? NORMALIZED_COLUMNS_SQL.numeric.length : RAW_COLUMNS_SQL.numeric.length;
+    const id = cols.nums[i * width + (normalized ? N.id : R.id)];
+    let head: string;
+    let kind: number;
+    if (normalized) {
+      head = this.normalizedHead(this.rowValues(cols, i), extras, src, entries, rawStart, rawEnd);
+      kind = this.recordCell(entries, rawStart, rawEnd);
+    } else if (this.layout?.kind === 'source-rows') {
+      const text = entries.toString('utf8', rawStart, rawEnd);
+      const { row, columns } = neutraliseRow(text, this.layout.delimiter);
+      for (const c of columns) this.neutralised.push(`column ${c + 1}`);
+      head = row === text ? '' : row;
+      kind = row === text ? RECORD.VERBATIM : RECORD.NONE;
+    } else {
+      head = `${rowNumber},`;
+      kind = this.recordCell(entries, rawStart, rawEnd);
+    }
+    if (head) this.heads.text(head);
+
+    const manifestSource = this.sources[src.index];
+    let where: string;
+    if (extras.url != null) {
+      manifestSource.kind = 'api';
+      where = `,"url":${JSON.stringify(extras.url)},"page":${num(extras.pg ?? 0)},"index":${num(extras.ix ?? 0)}`;
+    } else {
+      manifestSource.kind = 'file';
+      where = `,"line":${num(extras.ln ?? 0)},"offset":${num(extras.fo ?? 0)},"length":${num(extras.fb ?? 0)}`;
+    }
+    let entry = `${rowNumber === 1 ? '' : ',\n'}{"row":${rowNumber},"id":"${id}","sha256":"\u0001","source":${src.index}`;
+    if (kind !== RECORD.VERBATIM) entry += ',"rawSha256":"\u0001"';
+    this.template.text(entry + where);
+    return kind;
+  }
+
+  /** A normalized row's columns as sql.js would hand them over, for normalizedHead. */
+  private rowValues(cols: ColumnBatch, i: number): unknown[] {
+    const nb = i * NORMALIZED_COLUMNS_SQL.numeric.length;
+    const tb = 2 * i * NORMALIZED_COLUMNS_SQL.text.length;
+    const n = (k: number) => cols.nums[nb + k];
+    const t = (k: number) => (cols.textAt[tb + 2 * k] < 0 ? null : this.decoder.decode(cols.text.subarray(cols.textAt[tb + 2 * k], cols.textAt[tb + 2 * k + 1])));
+    return [n(N.id), n(N.t), n(N.tflag) < 0 ? null : n(N.tflag), n(N.src), t(T.actor), n(N.atype), t(T.action), t(T.ttype), t(T.tid), n(N.outcome), t(T.req), t(T.eid), t(T.ip), null, null, t(T.flags)];
   }
 
   /** The record as the row's last cell: quoted by the hashing thread where needed, neutralised as noted here. */
-  private recordCell(entries: Buffer, a: number, b: number): number {
+  private recordCell(entries: Uint8Array, a: number, b: number): number {
     if (a < b && isFormulaStart(entries[a])) {
       this.neutralised.push('raw');
       return RECORD.CELL_NEUTRALISED;
@@ -210,8 +419,10 @@ export class CsvRowWriter {
   }
 }
 
-function grow(buf: Buffer, used: number, need: number): Buffer {
-  const next = Buffer.allocUnsafeSlow(Math.max(buf.length * 2, used + need));
-  buf.copy(next, 0, 0, used);
-  return next;
+/** Whether a JSON value's text is falsy as a JS value (0, false, null, ""). */
+function isFalsy(s: Uint8Array, a: number, b: number): boolean {
+  const c = s[a];
+  if (b - a === 1) return c === 48;
+  if (b - a === 2) return c === 34 && s[a + 1] === 34;
+  return isNullText(s, a, b) || (b - a === 5 && c === 102);
 }

@@ -17,7 +17,7 @@ import { ManifestFile, widestHead } from './manifest-file';
 import { redactEvent, REDACTION_MARKER } from './redact';
 import { RowRefused, formatRow, framingFor } from './row-format';
 import { VERIFY_SCRIPT } from './verify-script';
-import { CsvRowWriter, NORMALIZED_SQL, RAW_SQL } from './csv-rows';
+import { CsvRowWriter, NORMALIZED_COLUMNS_SQL, RAW_COLUMNS_SQL } from './csv-rows';
 import { RowHasher } from './row-hasher';
 import type { Framing, CsvLayout } from './row-format';
 import type { EventQuery } from '../../../shared/query';
@@ -124,8 +124,8 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
   let redactedAny = 0;
   let dataSha256: string;
   try {
-    if (req.format === 'csv' && !redact.length) {
-      const fast = await streamCsv(store, query, ids, req.mode, layout, framing, sources, sourceIndex, dataFd, rowsFd, total, hooks);
+    const fast = req.format === 'csv' && !redact.length ? await streamCsv(store, query, ids, req.mode, layout, framing, sources, sourceIndex, dataFd, rowsFd, total, hooks) : null;
+    if (fast) {
       ({ rows, neutralisedCells, neutralisedRows, dataBytes, dataSha256 } = fast);
     } else {
       writeData(framing.prefix);
@@ -234,7 +234,8 @@ const FAST_BATCH = 2048;
 /**
  * CSV rows straight from the store's columns and segment, a batch at a time: this thread writes each
  * row's cells before its record, a second thread (row-hasher.ts) adds the record, hashes and writes
- * while the next batch is formatted. Same bytes as the per-event lane.
+ * while the next batch is formatted. Same bytes as the per-event lane. Null when the store cannot
+ * hand out column bytes; the caller takes the per-event lane.
  */
 async function streamCsv(
   store: CaseStore,
@@ -249,14 +250,16 @@ async function streamCsv(
   rowsFd: number,
   total: number,
   hooks: ExportHooks,
-): Promise<{ rows: number; neutralisedCells: number; neutralisedRows: number; dataBytes: number; dataSha256: string }> {
+): Promise<{ rows: number; neutralisedCells: number; neutralisedRows: number; dataBytes: number; dataSha256: string } | null> {
   const writer = new CsvRowWriter(store, mode, layout, sources, sourceIndex);
+  const columns = mode === 'normalized' ? NORMALIZED_COLUMNS_SQL : RAW_COLUMNS_SQL;
+  const batches = store.entryBatches(query, { ids, ...columns, batch: FAST_BATCH, spare: writer.spareEntries });
+  if (!batches) return null;
   const hasher = new RowHasher(dataFd, rowsFd, framing, (heads, entries) => writer.recycle(heads, entries));
   try {
     let lastProgress = 0;
     hooks.onProgress(0, total);
-    const columns = mode === 'normalized' ? NORMALIZED_SQL : RAW_SQL;
-    for (const batch of store.entryBatches(query, { ids, columns, batch: FAST_BATCH, spare: writer.spareEntries })) {
+    for (const batch of batches) {
       await hasher.push(writer.writeBatch(batch));
       const now = Date.now();
       if (now - lastProgress > 100) {

@@ -10,6 +10,7 @@ import type { EventQuery } from '../../../shared/query';
 import { DEFAULT_PAGE, MAX_PAGE } from '../../../shared/query';
 import type { Mapping } from '../../../shared/mapping';
 import { loadSqlJs } from './sqljs';
+import { ColumnCursor, type ColumnBatch } from './column-cursor';
 import { writeFileAtomic } from './atomic-write';
 import { CaseBusy, CaseLock } from './case-lock';
 import { Segment } from './segment';
@@ -621,63 +622,68 @@ export class CaseStore {
 
   /**
    * The fast lane of exports: the given columns of every matching row in query order, a batch at a
-   * time, with each row's segment entry. A batch's entries are fetched with one read of the span they
-   * lie in when it is dense (imports append in file order, so time order is mostly local), else one
-   * read each; `at` is where each row's entry starts in `entries`. Entry bytes always sit in an
-   * ArrayBuffer of their own (never Node's shared pool), so a caller may move them to another thread;
-   * `spare` holds such buffers handed back, to be filled again.
+   * time (column-cursor.ts: numbers as doubles, text as the bytes SQLite holds), with each row's
+   * segment entry. A batch's entries are fetched with one read of the span they lie in when it is
+   * dense (imports append in file order, so time order is mostly local), else one read each; `at` is
+   * where each row's entry starts in `entries`. Entry bytes always sit in an ArrayBuffer of their own
+   * (never Node's shared pool), so a caller may move them to another thread; `spare` holds such
+   * buffers handed back, to be filled again. Null when the cursor cannot be had (callers take the
+   * per-event lane); `numeric` must include off and len.
    */
-  *entryBatches(q: EventQuery, opts: { ids?: number[]; columns: readonly string[]; batch: number; spare?: Buffer[] }): Generator<EntryBatch> {
-    const offCol = opts.columns.indexOf('off');
-    const lenCol = opts.columns.indexOf('len');
+  entryBatches(
+    q: EventQuery,
+    opts: { ids?: number[]; numeric: readonly string[]; text: readonly string[]; batch: number; spare?: Buffer[] },
+  ): Iterable<EntryBatch> | null {
+    const offCol = opts.numeric.indexOf('off');
+    const lenCol = opts.numeric.indexOf('len');
     if (offCol < 0 || lenCol < 0) throw new Error('entryBatches needs the off and len columns');
     const { sql: where, params } = opts.ids
       ? { sql: `WHERE id IN (${opts.ids.map(() => '?').join(',') || 'NULL'})`, params: opts.ids }
       : whereClause(q, this.expandContains);
-    const stmt = this.db.prepare(`SELECT ${opts.columns.join(',')} FROM events ${where} ${orderClause(q)}`);
+    const sql = `SELECT ${[...opts.numeric, ...opts.text].join(',')} FROM events ${where} ${orderClause(q)}`;
+    const cursor = ColumnCursor.open(this.db, sql, params, opts.numeric.length, opts.text.length, opts.batch);
+    if (!cursor) return null;
+    return this.readBatches(cursor, opts.numeric.length, offCol, lenCol, opts.spare ?? []);
+  }
+
+  private *readBatches(cursor: ColumnCursor, width: number, offCol: number, lenCol: number, spare: Buffer[]): Generator<EntryBatch> {
     try {
-      stmt.bind(params);
-      let more = true;
-      while (more) {
-        const rows: unknown[][] = [];
-        while (rows.length < opts.batch && (more = stmt.step())) rows.push(stmt.get());
-        if (!rows.length) break;
-        yield this.readEntries(rows, offCol, lenCol, opts.spare ?? []);
-      }
+      for (let cols = cursor.next(); cols; cols = cursor.next()) yield this.readEntries(cols, width, offCol, lenCol, spare);
     } finally {
-      stmt.free();
+      cursor.free();
     }
   }
 
-  private readEntries(rows: unknown[][], offCol: number, lenCol: number, spare: Buffer[]): EntryBatch {
+  private readEntries(cols: ColumnBatch, width: number, offCol: number, lenCol: number, spare: Buffer[]): EntryBatch {
+    const { n, nums } = cols;
     let lo = Infinity;
     let hi = 0;
     let total = 0;
-    for (const r of rows) {
-      const off = r[offCol] as number;
-      const len = r[lenCol] as number;
+    for (let i = 0; i < n; i++) {
+      const off = nums[i * width + offCol];
+      const len = nums[i * width + lenCol];
       if (off < lo) lo = off;
       if (off + len > hi) hi = off + len;
       total += len;
     }
-    const at = new Int32Array(rows.length);
+    const at = new Int32Array(n);
     const contiguous = hi - lo <= 2 * total + (1 << 20);
     const size = contiguous ? hi - lo : total;
     const fits = spare.findIndex((b) => b.length >= size);
     const buf = fits >= 0 ? spare.splice(fits, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size, 1 << 20));
     if (contiguous) {
-      for (let i = 0; i < rows.length; i++) at[i] = (rows[i][offCol] as number) - lo;
+      for (let i = 0; i < n; i++) at[i] = nums[i * width + offCol] - lo;
       this.segment.readInto(buf, lo, size);
     } else {
       let pos = 0;
-      for (let i = 0; i < rows.length; i++) {
+      for (let i = 0; i < n; i++) {
         at[i] = pos;
-        const len = rows[i][lenCol] as number;
-        this.segment.readInto(buf.subarray(pos), rows[i][offCol] as number, len);
+        const len = nums[i * width + lenCol];
+        this.segment.readInto(buf.subarray(pos), nums[i * width + offCol], len);
         pos += len;
       }
     }
-    return { rows, entries: buf.subarray(0, size), at };
+    return { cols, entries: buf.subarray(0, size), at };
   }
 
   /** Before/after of an event as events show them (re-derived from a JSON record's raw text when not stored). */
@@ -688,6 +694,9 @@ export class CaseStore {
 
   /** How many events eachEvent will yield, and from which sources. */
   matching(q: EventQuery, ids?: number[]): { count: number; sourceIds: number[] } {
+    // The whole case's counts per source are kept (whole-case-tally.ts): no scan of every row.
+    const head = !ids && whereClause(q, this.expandContains).sql === '' ? this.wholeCaseHead() : null;
+    if (head) return { count: head.events, sourceIds: head.bySource.filter(([, n]) => n > 0).map(([src]) => src) };
     const { sql: where, params } = ids
       ? { sql: `WHERE id IN (${ids.map(() => '?').join(',') || 'NULL'})`, params: ids }
       : whereClause(q, this.expandContains);
@@ -849,7 +858,7 @@ export class CaseStore {
 }
 
 export interface EntryBatch {
-  rows: unknown[][];
+  cols: ColumnBatch;
   entries: Buffer;
   at: Int32Array;
 }
