@@ -14,7 +14,7 @@ import { ByteSink, utf8 } from './byte-sink';
 import { lastCell, putBytes, putCell, putUint } from './put-bytes';
 import { XK, XK_COUNT, extrasSpans, isNullText } from './extras-spans';
 import type { ManifestSource } from './manifest';
-import { RECORD, type HashChunk } from './row-hasher';
+import { HASH_PLACE, RECORD, type HashChunk } from './row-hasher';
 import type { CsvLayout } from './row-format';
 
 /** Columns the fast lane reads, numbers then text: everything for normalized rows, only what provenance needs for raw ones. */
@@ -59,12 +59,15 @@ const OUTCOME_BYTES = Array.from({ length: 16 }, (_, i) => utf8(`${decodeOutcome
 const TIME_FLAG_BYTES = Array.from({ length: 16 }, (_, i) => utf8(`,${decodeTimeFlag(i) ?? ''},`));
 /** tflag is read as ifnull(tflag, -1). */
 const NO_FLAG_BYTES = utf8(`,${decodeTimeFlag(null) ?? ''},`);
+/** Where in ENTRY.sha and ENTRY.raw the hash goes. */
+const SHA_AT = '","sha256":"'.length;
+const RAW_AT = ',"rawSha256":"'.length;
 const ENTRY = {
   first: utf8('{"row":'),
   next: utf8(',\n{"row":'),
   id: utf8(',"id":"'),
-  sha: utf8('","sha256":"\u0001","source":'),
-  raw: utf8(',"rawSha256":"\u0001"'),
+  sha: utf8(`","sha256":"${HASH_PLACE}","source":`),
+  raw: utf8(`,"rawSha256":"${HASH_PLACE}"`),
   line: utf8(',"line":'),
   offset: utf8(',"offset":'),
   length: utf8(',"length":'),
@@ -84,6 +87,8 @@ export class CsvRowWriter {
   /** The batch's manifest entries, copied after the heads when the batch is done. */
   private template = new ByteSink(Buffer.allocUnsafeSlow(1 << 20));
   private spans = new Int32Array(2 * XK_COUNT);
+  /** The batch's hash places in its manifest entries (see HashChunk). */
+  private hashAt = new Int32Array(0);
   private decoder = new TextDecoder();
 
   constructor(
@@ -129,6 +134,7 @@ export class CsvRowWriter {
     const headBounds = new Int32Array(2 * n);
     const rawBounds = new Int32Array(2 * n);
     const kinds = new Uint8Array(n);
+    const hashAt = (this.hashAt = new Int32Array(2 * n));
     const heads = this.heads;
     const template = this.template;
     // The last batch's buffer has moved to the hashing thread.
@@ -172,7 +178,7 @@ export class CsvRowWriter {
     // The manifest entries ride in the same buffer, after the heads: a moved buffer, not a copied string.
     const templateStart = heads.pos;
     heads.bytes(template.u8, 0, template.pos);
-    return { heads: heads.u8, headBounds, entries, rawBounds, kinds, templateStart, templateEnd: heads.pos };
+    return { heads: heads.u8, headBounds, entries, rawBounds, kinds, templateStart, templateEnd: heads.pos, hashAt };
   }
 
   /**
@@ -263,8 +269,10 @@ export class CsvRowWriter {
     q = putUint(m, q, rowNumber);
     q = putBytes(m, q, ENTRY.id, 0, ENTRY.id.length);
     q = putUint(m, q, nums[nb + N.id]);
+    this.hashAt[2 * i] = q + SHA_AT;
     q = putBytes(m, q, ENTRY.sha, 0, ENTRY.sha.length);
     q = putUint(m, q, src.index);
+    this.hashAt[2 * i + 1] = q + RAW_AT;
     q = putBytes(m, q, ENTRY.raw, 0, ENTRY.raw.length);
     q = putBytes(m, q, ENTRY.line, 0, ENTRY.line.length);
     q = this.extrasNumber(m, q, seg, XK.ln);
@@ -350,8 +358,16 @@ export class CsvRowWriter {
       manifestSource.kind = 'file';
       where = `,"line":${num(extras.ln ?? 0)},"offset":${num(extras.fo ?? 0)},"length":${num(extras.fb ?? 0)}`;
     }
-    let entry = `${rowNumber === 1 ? '' : ',\n'}{"row":${rowNumber},"id":"${id}","sha256":"\u0001","source":${src.index}`;
-    if (kind !== RECORD.VERBATIM) entry += ',"rawSha256":"\u0001"';
+    // Everything before the hashes is ASCII, so characters count bytes here.
+    let entry = `${rowNumber === 1 ? '' : ',\n'}{"row":${rowNumber},"id":"${id}","sha256":"`;
+    this.hashAt[2 * i] = this.template.pos + entry.length;
+    entry += `${HASH_PLACE}","source":${src.index}`;
+    this.hashAt[2 * i + 1] = -1;
+    if (kind !== RECORD.VERBATIM) {
+      entry += ',"rawSha256":"';
+      this.hashAt[2 * i + 1] = this.template.pos + entry.length;
+      entry += `${HASH_PLACE}"`;
+    }
     this.template.text(entry + where);
     return kind;
   }

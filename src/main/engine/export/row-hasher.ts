@@ -19,11 +19,14 @@ export const RECORD = {
   CELL_NEUTRALISED: 3,
 } as const;
 
+/** What stands where a hash goes in a manifest entry until the hashing thread writes the hash over it. */
+export const HASH_PLACE = '0'.repeat(64);
+
 /**
  * One batch: each row's head bytes and [start, end) in them, the segment bytes and each row's record's
  * [start, end) in them, how the record goes in (RECORD), and where in `heads` the manifest entries' UTF-8
- * text lies, with a 0x01 byte where each hash goes (the row's, then the record's unless the row is the
- * record; JSON escapes any 0x01 of its own).
+ * text lies. hashAt[2i] is where (from templateStart) row i's hash goes in that text, hashAt[2i + 1]
+ * its record's, or -1 when the row is the record; a HASH_PLACE stands in each.
  */
 export interface HashChunk {
   heads: Uint8Array;
@@ -33,6 +36,7 @@ export interface HashChunk {
   kinds: Uint8Array;
   templateStart: number;
   templateEnd: number;
+  hashAt: Int32Array;
 }
 
 const WORKER_SOURCE = `
@@ -46,8 +50,6 @@ const sep = Buffer.from(separator);
 // Plain Uint8Array views: indexed access to a Buffer (a subclass) is about twice as slow in the byte loops.
 let outBuf = Buffer.allocUnsafeSlow(8 << 20);
 let out = new Uint8Array(outBuf.buffer, 0, outBuf.length);
-let manBuf = Buffer.allocUnsafeSlow(1 << 20);
-let man = new Uint8Array(manBuf.buffer, 0, manBuf.length);
 let rows = 0;
 let bytes = 0;
 function writeAll(fd, buf, len) {
@@ -67,24 +69,10 @@ function needsQuotes(src, a, b) {
   return false;
 }
 function rowsOf(m) {
-  const { heads, headBounds, entries, rawBounds, kinds, templateStart, templateEnd } = m;
+  const { heads, headBounds, entries, rawBounds, kinds, templateStart, templateEnd, hashAt } = m;
   const n = kinds.length;
-  const template = heads.subarray(templateStart, templateEnd);
-  if (man.length < template.length + 2 * 64 * n) {
-    manBuf = Buffer.allocUnsafeSlow(template.length + 2 * 64 * n);
-    man = new Uint8Array(manBuf.buffer, 0, manBuf.length);
-  }
-  let from = 0;
-  let mp = 0;
-  // Copies the template up to its next hash place, then the hash.
-  const putHash = (hex) => {
-    const q = template.indexOf(1, from);
-    if (q < 0) throw new Error('manifest template has fewer hash places than hashes');
-    man.set(template.subarray(from, q), mp);
-    mp += q - from;
-    mp += manBuf.write(hex, mp, 'latin1');
-    from = q + 1;
-  };
+  // The manifest entries are written where they came: each hash over its place, then the text as is.
+  const entryText = Buffer.from(heads.buffer, heads.byteOffset + templateStart, templateEnd - templateStart);
   const need = heads.length + 2 * entries.length + n * (sep.length + 3);
   if (out.length < need) {
     outBuf = Buffer.allocUnsafeSlow(need);
@@ -121,16 +109,13 @@ function rowsOf(m) {
         p += b - a;
       }
     }
-    putHash(hash('sha256', out.subarray(rowStart, p), 'hex'));
-    if (kind !== ${RECORD.VERBATIM}) putHash(hash('sha256', entries.subarray(a, b), 'hex'));
+    entryText.write(hash('sha256', out.subarray(rowStart, p), 'hex'), hashAt[2 * i], 'latin1');
+    if (hashAt[2 * i + 1] >= 0) entryText.write(hash('sha256', entries.subarray(a, b), 'hex'), hashAt[2 * i + 1], 'latin1');
   }
-  if (template.indexOf(1, from) >= 0) throw new Error('manifest template has more hash places than hashes');
-  man.set(template.subarray(from), mp);
-  mp += template.length - from;
   dataHash.update(out.subarray(0, p));
   writeAll(dataFd, outBuf, p);
   bytes += p;
-  writeAll(rowsFd, manBuf, mp);
+  writeAll(rowsFd, entryText, entryText.length);
 }
 put(prefix);
 parentPort.on('message', (m) => {
@@ -198,7 +183,7 @@ export class RowHasher {
 
   /** Hands a chunk over (its buffers move to the worker); waits only when `depth` chunks are already queued. */
   async push(chunk: HashChunk): Promise<void> {
-    const transfer = [chunk.heads, chunk.headBounds, chunk.entries, chunk.rawBounds, chunk.kinds].map((a) => a.buffer as ArrayBuffer);
+    const transfer = [chunk.heads, chunk.headBounds, chunk.entries, chunk.rawBounds, chunk.kinds, chunk.hashAt].map((a) => a.buffer as ArrayBuffer);
     const done = this.ask(chunk, transfer);
     done.catch(() => undefined);
     this.inFlight.push(done);

@@ -188,16 +188,9 @@ export function compileMapping(m: Mapping): (value: Record<string, unknown>) => 
   const userAgent = textReader(accessors(m, 'userAgent'));
   const outcome = outcomeReader(m, desc);
   const actorType = actorTypeReader(m, desc);
-  const beforeAccs = accessors(m, 'before');
-  const afterAccs = accessors(m, 'after');
-  const before = beforeAccs.length ? sideReader(beforeAccs, 'before') : null;
-  const after = afterAccs.length ? sideReader(afterAccs, 'after') : null;
+  const diff = diffReader(m, cache);
   const tt = m.fields.targetType ?? [];
   const ti = m.fields.targetId ?? [];
-  // Zoom sends "object" on every event but "old_object" only on updates: an after-state named
-  // that generically is one only when a before-state came with it.
-  const afterNeedsBefore =
-    (m.fields.after ?? []).length > 0 && (m.fields.after ?? []).every((p) => WEAK_SIDE_NAMES.has(lastKey(p)));
   const splitTarget = tt.length > 0 && tt.some((p) => ti.includes(p));
 
   return (rec) => {
@@ -214,7 +207,7 @@ export function compileMapping(m: Mapping): (value: Record<string, unknown>) => 
         tId = mm[2]!;
       }
     }
-    const b = before ? before(rec, cache) : null;
+    const { before, after } = diff(rec);
     return {
       timeMs: t.ms,
       timeOriginal: t.original,
@@ -229,9 +222,34 @@ export function compileMapping(m: Mapping): (value: Record<string, unknown>) => 
       requestId: requestId(rec, cache),
       ip: ip(rec, cache),
       userAgent: userAgent(rec, cache),
-      before: b,
-      after: after && (b !== null || !afterNeedsBefore) ? after(rec, cache) : null,
+      before,
+      after,
     };
+  };
+}
+
+/** Only the before/after a mapping reads from a record: exports re-derive them for JSON records. */
+export function compileDiffMapping(m: Mapping): (value: Record<string, unknown>) => { before: unknown; after: unknown } {
+  const cache = new DecodeCache();
+  const diff = diffReader(m, cache);
+  return (rec) => {
+    cache.reset();
+    return diff(rec);
+  };
+}
+
+function diffReader(m: Mapping, cache: DecodeCache): (rec: Record<string, unknown>) => { before: unknown; after: unknown } {
+  const beforeAccs = accessors(m, 'before');
+  const afterAccs = accessors(m, 'after');
+  const before = beforeAccs.length ? sideReader(beforeAccs, 'before') : null;
+  const after = afterAccs.length ? sideReader(afterAccs, 'after') : null;
+  // Zoom sends "object" on every event but "old_object" only on updates: an after-state named
+  // that generically is one only when a before-state came with it.
+  const afterNeedsBefore =
+    (m.fields.after ?? []).length > 0 && (m.fields.after ?? []).every((p) => WEAK_SIDE_NAMES.has(lastKey(p)));
+  return (rec) => {
+    const b = before ? before(rec, cache) : null;
+    return { before: b, after: after && (b !== null || !afterNeedsBefore) ? after(rec, cache) : null };
   };
 }
 

@@ -8,7 +8,7 @@ import { getPath } from './paths';
 import { shapeKey } from './shape-key';
 import { toText } from './values';
 
-export { compileMapping } from './compile';
+export { compileDiffMapping, compileMapping } from './compile';
 export { inferMapping, pickSample } from './infer';
 export { reviewMapping } from './review';
 export { shapeKey } from './shape-key';

@@ -29,7 +29,7 @@ import { CREATE_SEARCH, searchText } from './search-index';
 import { SearchHits } from './search-hits';
 import { KeptTally, type TallyHead, type WholeCaseTally } from './whole-case-tally';
 import { parseSearch, snippet, toMatchExpression } from '../../../shared/search';
-import { compileMapping } from '../mapping';
+import { compileDiffMapping } from '../mapping';
 
 export const DB_FILE = 'case.sqlite';
 /** Above this many full-text hits a page is found by walking the time index (see whereClause). */
@@ -727,13 +727,13 @@ export class CaseStore {
     return { event: { ...row, before, after, raw, provenance }, rawBytes, srcId };
   }
 
-  private appliers = new Map<number, ReturnType<typeof compileMapping>>();
+  private appliers = new Map<number, ReturnType<typeof compileDiffMapping>>();
 
   /** Before/after of a JSON record, re-derived from its raw text with its source's mapping. */
   private deriveDiff(srcId: number, raw: string): { before: unknown; after: unknown } {
     let apply = this.appliers.get(srcId);
     if (!apply) {
-      apply = compileMapping(this.sourceMapping(srcId));
+      apply = compileDiffMapping(this.sourceMapping(srcId));
       this.appliers.set(srcId, apply);
     }
     const f = apply(JSON.parse(raw) as Record<string, unknown>);
