@@ -288,10 +288,7 @@ export class CsvRowWriter {
   /** Text column k of the row as a cell (nothing when NULL). */
   private textCell(o: Uint8Array, p: number, text: Uint8Array, at: Int32Array, tb: number, k: number, column: string): number {
     const a = at[tb + 2 * k];
-    if (a < 0) return p;
-    p = putCell(o, p, text, a, at[tb + 2 * k + 1]);
-    if (lastCell.neutralised) this.neutralised.push(column);
-    return p;
+    return a < 0 ? p : this.notedCell(o, p, text, a, at[tb + 2 * k + 1], column);
   }
 
   /** A string in the extras as a cell (nothing when absent or null); -1 for any other kind of value. */
@@ -299,8 +296,19 @@ export class CsvRowWriter {
     const a = this.spans[2 * k];
     const b = this.spans[2 * k + 1];
     if (a < 0 || isNullText(seg, a, b)) return p;
-    if (seg[a] !== 34) return -1;
-    p = putCell(o, p, seg, a + 1, b - 1);
+    return seg[a] === 34 ? this.notedCell(o, p, seg, a + 1, b - 1, column) : -1;
+  }
+
+  /** before/after: the stored JSON text (JSON.stringify of its own parse) as a cell; nothing when absent or null. */
+  private jsonCell(o: Uint8Array, p: number, seg: Uint8Array, k: number, column: string): number {
+    const a = this.spans[2 * k];
+    const b = this.spans[2 * k + 1];
+    return a < 0 || isNullText(seg, a, b) ? p : this.notedCell(o, p, seg, a, b, column);
+  }
+
+  /** putCell, noting the column when its cell was neutralised. */
+  private notedCell(o: Uint8Array, p: number, s: Uint8Array, a: number, b: number, column: string): number {
+    p = putCell(o, p, s, a, b);
     if (lastCell.neutralised) this.neutralised.push(column);
     return p;
   }
@@ -314,16 +322,6 @@ export class CsvRowWriter {
       return p + 1;
     }
     return putBytes(o, p, seg, a, b);
-  }
-
-  /** before/after: the stored JSON text (JSON.stringify of its own parse) as a cell; nothing when absent or null. */
-  private jsonCell(o: Uint8Array, p: number, seg: Uint8Array, k: number, column: string): number {
-    const a = this.spans[2 * k];
-    const b = this.spans[2 * k + 1];
-    if (a < 0 || isNullText(seg, a, b)) return p;
-    p = putCell(o, p, seg, a, b);
-    if (lastCell.neutralised) this.neutralised.push(column);
-    return p;
   }
 
   /** A row written from decoded values: every raw row, and the normalized rows normalizedRow leaves. */

@@ -1,6 +1,6 @@
 // The bookmarks, tags and notes an investigator put on the exported events, for the manifest: an
 // auditor sees what was said about the evidence next to the evidence.
-import type { CaseStore } from '../store/case-store';
+import { idsWhere, type CaseStore } from '../store/case-store';
 import type { EventQuery } from '../../../shared/query';
 
 export interface ExportAnnotations {
@@ -10,9 +10,7 @@ export interface ExportAnnotations {
 }
 
 export function exportAnnotations(store: CaseStore, query: EventQuery, ids?: number[]): ExportAnnotations {
-  const { sql: where, params } = ids
-    ? { sql: `WHERE id IN (${ids.map(() => '?').join(',') || 'NULL'})`, params: ids }
-    : store.where(query);
+  const { sql: where, params } = ids ? idsWhere(ids) : store.where(query);
   const scope = `event_id IN (SELECT id FROM events ${where})`;
   return store.withDb((db) => {
     // An empty table is not scoped: listing the exported ids costs a scan of every match.

@@ -511,7 +511,7 @@ export class CaseStore {
   /** Timeline rows of the given ids (missing ids are left out). */
   rowsById(ids: number[], withRaw?: (row: EventRow, raw: string) => void): Map<number, EventRow> {
     const byId = new Map<number, EventRow>();
-    const stmt = this.db.prepare(`SELECT ${ROW_COLUMNS} FROM events WHERE id IN (${ids.map(() => '?').join(',') || 'NULL'})`);
+    const stmt = this.db.prepare(`SELECT ${ROW_COLUMNS} FROM events ${idsWhere(ids).sql}`);
     try {
       stmt.bind(ids);
       while (stmt.step()) {
@@ -603,14 +603,7 @@ export class CaseStore {
    * stream through this instead of materialising the result. rawBytes are the stored bytes, uncopied.
    */
   *eachEvent(q: EventQuery, opts: { ids?: number[]; diff: boolean }): Generator<{ event: AuditEvent; rawBytes: Buffer; srcId: number }> {
-    let where: string;
-    let params: (string | number | null)[];
-    if (opts.ids) {
-      where = `WHERE id IN (${opts.ids.map(() => '?').join(',') || 'NULL'})`;
-      params = opts.ids;
-    } else {
-      ({ sql: where, params } = whereClause(q, this.expandContains));
-    }
+    const { sql: where, params } = this.scope(q, opts.ids);
     const stmt = this.db.prepare(`SELECT ${ROW_COLUMNS} FROM events ${where} ${orderClause(q)}`);
     try {
       stmt.bind(params);
@@ -637,9 +630,7 @@ export class CaseStore {
     const offCol = opts.numeric.indexOf('off');
     const lenCol = opts.numeric.indexOf('len');
     if (offCol < 0 || lenCol < 0) throw new Error('entryBatches needs the off and len columns');
-    const { sql: where, params } = opts.ids
-      ? { sql: `WHERE id IN (${opts.ids.map(() => '?').join(',') || 'NULL'})`, params: opts.ids }
-      : whereClause(q, this.expandContains);
+    const { sql: where, params } = this.scope(q, opts.ids);
     const sql = `SELECT ${[...opts.numeric, ...opts.text].join(',')} FROM events ${where} ${orderClause(q)}`;
     const cursor = ColumnCursor.open(this.db, sql, params, opts.numeric.length, opts.text.length, opts.batch);
     if (!cursor) return null;
@@ -692,14 +683,17 @@ export class CaseStore {
     return { before: extras.b ?? null, after: extras.a ?? null };
   }
 
+  /** The WHERE clause of the given ids when there are some, else of the query (as whereClause builds it). */
+  private scope(q: EventQuery, ids?: readonly number[]): { sql: string; params: (string | number | null)[] } {
+    return ids ? idsWhere(ids) : whereClause(q, this.expandContains);
+  }
+
   /** How many events eachEvent will yield, and from which sources. */
   matching(q: EventQuery, ids?: number[]): { count: number; sourceIds: number[] } {
+    const { sql: where, params } = this.scope(q, ids);
     // The whole case's counts per source are kept (whole-case-tally.ts): no scan of every row.
-    const head = !ids && whereClause(q, this.expandContains).sql === '' ? this.wholeCaseHead() : null;
+    const head = where === '' ? this.wholeCaseHead() : null;
     if (head) return { count: head.events, sourceIds: head.bySource.filter(([, n]) => n > 0).map(([src]) => src) };
-    const { sql: where, params } = ids
-      ? { sql: `WHERE id IN (${ids.map(() => '?').join(',') || 'NULL'})`, params: ids }
-      : whereClause(q, this.expandContains);
     const res = this.db.exec(`SELECT src, count(*) FROM events ${where} GROUP BY src ORDER BY src`, params)[0];
     const rows = (res?.values ?? []) as [number, number][];
     return { count: rows.reduce((n, r) => n + Number(r[1]), 0), sourceIds: rows.map((r) => Number(r[0])) };
@@ -861,6 +855,11 @@ export interface EntryBatch {
   cols: ColumnBatch;
   entries: Buffer;
   at: Int32Array;
+}
+
+/** A WHERE clause matching exactly the given event ids (none: nothing). */
+export function idsWhere(ids: readonly number[]): { sql: string; params: number[] } {
+  return { sql: `WHERE id IN (${ids.map(() => '?').join(',') || 'NULL'})`, params: [...ids] };
 }
 
 type RowValues = [number, number, number | null, number, string | null, number, string | null, string | null, string | null, number, string | null, string | null, string | null, number, number, string | null];
