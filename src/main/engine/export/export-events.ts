@@ -13,7 +13,7 @@ import { exportAnnotations } from './export-annotations';
 import { NEUTRALISE_PREFIX } from './csv-cell';
 import { csvLayoutFor } from './csv-layout';
 import { MANIFEST_FILE, SUMS_FILE, VERIFY_FILE, type ManifestHead, type ManifestRow, type ManifestSource } from './manifest';
-import { ManifestFile, widestHead } from './manifest-file';
+import { ManifestFile, syncAndClose, widestHead } from './manifest-file';
 import { redactEvent, REDACTION_MARKER } from './redact';
 import { RowRefused, formatRow, framingFor } from './row-format';
 import { VERIFY_SCRIPT } from './verify-script';
@@ -200,9 +200,11 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
     fs.rmSync(dir, { recursive: true, force: true });
     throw e;
   }
-  fs.fsyncSync(dataFd);
-  fs.closeSync(dataFd);
-  const manifestSha256 = await manifest.finish(headOf({ rows, bytes: dataBytes, sha256: dataSha256, neutralisedCells, neutralisedRows }));
+  // The data file's sync runs while the manifest is finished (its own sync and hash).
+  const [, manifestSha256] = await Promise.all([
+    syncAndClose(dataFd),
+    manifest.finish(headOf({ rows, bytes: dataBytes, sha256: dataSha256, neutralisedCells, neutralisedRows })),
+  ]);
 
   fs.writeFileSync(path.join(dir, VERIFY_FILE), VERIFY_SCRIPT, { mode: 0o644 });
   const sums = [

@@ -78,41 +78,46 @@ function rowsOf(m) {
     outBuf = Buffer.allocUnsafeSlow(need);
     out = new Uint8Array(outBuf.buffer, 0, outBuf.length);
   }
+  // A local, not the script-level 'out': V8 then keeps it in a register through the byte loops
+  // instead of reloading it per byte (the record quoting loop ran about 2.5 times slower). Same for 'rows'.
+  const o = out;
   let p = 0;
+  let done = rows;
   for (let i = 0; i < n; i++) {
-    if (rows++ > 0) {
-      out.set(sep, p);
+    if (done++ > 0) {
+      o.set(sep, p);
       p += sep.length;
     }
     const rowStart = p;
-    out.set(heads.subarray(headBounds[2 * i], headBounds[2 * i + 1]), p);
+    o.set(heads.subarray(headBounds[2 * i], headBounds[2 * i + 1]), p);
     p += headBounds[2 * i + 1] - headBounds[2 * i];
     const a = rawBounds[2 * i];
     const b = rawBounds[2 * i + 1];
     const kind = kinds[i];
     if (kind === ${RECORD.VERBATIM}) {
-      out.set(entries.subarray(a, b), p);
+      o.set(entries.subarray(a, b), p);
       p += b - a;
     } else if (kind !== ${RECORD.NONE}) {
       const quote = needsQuotes(entries, a, b);
-      if (quote) out[p++] = 34;
-      if (kind === ${RECORD.CELL_NEUTRALISED}) out[p++] = neutralise;
+      if (quote) o[p++] = 34;
+      if (kind === ${RECORD.CELL_NEUTRALISED}) o[p++] = neutralise;
       if (quote) {
         for (let i = a; i < b; i++) {
           const c = entries[i];
-          out[p++] = c;
-          if (c === 34) out[p++] = 34;
+          o[p++] = c;
+          if (c === 34) o[p++] = 34;
         }
-        out[p++] = 34;
+        o[p++] = 34;
       } else {
-        out.set(entries.subarray(a, b), p);
+        o.set(entries.subarray(a, b), p);
         p += b - a;
       }
     }
-    entryText.write(hash('sha256', out.subarray(rowStart, p), 'hex'), hashAt[2 * i], 'latin1');
+    entryText.write(hash('sha256', o.subarray(rowStart, p), 'hex'), hashAt[2 * i], 'latin1');
     if (hashAt[2 * i + 1] >= 0) entryText.write(hash('sha256', entries.subarray(a, b), 'hex'), hashAt[2 * i + 1], 'latin1');
   }
-  dataHash.update(out.subarray(0, p));
+  rows = done;
+  dataHash.update(o.subarray(0, p));
   writeAll(dataFd, outBuf, p);
   bytes += p;
   writeAll(rowsFd, entryText, entryText.length);

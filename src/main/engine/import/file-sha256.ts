@@ -1,9 +1,31 @@
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 
-/** SHA-256 of a file's bytes as stored on disk (compressed bytes for gzip), streamed. */
+const CHUNK = 4 << 20;
+
+/**
+ * SHA-256 of a file's bytes as stored on disk (compressed bytes for gzip), streamed. Two buffers take
+ * turns: the next chunk is read (on libuv's pool) while this one is hashed, so a page-cached file
+ * costs about its hashing time alone.
+ */
 export async function fileSha256(file: string): Promise<string> {
-  const hash = crypto.createHash('sha256');
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  const fh = await fs.promises.open(file, 'r');
+  try {
+    const hash = crypto.createHash('sha256');
+    const bufs = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    let turn = 0;
+    let pos = 0;
+    let pending = fh.read(bufs[turn], 0, CHUNK, pos);
+    for (;;) {
+      const { bytesRead, buffer } = await pending;
+      if (!bytesRead) break;
+      pos += bytesRead;
+      turn ^= 1;
+      pending = fh.read(bufs[turn], 0, CHUNK, pos);
+      hash.update(buffer.subarray(0, bytesRead));
+    }
+    return hash.digest('hex');
+  } finally {
+    await fh.close();
+  }
 }
