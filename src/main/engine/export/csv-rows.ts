@@ -11,7 +11,7 @@ import { NO_TIME, decodeActorType, decodeOutcome, decodeTimeFlag } from '../stor
 import { NEUTRALISE_PREFIX, csvCell, isFormulaStart, needsNeutralising, neutraliseRow } from './csv-cell';
 import { IsoTime } from './iso-time';
 import { ByteSink, utf8 } from './byte-sink';
-import { lastCell, putBytes, putCell, putUint } from './put-bytes';
+import { lastCell, putAll, putBytes, putCell, putUint } from './put-bytes';
 import { XK, XK_COUNT, extrasSpans, isNullText } from './extras-spans';
 import type { ManifestSource } from './manifest';
 import { HASH_PLACE, RECORD, type HashChunk } from './row-hasher';
@@ -59,7 +59,7 @@ const OUTCOME_BYTES = Array.from({ length: 16 }, (_, i) => utf8(`${decodeOutcome
 const TIME_FLAG_BYTES = Array.from({ length: 16 }, (_, i) => utf8(`,${decodeTimeFlag(i) ?? ''},`));
 /** tflag is read as ifnull(tflag, -1). */
 const NO_FLAG_BYTES = utf8(`,${decodeTimeFlag(null) ?? ''},`);
-/** Where in ENTRY.sha and ENTRY.raw the hash goes. */
+/** Where in ENTRY.sha and ENTRY.rawLine the hash goes. */
 const SHA_AT = '","sha256":"'.length;
 const RAW_AT = ',"rawSha256":"'.length;
 const ENTRY = {
@@ -67,8 +67,7 @@ const ENTRY = {
   next: utf8(',\n{"row":'),
   id: utf8(',"id":"'),
   sha: utf8(`","sha256":"${HASH_PLACE}","source":`),
-  raw: utf8(`,"rawSha256":"${HASH_PLACE}"`),
-  line: utf8(',"line":'),
+  rawLine: utf8(`,"rawSha256":"${HASH_PLACE}","line":`),
   offset: utf8(',"offset":'),
   length: utf8(',"length":'),
 };
@@ -217,20 +216,20 @@ export class CsvRowWriter {
     if (t < NO_TIME && (p = this.iso.write(t, o, p)) < 0) return -1;
     o[p++] = 44;
     if ((p = this.extrasCell(o, p, seg, XK.to, 'timeOriginal')) < 0) return -1;
-    p = putBytes(o, p, flagBytes, 0, flagBytes.length);
+    p = putAll(o, p, flagBytes);
     if (src.vendorCell.neutralised) neutralised.push('vendor');
     if (src.nameCell.neutralised) neutralised.push('source');
-    p = putBytes(o, p, src.vendorNameBytes, 0, src.vendorNameBytes.length);
+    p = putAll(o, p, src.vendorNameBytes);
     if ((p = this.textCell(o, p, text, at, tb, T.actor, 'actor')) < 0) return -1;
     o[p++] = 44;
-    p = putBytes(o, p, actorType, 0, actorType.length);
+    p = putAll(o, p, actorType);
     if ((p = this.textCell(o, p, text, at, tb, T.action, 'action')) < 0) return -1;
     o[p++] = 44;
     if ((p = this.textCell(o, p, text, at, tb, T.ttype, 'targetType')) < 0) return -1;
     o[p++] = 44;
     if ((p = this.textCell(o, p, text, at, tb, T.tid, 'targetId')) < 0) return -1;
     o[p++] = 44;
-    p = putBytes(o, p, outcome, 0, outcome.length);
+    p = putAll(o, p, outcome);
     if ((p = this.textCell(o, p, text, at, tb, T.req, 'requestId')) < 0) return -1;
     o[p++] = 44;
     if ((p = this.textCell(o, p, text, at, tb, T.ip, 'ip')) < 0) return -1;
@@ -250,13 +249,13 @@ export class CsvRowWriter {
     if ((p = this.jsonCell(o, p, seg, XK.a, 'after')) < 0) return -1;
     o[p++] = 44;
     const [pa, pb, pc, pd] = src.fileCellBytes;
-    p = putBytes(o, p, pa, 0, pa.length);
+    p = putAll(o, p, pa);
     p = this.extrasNumber(o, p, seg, XK.ln);
-    p = putBytes(o, p, pb, 0, pb.length);
+    p = putAll(o, p, pb);
     p = this.extrasNumber(o, p, seg, XK.fo);
-    p = putBytes(o, p, pc, 0, pc.length);
+    p = putAll(o, p, pc);
     p = this.extrasNumber(o, p, seg, XK.fb);
-    p = putBytes(o, p, pd, 0, pd.length);
+    p = putAll(o, p, pd);
     o[p++] = 44;
     this.heads.pos = p;
     const kind = this.recordCell(seg, rawStart, rawEnd);
@@ -265,20 +264,19 @@ export class CsvRowWriter {
     const m = this.template.u8;
     let q = this.template.pos;
     const lead = rowNumber === 1 ? ENTRY.first : ENTRY.next;
-    q = putBytes(m, q, lead, 0, lead.length);
+    q = putAll(m, q, lead);
     q = putUint(m, q, rowNumber);
-    q = putBytes(m, q, ENTRY.id, 0, ENTRY.id.length);
+    q = putAll(m, q, ENTRY.id);
     q = putUint(m, q, nums[nb + N.id]);
     this.hashAt[2 * i] = q + SHA_AT;
-    q = putBytes(m, q, ENTRY.sha, 0, ENTRY.sha.length);
+    q = putAll(m, q, ENTRY.sha);
     q = putUint(m, q, src.index);
     this.hashAt[2 * i + 1] = q + RAW_AT;
-    q = putBytes(m, q, ENTRY.raw, 0, ENTRY.raw.length);
-    q = putBytes(m, q, ENTRY.line, 0, ENTRY.line.length);
+    q = putAll(m, q, ENTRY.rawLine);
     q = this.extrasNumber(m, q, seg, XK.ln);
-    q = putBytes(m, q, ENTRY.offset, 0, ENTRY.offset.length);
+    q = putAll(m, q, ENTRY.offset);
     q = this.extrasNumber(m, q, seg, XK.fo);
-    q = putBytes(m, q, ENTRY.length, 0, ENTRY.length.length);
+    q = putAll(m, q, ENTRY.length);
     q = this.extrasNumber(m, q, seg, XK.fb);
     this.template.pos = q;
     this.sources[src.index].kind = 'file';

@@ -21,6 +21,17 @@ export function putBytes(o: Uint8Array, p: number, s: Uint8Array, a: number, b: 
   return p;
 }
 
+/** All of `s` (a constant written per row): a whole-array set, without a subarray view to allocate. */
+export function putAll(o: Uint8Array, p: number, s: Uint8Array): number {
+  const n = s.length;
+  if (n > 32) {
+    o.set(s, p);
+    return p + n;
+  }
+  for (let i = 0; i < n; i++) o[p++] = s[i];
+  return p;
+}
+
 /**
  * UTF-8 bytes s[a, b) as one CSV cell (room for 2 * (b - a) + 3 bytes needed): quoted when they hold
  * a quote, comma or line break, prefixed when they start like a formula (lastCell.neutralised says so).
