@@ -10,6 +10,7 @@ import type { EventQuery } from '../../../shared/query';
 import { DEFAULT_PAGE, MAX_PAGE } from '../../../shared/query';
 import type { Mapping } from '../../../shared/mapping';
 import { loadSqlJs } from './sqljs';
+import { readWhole } from './read-whole';
 import { ColumnCursor, type ColumnBatch } from './column-cursor';
 import { writeFileAtomic } from './atomic-write';
 import { CaseBusy, CaseLock } from './case-lock';
@@ -103,7 +104,7 @@ export class CaseStore {
       store.save();
       return store;
     }
-    const db = new SQL.Database(fs.readFileSync(dbFile));
+    const db = new SQL.Database(await readWhole(dbFile));
     const version = Number(metaValue(db, 'schema_version'));
     if (version !== SCHEMA_VERSION) {
       db.close();
