@@ -261,7 +261,7 @@ async function streamCsv(
   try {
     let lastProgress = 0;
     hooks.onProgress(0, total);
-    for (const batch of batches) {
+    for await (const batch of batches) {
       await hasher.push(writer.writeBatch(batch));
       const now = Date.now();
       if (now - lastProgress > 100) {

@@ -627,7 +627,7 @@ export class CaseStore {
   entryBatches(
     q: EventQuery,
     opts: { ids?: number[]; numeric: readonly string[]; text: readonly string[]; batch: number; spare?: Buffer[] },
-  ): Iterable<EntryBatch> | null {
+  ): AsyncIterable<EntryBatch> | null {
     const offCol = opts.numeric.indexOf('off');
     const lenCol = opts.numeric.indexOf('len');
     if (offCol < 0 || lenCol < 0) throw new Error('entryBatches needs the off and len columns');
@@ -638,15 +638,33 @@ export class CaseStore {
     return this.readBatches(cursor, opts.numeric.length, offCol, lenCol, opts.spare ?? []);
   }
 
-  private *readBatches(cursor: ColumnCursor, width: number, offCol: number, lenCol: number, spare: Buffer[]): Generator<EntryBatch> {
+  /**
+   * Batches with their segment bytes. A batch's bytes are read (on libuv's pool) while the batch
+   * before it is handed out, so a segment that is not in the page cache is read from disk beside
+   * the work on that batch rather than before it.
+   */
+  private async *readBatches(cursor: ColumnCursor, width: number, offCol: number, lenCol: number, spare: Buffer[]): AsyncGenerator<EntryBatch> {
+    const start = () => {
+      const cols = cursor.next();
+      if (!cols) return null;
+      const started = this.readEntries(cols, width, offCol, lenCol, spare);
+      // A consumer that stops early leaves the read behind; its failure then has nobody to tell.
+      started.read.catch(() => undefined);
+      return started;
+    };
     try {
-      for (let cols = cursor.next(); cols; cols = cursor.next()) yield this.readEntries(cols, width, offCol, lenCol, spare);
+      for (let next = start(); next; ) {
+        const { batch, read } = next;
+        await read;
+        next = start();
+        yield batch;
+      }
     } finally {
       cursor.free();
     }
   }
 
-  private readEntries(cols: ColumnBatch, width: number, offCol: number, lenCol: number, spare: Buffer[]): EntryBatch {
+  private readEntries(cols: ColumnBatch, width: number, offCol: number, lenCol: number, spare: Buffer[]): { batch: EntryBatch; read: Promise<unknown> } {
     const { n, nums } = cols;
     let lo = Infinity;
     let hi = 0;
@@ -663,19 +681,20 @@ export class CaseStore {
     const size = contiguous ? hi - lo : total;
     const fits = spare.findIndex((b) => b.length >= size);
     const buf = fits >= 0 ? spare.splice(fits, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size, 1 << 20));
+    const batch = { cols, entries: buf.subarray(0, size), at };
     if (contiguous) {
       for (let i = 0; i < n; i++) at[i] = nums[i * width + offCol] - lo;
-      this.segment.readInto(buf, lo, size);
-    } else {
-      let pos = 0;
-      for (let i = 0; i < n; i++) {
-        at[i] = pos;
-        const len = nums[i * width + lenCol];
-        this.segment.readInto(buf.subarray(pos), nums[i * width + offCol], len);
-        pos += len;
-      }
+      return { batch, read: this.segment.readIntoAsync(buf, lo, size) };
     }
-    return { cols, entries: buf.subarray(0, size), at };
+    // Scattered rows (a narrow filter): one read each, here and now.
+    let pos = 0;
+    for (let i = 0; i < n; i++) {
+      at[i] = pos;
+      const len = nums[i * width + lenCol];
+      this.segment.readInto(buf.subarray(pos), nums[i * width + offCol], len);
+      pos += len;
+    }
+    return { batch, read: Promise.resolve() };
   }
 
   /** Before/after of an event as events show them (re-derived from a JSON record's raw text when not stored). */

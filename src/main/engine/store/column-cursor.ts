@@ -30,8 +30,8 @@ const TRANSIENT = -1;
  * One batch: `n` rows; numeric column k of row i at nums[i * numeric + k] (never NULL: a NULL reads
  * as 0, so a nullable column is selected through ifnull with a value it cannot hold); text
  * column k of row i as text[textAt[2 * (i * texts + k)], textAt[2 * (i * texts + k) + 1]), start -1
- * when NULL; row i's text cells all lie in text[rowText[i], rowText[i + 1]). The arrays are reused
- * by the next batch.
+ * when NULL; row i's text cells all lie in text[rowText[i], rowText[i + 1]). Two sets of arrays take
+ * turns, so a batch stays readable while the next one is read, until the one after that.
  */
 export interface ColumnBatch {
   n: number;
@@ -47,7 +47,8 @@ export class ColumnCursor {
   private heap: Uint8Array;
   private stmt = 0;
   private done = false;
-  private batch: ColumnBatch;
+  private batches: [ColumnBatch, ColumnBatch];
+  private turn = 0;
 
   /** Null when sql.js's wasm memory could not be reached: callers use Statement instead. */
   static open(db: Database, sql: string, params: readonly (string | number | null)[], numeric: number, texts: number, size: number): ColumnCursor | null {
@@ -70,7 +71,14 @@ export class ColumnCursor {
     this.c = SQL as unknown as SqliteC;
     this.memory = memory;
     this.heap = new Uint8Array(memory.buffer);
-    this.batch = { n: 0, nums: new Float64Array(size * numeric), text: new Uint8Array(1 << 18), textAt: new Int32Array(2 * size * texts), rowText: new Int32Array(size + 1) };
+    const batch = (): ColumnBatch => ({
+      n: 0,
+      nums: new Float64Array(size * numeric),
+      text: new Uint8Array(1 << 18),
+      textAt: new Int32Array(2 * size * texts),
+      rowText: new Int32Array(size + 1),
+    });
+    this.batches = [batch(), batch()];
     const c = this.c;
     const dbPtr = this.dbPtr();
     const out = c._malloc(4);
@@ -127,7 +135,8 @@ export class ColumnCursor {
     const c = this.c;
     const stmt = this.stmt;
     const { numeric, texts } = this;
-    const b = this.batch;
+    const b = this.batches[this.turn];
+    this.turn ^= 1;
     let text = b.text;
     const { nums, textAt, rowText } = b;
     let tp = 0;

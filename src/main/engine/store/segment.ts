@@ -89,6 +89,22 @@ export class Segment {
     return buf;
   }
 
+  /**
+   * readInto on libuv's pool, so the calling thread goes on while the disk reads (a segment that is not
+   * in the page cache is read from disk in pieces the kernel does not read ahead of).
+   */
+  async readIntoAsync(buf: Buffer, off: number, len: number): Promise<Buffer> {
+    if (off + len > this.size) this.flush();
+    for (let done = 0; done < len; ) {
+      const n = await new Promise<number>((resolve, reject) =>
+        fs.read(this.fd, buf, done, len - done, off + done, (e, bytes) => (e ? reject(e) : resolve(bytes))),
+      );
+      if (n === 0) throw new Error(`segment ${this.file} ends before ${off + len}`);
+      done += n;
+    }
+    return buf;
+  }
+
   close(): void {
     this.flush();
     fs.closeSync(this.fd);
