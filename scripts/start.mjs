@@ -5,10 +5,20 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { electronBinary, ensureBuild, ensureNodeModules, root } from './ensure-deps.mjs';
 
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(`Usage: npm start [-- CASE]
+
+Opens CASE, a case folder (created when missing; default: $AUDITDESK_CASE, else
+~/AuditDesk/scratch.auditdesk), in the AuditDesk app. Where no Electron binary can be had, serves the
+same UI at http://127.0.0.1:PORT/ instead (PORT from the environment, default 7420; stop with Ctrl+C).
+Everything else the command line does: node bin/auditdesk.js --help`);
+  process.exit(0);
+}
+
 ensureNodeModules();
 ensureBuild();
 
-const args = process.argv.slice(2);
 const casePath = args.find((a) => !a.startsWith('-')) ?? process.env.AUDITDESK_CASE ?? path.join(os.homedir(), 'AuditDesk', 'scratch.auditdesk');
 const bin = electronBinary();
 if (bin) {

@@ -214,7 +214,11 @@ async function cmdServe(engine: EngineClient, casePath: string, v: Values): Prom
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`the UI is not built (${rendererDir}); run npm run build`);
   }
-  const host = await startHttpHost({ engine, rendererDir, port: intOption(v.port, 'port') });
+  const port = intOption(v.port, 'port');
+  const host = await startHttpHost({ engine, rendererDir, port }).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EADDRINUSE') throw e;
+    throw new Error(`port ${port} on 127.0.0.1 is already in use (another AuditDesk?): stop that program, or choose another port with --port N (npm start: PORT=N npm start)`);
+  });
   out(Boolean(v.json), { url: host.url, case: info.path }, () => `AuditDesk is serving ${info.path} at ${host.url}`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

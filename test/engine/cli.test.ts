@@ -3,7 +3,9 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import fs from 'node:fs';
-import { CORPUS_DIR, tempDir } from '../helpers/paths';
+import net from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { CORPUS_DIR, REPO_ROOT, tempDir } from '../helpers/paths';
 import { cli } from '../helpers/cli';
 
 const okta = path.join(CORPUS_DIR, 'okta/elastic_okta_system_events.log');
@@ -50,6 +52,31 @@ test('usage errors exit 2 with a message', () => {
   assert.match(w.stderr, /unknown field "colour"/);
   assert.equal(cli(['frobnicate', 'x']).code, 2);
   assert.equal(cli(['import', path.join(tempDir(), 'y.auditdesk')]).code, 2);
+});
+
+test('serve on a port already in use says so, names the port and how to pick another, and exits 1', async () => {
+  const holder = net.createServer();
+  await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+  const port = (holder.address() as net.AddressInfo).port;
+  try {
+    // The port is held in the kernel, so a blocking run of the CLI still finds it taken.
+    const r = cli(['serve', path.join(tempDir(), 'busy.auditdesk'), '--port', String(port)]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use`));
+    assert.match(r.stderr, /--port N/);
+    assert.match(r.stderr, /PORT=N npm start/);
+  } finally {
+    holder.close();
+  }
+});
+
+test('npm start --help prints its usage (case, PORT, the fallback to a browser) and starts nothing', () => {
+  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'start.mjs'), '--help'], { encoding: 'utf8', timeout: 30_000 });
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /^Usage: npm start \[-- CASE\]/);
+  assert.match(r.stdout, /PORT/);
+  assert.match(r.stdout, /127\.0\.0\.1/);
+  assert.doesNotMatch(r.stdout, /serving/i);
 });
 
 test('query --json filters by field, text and time, pages, and prints the event model', () => {
