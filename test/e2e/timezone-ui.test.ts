@@ -95,9 +95,12 @@ test('time zone switch: UTC, local, a chosen zone; original and UTC text kept', 
   await page.getByTestId('filter-from').fill('2017-0');
   await page.waitForFunction((n) => document.querySelector('[data-testid=match-count]')?.getAttribute('data-total') === String(n), all);
   assert.equal(await page.getByTestId('filter-from').getAttribute('aria-invalid'), 'true');
+  const border = () => page.getByTestId('filter-from').evaluate((e) => getComputedStyle(e).borderTopColor);
+  assert.equal(await border(), 'rgb(229, 62, 62)', 'the half-typed bound is outlined in red');
   assert.equal(await page.locator('.form-error, [role=alert]').count(), 0, 'no error shown for a half-typed time');
   await page.getByTestId('filter-from').fill(from);
   assert.equal(await page.getByTestId('filter-from').getAttribute('aria-invalid'), null);
+  assert.notEqual(await border(), 'rgb(229, 62, 62)');
   const fromOn = (JSON.parse(cli(['query', casePath, '--from', from, '--limit', '0', '--json']).stdout) as { total: number }).total;
   await page.waitForFunction((n) => document.querySelector('[data-testid=match-count]')?.getAttribute('data-total') === String(n), fromOn);
   assert.deepEqual(problems, []);
