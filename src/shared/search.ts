@@ -39,22 +39,32 @@ export interface Highlight {
   end: number;
 }
 
-/** Where the search's tokens occur in a text (token-aligned, case-insensitive), in order. */
-export function findHits(text: string, terms: SearchTerm[], max = 50): Highlight[] {
+const TOKEN = /[A-Za-z0-9\u0080-\uffff]+/g;
+
+/**
+ * Where the search's terms occur in a text (token-aligned, case-insensitive), in order. A phrase is
+ * one hit from its first word to its last, and only where its words follow one another as the index
+ * sees them: tokens inside the `skip` ranges (JSON keys, which are not indexed) are left out between.
+ */
+export function findHits(text: string, terms: SearchTerm[], max = 50, skip: readonly [number, number][] = []): Highlight[] {
+  const tokens: { start: number; end: number; lower: string }[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!skip.some(([a, b]) => start >= a && end <= b)) tokens.push({ start, end, lower: m[0].toLowerCase() });
+  }
   const hits: Highlight[] = [];
-  const lower = text.toLowerCase();
-  const isTokenChar = (i: number) => i >= 0 && i < text.length && !SPLIT.test(text[i]);
   for (const term of terms) {
-    term.tokens.forEach((tok, i) => {
-      const asPrefix = term.prefix && i === term.tokens.length - 1;
-      for (let at = lower.indexOf(tok); at >= 0 && hits.length < max * 4; at = lower.indexOf(tok, at + 1)) {
-        if (isTokenChar(at - 1)) continue;
-        if (!asPrefix && isTokenChar(at + tok.length)) continue;
-        let end = at + tok.length;
-        if (asPrefix) while (isTokenChar(end)) end++;
-        hits.push({ start: at, end });
+    const n = term.tokens.length;
+    for (let k = 0; k + n <= tokens.length && hits.length < max * 4; k++) {
+      let all = true;
+      for (let j = 0; j < n && all; j++) {
+        const got = tokens[k + j].lower;
+        const want = term.tokens[j];
+        all = term.prefix && j === n - 1 ? got.startsWith(want) : got === want;
       }
-    });
+      if (all) hits.push({ start: tokens[k].start, end: tokens[k + n - 1].end });
+    }
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Highlight[] = [];
@@ -76,8 +86,7 @@ export interface SearchSnippet {
 export function snippet(raw: string, terms: SearchTerm[], width = 160): SearchSnippet {
   const flat = raw.replace(/\s+/g, ' ');
   // JSON keys are not indexed (a record matched on its values), so a word in a key is not a hit.
-  const keys = jsonKeyRanges(flat);
-  const all = findHits(flat, terms).filter((h) => !keys.some(([a, b]) => h.start >= a && h.end <= b));
+  const all = findHits(flat, terms, 50, jsonKeyRanges(flat));
   const first = all[0]?.start ?? 0;
   const from = Math.max(0, first - 40);
   const to = Math.min(flat.length, from + width);

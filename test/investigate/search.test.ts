@@ -23,8 +23,13 @@ test('search language: phrases, prefixes, punctuation split like the FTS4 tokeni
   const text = 'Exfiltration by exfil-bot; not prefixexfil';
   assert.deepEqual(findHits(text, parseSearch('exfil*')).map((h) => text.slice(h.start, h.end)), ['Exfiltration', 'exfil']);
   const s = snippet(`${'x '.repeat(100)}the Mass  Export ran`, parseSearch('"mass export"'));
-  assert.deepEqual(s.hits.map((h) => s.text.slice(h.start, h.end)), ['Mass', 'Export']);
+  assert.deepEqual(s.hits.map((h) => s.text.slice(h.start, h.end)), ['Mass Export'], 'a phrase is one hit');
   assert.ok(s.text.startsWith('…'));
+  // A phrase is highlighted only where its words follow one another, not wherever each word occurs.
+  const p = snippet('{"msg":"user logged in","eventType":"user.session.start","note":"session over"}', parseSearch('"user session"'));
+  assert.deepEqual(p.hits.map((h) => p.text.slice(h.start, h.end)), ['user.session']);
+  const pre = 'Mass exports, mass export-job, massive export';
+  assert.deepEqual(findHits(pre, parseSearch('"mass export"*')).map((h) => pre.slice(h.start, h.end)), ['Mass exports', 'mass export']);
   // Keys are not indexed: the word in a key is not a hit, the one in a value is (and the window shows it).
   const rec = `{"user":{"username":"sa1"},"responseStatus":{"message":"${'padding '.repeat(20)}User \\"bob\\" cannot list"}}`;
   const k = snippet(rec, parseSearch('user*'));
@@ -58,7 +63,7 @@ test('engine search: words, phrases, prefixes, highlights; later imports are ind
 
   const [hit] = (await engine.queryEvents({ search: '"mass export"' })).events;
   const m = hit.match!;
-  assert.deepEqual(m.hits.map((h) => m.text.slice(h.start, h.end).toLowerCase()), ['mass', 'export']);
+  assert.deepEqual(m.hits.map((h) => m.text.slice(h.start, h.end).toLowerCase()), ['mass export']);
   const progress = (await engine.queryEvents({})).events.length;
   assert.equal(progress, 4);
 
