@@ -83,5 +83,11 @@ test('SQL console: Ctrl+Enter runs a SELECT, the grid pages through rows, writes
   await page.waitForFunction(() => document.querySelector('[data-testid=sql-status]')?.getAttribute('data-total') === '1');
   assert.equal(await page.locator('[data-testid=sql-row][data-index="0"] .sql-cell').nth(1).textContent(), String(total));
   assert.equal(await page.getByTestId('sql-error').count(), 0);
+
+  // Alt+Q closes it from inside the editor, and the keyboard is back on the timeline, where it was
+  // when the console opened.
+  await page.keyboard.press('Alt+q');
+  await page.getByTestId('sql-editor').waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'timeline-scroll');
   assert.deepEqual(problems, []);
 });

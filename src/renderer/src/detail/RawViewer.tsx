@@ -59,8 +59,11 @@ export function RawViewer({ raw }: { raw: string }) {
       disposed = true;
       const ed = editor.current;
       editor.current = null;
-      ed?.getModel()?.dispose();
+      // The editor before its model: an editor left holding a disposed model throws from its own
+      // listeners as its DOM goes ("Model is disposed!").
+      const model = ed?.getModel();
       ed?.dispose();
+      model?.dispose();
     };
     // The editor is made once; later records go through setValue below.
   }, []);

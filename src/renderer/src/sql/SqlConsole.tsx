@@ -6,6 +6,7 @@ import { SQL_PAGE, SQL_ROW_CAP, type SqlResult, type SqlValue } from '../../../s
 import { useBackend } from '../api/BackendContext';
 import { errorMessage, fmtCount } from '../util/format';
 import { SqlEditor } from './SqlEditor';
+import { useReturnFocus } from '../util/useReturnFocus';
 import './sql.css';
 
 const ROW_HEIGHT = 24;
@@ -25,6 +26,7 @@ interface Run {
 
 export function SqlConsole({ revision, onClose }: { revision: number; onClose(): void }) {
   const { api } = useBackend();
+  useReturnFocus();
   const text = useRef(START);
   const [run, setRun] = useState<Run | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -50,8 +50,11 @@ export function SqlEditor({ initial, onChange, onRun }: Props) {
       .catch((e: unknown) => setError(String(e)));
     return () => {
       disposed = true;
-      editor?.getModel()?.dispose();
+      // The editor before its model: an editor left holding a disposed model throws from its own
+      // listeners as its DOM goes ("Model is disposed!").
+      const model = editor?.getModel();
       editor?.dispose();
+      model?.dispose();
     };
   }, []);
 
