@@ -10,10 +10,11 @@ export interface SearchTerm {
   prefix: boolean;
 }
 
-const SPLIT = /[^A-Za-z0-9\u0080-\uffff]+/;
+/** A token as the simple tokenizer cuts one: a run of ASCII letters and digits and non-ASCII characters. */
+const TOKEN = /[A-Za-z0-9\u0080-\uffff]+/g;
 
 export function tokenize(text: string): string[] {
-  return text.split(SPLIT).filter(Boolean).map((t) => t.toLowerCase());
+  return Array.from(text.matchAll(TOKEN), (m) => m[0].toLowerCase());
 }
 
 /** Parses a search: every term must match; "..." is a phrase; a trailing * makes a prefix. */
@@ -38,8 +39,6 @@ export interface Highlight {
   start: number;
   end: number;
 }
-
-const TOKEN = /[A-Za-z0-9\u0080-\uffff]+/g;
 
 /**
  * Where the search's terms occur in a text (token-aligned, case-insensitive), in order. A phrase is

@@ -89,6 +89,8 @@ export class CsvRowWriter {
   /** The batch's hash places in its manifest entries (see HashChunk). */
   private hashAt = new Int32Array(0);
   private decoder = new TextDecoder();
+  /** Numbers per row in a batch's nums: the mode's numeric columns. */
+  private readonly width: number;
 
   constructor(
     private readonly store: CaseStore,
@@ -97,6 +99,7 @@ export class CsvRowWriter {
     private readonly sources: ManifestSource[],
     sourceIndex: Map<number, number>,
   ) {
+    this.width = (mode === 'normalized' ? NORMALIZED_COLUMNS_SQL : RAW_COLUMNS_SQL).numeric.length;
     for (const [srcId, index] of sourceIndex) {
       const s = store.source(srcId);
       const gzip = store.sourceGzip(srcId);
@@ -141,7 +144,7 @@ export class CsvRowWriter {
     template.pos = 0;
     const seg = new Uint8Array(entries.buffer, entries.byteOffset, entries.length);
     const normalized = this.mode === 'normalized';
-    const width = normalized ? NORMALIZED_COLUMNS_SQL.numeric.length : RAW_COLUMNS_SQL.numeric.length;
+    const width = this.width;
     for (let i = 0; i < n; i++) {
       const nb = i * width;
       const start = at[i];
@@ -326,8 +329,7 @@ export class CsvRowWriter {
   private rowFromStrings(cols: ColumnBatch, i: number, entries: Buffer, start: number, rawStart: number, rawEnd: number, src: SourceParts, rowNumber: number): number {
     const extras = JSON.parse(entries.toString('utf8', start + 4, rawStart)) as EventExtras;
     const normalized = this.mode === 'normalized';
-    const width = normalized ? NORMALIZED_COLUMNS_SQL.numeric.length : RAW_COLUMNS_SQL.numeric.length;
-    const id = cols.nums[i * width + (normalized ? N.id : R.id)];
+    const id = cols.nums[i * this.width + (normalized ? N.id : R.id)];
     let head: string;
     let kind: number;
     if (normalized) {

@@ -16,15 +16,7 @@ export async function readWhole(file: string): Promise<Buffer> {
     const parts: Promise<void>[] = [];
     for (let start = 0; start < size; start += step) {
       const end = Math.min(size, start + step);
-      parts.push(
-        (async () => {
-          for (let p = start; p < end; ) {
-            const { bytesRead } = await fh.read(buf, p, end - p, p);
-            if (!bytesRead) throw new Error(`${file} shrank while it was read (${p} of ${size} bytes)`);
-            p += bytesRead;
-          }
-        })(),
-      );
+      parts.push(readExactly(fh.fd, buf, start, end - start, start, (at) => new Error(`${file} shrank while it was read (${at} of ${size} bytes)`)));
     }
     // Every read settles before the file is closed, even when one fails.
     const failed = (await Promise.allSettled(parts)).find((r) => r.status === 'rejected');
@@ -32,5 +24,19 @@ export async function readWhole(file: string): Promise<Buffer> {
     return buf;
   } finally {
     await fh.close();
+  }
+}
+
+/**
+ * len bytes of fd at file position pos into buf at offset, on libuv's pool, however many reads that
+ * takes; `short(position)` is thrown when the file ends first.
+ */
+export async function readExactly(fd: number, buf: Uint8Array, offset: number, len: number, pos: number, short: (at: number) => Error): Promise<void> {
+  for (let done = 0; done < len; ) {
+    const n = await new Promise<number>((resolve, reject) =>
+      fs.read(fd, buf, offset + done, len - done, pos + done, (e, bytes) => (e ? reject(e) : resolve(bytes))),
+    );
+    if (n === 0) throw short(pos + done);
+    done += n;
   }
 }

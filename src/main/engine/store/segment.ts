@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { readExactly } from './read-whole';
 
 /**
  * Append-only file holding each event's raw record and display extras, addressed by byte offset.
@@ -95,13 +96,7 @@ export class Segment {
    */
   async readIntoAsync(buf: Buffer, off: number, len: number): Promise<Buffer> {
     if (off + len > this.size) this.flush();
-    for (let done = 0; done < len; ) {
-      const n = await new Promise<number>((resolve, reject) =>
-        fs.read(this.fd, buf, done, len - done, off + done, (e, bytes) => (e ? reject(e) : resolve(bytes))),
-      );
-      if (n === 0) throw new Error(`segment ${this.file} ends before ${off + len}`);
-      done += n;
-    }
+    await readExactly(this.fd, buf, 0, len, off, () => new Error(`segment ${this.file} ends before ${off + len}`));
     return buf;
   }
 
