@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Deterministic generator of vendor-shaped audit events as JSON Lines, for the benchmark and for
-// trying AuditDesk on realistic volumes. Record shapes follow /work/shared/vendor-docs (the five
+// trying AuditDesk on realistic volumes. Record shapes follow docs/vendors/ (the five
 // vendor documents): where a document shows fields, those are the names used; where it only
 // describes them in prose (Invent, the admin console, OpenIndex), the names are the ones its
 // filters, columns and examples suggest.

@@ -1,6 +1,6 @@
 // How a source record becomes model fields: a reviewable, savable list of source paths per field.
 //
-// Path notation (same as shared/corpus/real/SOURCES.md): `a.b.c` nested keys; `a[0]` an array
+// Path notation (same as test/fixtures/corpus/SOURCES.md): `a.b.c` nested keys; `a[0]` an array
 // element; `a[]` the first element that has a value; `a[name=X].value` the element whose `name` is X;
 // `a->b` JSON-decode the string in `a`, then read `b`; `["key.with.dots"]` a key containing dots.
 // CSV rows are objects keyed by header (or `col1`, `col2`, ... without a header).

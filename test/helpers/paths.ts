@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** Real third-party audit logs: shared/ sits beside the clone (CI and developers alike). */
-export const CORPUS_DIR = path.resolve(REPO_ROOT, '../shared/corpus/real');
-export const VENDOR_DOCS_DIR = path.resolve(REPO_ROOT, '../shared/vendor-docs');
+/** Real third-party audit logs, carried in the repo as test fixtures (origin and licence in SOURCES.md). */
+export const CORPUS_DIR = path.resolve(REPO_ROOT, 'test/fixtures/corpus');
+/** The five vendor API documents the sync servers and samples follow. */
+export const VENDOR_DOCS_DIR = path.resolve(REPO_ROOT, 'docs/vendors');
 
 /** A fresh temp folder for one test; removed by the caller's t.after if wanted. */
 export function tempDir(prefix = 'auditdesk-test-'): string {

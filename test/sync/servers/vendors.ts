@@ -1,4 +1,4 @@
-// The five vendor list APIs as their documents describe them (see /work/shared/vendor-docs). Where
+// The five vendor list APIs as their documents describe them (see docs/vendors/). Where
 // a document leaves the response body out (OpenIndex, admin console), the body here is one
 // plausible shape, and the sync must find the records array as file import does.
 import { inRange, type FakeEvent, type VendorApi } from './fake-vendor';
