@@ -1,5 +1,6 @@
 // The one contract between the renderer and the backend. Both transports (Electron IPC and the
 // HTTP/WebSocket host) route by API_METHODS, so a new method is added here and in the engine only.
+import type { TextEncoding } from './text-encoding';
 import type { AuditEvent, EventRow } from './event';
 import type { EventQuery } from './query';
 import type { Mapping, MappingReview } from './mapping';
@@ -54,6 +55,8 @@ export interface FileImportReport {
   /** Set when the whole file (same SHA-256) was already in the case. */
   alreadyImported?: boolean;
   sourceId?: number;
+  /** Set when the file was not UTF-8: the encoding its text was decoded from (also a warning). */
+  encoding?: TextEncoding;
 }
 
 export interface ImportReport {

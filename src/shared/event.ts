@@ -1,5 +1,6 @@
 // The event model: the names the contract, the CLI's --json and exports all use.
 import type { SearchSnippet } from './search';
+import type { TextEncoding } from './text-encoding';
 
 export const ACTOR_TYPES = ['human', 'agent', 'system', 'unknown'] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
@@ -24,6 +25,8 @@ export interface FileProvenance {
   length: number;
   /** True when the file was gzip: offsets are into the decompressed bytes. */
   gzip?: boolean;
+  /** Set when the file was not UTF-8: the record was decoded from this encoding, and offsets are into the decoded UTF-8 text. */
+  encoding?: TextEncoding;
 }
 
 export interface ApiProvenance {

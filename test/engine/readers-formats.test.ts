@@ -227,11 +227,18 @@ test('empty, whitespace-only, binary and unrecognised files are rejected', async
   await rejects(write('blank.jsonl', ' \n\r\n \n'), /file is empty/);
   const bin = Buffer.alloc(4096);
   for (let i = 0; i < bin.length; i++) bin[i] = (i * 37) % 256;
-  await rejects(write('blob.log', bin), /^binary file, not a text audit export$/);
-  await rejects(write('latin1.csv', Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0xe9, 0x2c, 0xff, 0x0a])), /binary file/);
+  await rejects(write('blob.log', bin), /^binary file, not a text audit export \(NUL bytes/);
+  await rejects(write('nul.jsonl', Buffer.from('{"a":1}\n{"b":"\u0000x"}\n')), /binary file.*NUL/);
   await rejects(write('prose.txt', 'Dear team,\nplease find attached the logs\nthanks\n'), /unrecognised format/);
   await rejects(write('empty.gz', zlib.gzipSync(Buffer.alloc(0))), /file is empty/);
   await rejects(write('broken.gz', Buffer.from([0x1f, 0x8b, 0x00, 0x01, 0x02, 0x03, 0x04])), /gzip/);
+});
+
+test('text that is not valid UTF-8 is read as Windows-1252, not refused as binary', async () => {
+  const a = await readAll(write('latin1.csv', Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0xe9, 0x2c, 0xff, 0x0a])));
+  assert.equal(a.reader.encoding, 'windows-1252');
+  assert.match(a.reader.notes[0], /text encoding Windows-1252/);
+  assert.deepEqual(a.records.map((r) => r.raw), ['é,ÿ']);
 });
 
 // ---- Gzip ----

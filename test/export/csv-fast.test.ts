@@ -127,3 +127,16 @@ test('fast CSV lane: cells with quotes, commas, line breaks, formulas, escapes, 
     { mode: 'raw', query: {} },
   ]);
 });
+
+test('fast CSV lane: sources decoded from UTF-16 and Windows-1252 name their encoding in the provenance cell as formatRow does', async () => {
+  const { dir } = await freshEngine();
+  const text = fs.readFileSync(path.join(CORPUS_DIR, 'bitwarden/sentinel_bitwarden_eventlogs_ingestedlogs.csv'), 'utf8').replace(/89\.64\.30\.17/g, 'Zoë');
+  const utf16 = path.join(dir, 'utf16.csv');
+  fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+  const latin = path.join(dir, 'latin.jsonl');
+  fs.writeFileSync(latin, Buffer.from('{"actor":"José","action":"login","time":"2026-01-01T00:00:00Z"}\n{"actor":"Zoë","action":"view","time":"2026-01-01T00:01:00Z"}\n', 'latin1'));
+  await checkAgainstFormatRow([utf16, latin], [
+    { mode: 'normalized', query: {} },
+    { mode: 'raw', query: {} },
+  ]);
+});

@@ -8,7 +8,7 @@ import type { CsvLayout } from './row-format';
 export function csvLayoutFor(sources: ManifestSource[]): CsvLayout {
   let header: string | null = null;
   for (const s of sources) {
-    if (s.format !== 'csv' || s.gzip) return { kind: 'raw-column' };
+    if (s.format !== 'csv' || s.gzip || s.encoding) return { kind: 'raw-column' };
     const line = headerLine(s.path);
     if (line === null || (header !== null && line !== header)) return { kind: 'raw-column' };
     header = line;

@@ -103,11 +103,12 @@ export class CsvRowWriter {
     for (const [srcId, index] of sourceIndex) {
       const s = store.source(srcId);
       const gzip = store.sourceGzip(srcId);
+      const encoding = store.sourceEncoding(srcId);
       const head = JSON.stringify({ kind: 'file', path: s.path, ...(s.originalName ? { originalName: s.originalName } : {}), sha256: s.sha256 });
       const q = (t: string) => t.replace(QUOTES, '""');
       const vendorCell = csvCell(s.vendor);
       const nameCell = csvCell(s.name);
-      const fileCell: SourceParts['fileCell'] = [`"${q(head.slice(0, -1))},""line"":`, ',""offset"":', ',""length"":', `${gzip ? ',""gzip"":true' : ''}}"`];
+      const fileCell: SourceParts['fileCell'] = [`"${q(head.slice(0, -1))},""line"":`, ',""offset"":', ',""length"":', `${gzip ? ',""gzip"":true' : ''}${encoding ? `,""encoding"":""${encoding}""` : ''}}"`];
       const vendorNameBytes = utf8(`${vendorCell.cell},${nameCell.cell},`);
       const fileCellBytes = fileCell.map(utf8) as SourceParts['fileCellBytes'];
       this.sourceParts.set(srcId, {

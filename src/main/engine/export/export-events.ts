@@ -8,7 +8,7 @@ import { version } from '../../../../package.json';
 import type { ExportRequest, ExportSummary } from '../../../shared/export';
 import { DATA_FILE, EXPORT_FORMATS, REDACTABLE_FIELDS } from '../../../shared/export';
 import { describeQuery } from '../../../shared/describe-query';
-import type { CaseStore } from '../store/case-store';
+import { encodingField, type CaseStore } from '../store/case-store';
 import { exportAnnotations } from './export-annotations';
 import { NEUTRALISE_PREFIX } from './csv-cell';
 import { csvLayoutFor } from './csv-layout';
@@ -65,6 +65,7 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
       vendor: s.vendor,
       importedAt: s.importedAt,
       gzip: store.sourceGzip(id),
+      ...encodingField(store.sourceEncoding(id)),
       rows: 0,
     };
   });

@@ -1,6 +1,7 @@
 // The manifest written beside every export: what was exported, from where, and the hashes that let
 // anyone check it. Rows go last and are streamed, so a million-row manifest never sits in memory.
 import type { EventQuery } from '../../../shared/query';
+import type { TextEncoding } from '../../../shared/text-encoding';
 import type { ExportFormat, ExportMode, RedactableField } from '../../../shared/export';
 import type { Framing } from './row-format';
 
@@ -20,6 +21,8 @@ export interface ManifestSource {
   /** When the file was imported (or the API synced) into the case. */
   importedAt: string;
   gzip: boolean;
+  /** Set for a file not in UTF-8: its records were decoded from it; `verify --sources` decodes the same way. */
+  encoding?: TextEncoding;
   rows: number;
 }
 

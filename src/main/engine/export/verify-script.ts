@@ -272,10 +272,17 @@ function walk(dir, out) {
   return out;
 }
 
-/** Reads a record of a source by offset and length: from the file, or from a gzip source's inflated bytes. */
-function recordReader(file, gzip) {
-  if (gzip) {
-    const bytes = zlib.gunzipSync(fs.readFileSync(file));
+/**
+ * Reads a record of a source by offset and length: from the file, or from a gzip source's inflated
+ * bytes, or, for a source not in UTF-8, from its text decoded to UTF-8 as the import decoded it.
+ */
+const DECODABLE = ['utf-16le', 'utf-16be', 'windows-1252'];
+
+function recordReader(file, gzip, encoding) {
+  if (gzip || encoding) {
+    let bytes = fs.readFileSync(file);
+    if (gzip) bytes = zlib.gunzipSync(bytes);
+    if (encoding) bytes = Buffer.from(new TextDecoder(encoding).decode(bytes), 'utf8');
     return { read: (offset, length) => bytes.subarray(offset, offset + length), close() {} };
   }
   const fd = fs.openSync(file, 'r');
@@ -387,7 +394,11 @@ export function verifyExport(dir, sourcesDir, options) {
         else notes.push('source ' + s.name + ' (SHA-256 ' + s.sha256 + ') is not in ' + sourcesDir + ': its rows were not compared');
         continue;
       }
-      readers.set(s.index, recordReader(found, s.gzip));
+      if (s.encoding !== undefined && !DECODABLE.includes(s.encoding)) {
+        problems.push('source ' + s.name + ': unknown text encoding ' + JSON.stringify(s.encoding) + ' in the manifest');
+        continue;
+      }
+      readers.set(s.index, recordReader(found, s.gzip, s.encoding));
       result.sourcesChecked++;
     }
     try {

@@ -56,6 +56,7 @@ export async function importFile(store: CaseStore, file: string, opts: ImportOpt
     return report;
   }
   report.format = head.format;
+  if (head.encoding !== 'utf-8') report.encoding = head.encoding;
   for (const note of head.notes) report.warnings.push({ line: 0, message: note });
   const vendor = head.mapping.vendor || vendorFromFileName(display);
   const mapping: Mapping = { ...head.mapping, vendor };
@@ -83,6 +84,7 @@ export async function importFile(store: CaseStore, file: string, opts: ImportOpt
       format: head.format,
       vendor,
       gzip: head.gzip,
+      encoding: head.encoding,
       mapping,
     });
     report.sourceId = srcId;

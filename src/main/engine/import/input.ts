@@ -2,6 +2,7 @@
 // while progress is reported in bytes of the file on disk.
 import fs from 'node:fs';
 import { createGunzip } from 'node:zlib';
+import { decodeToUtf8, type TextEncoding } from './encoding';
 
 /** Large reads keep per-chunk overhead (async iteration, boundary handling) negligible. */
 const FILE_CHUNK = 1 << 20;
@@ -19,8 +20,9 @@ export async function isGzipFile(path: string): Promise<boolean> {
 }
 
 /**
- * One pass over the file's (decompressed) bytes. A damaged gzip stream ends the pass early
- * instead of throwing, so readers can keep the records read so far and report `error`.
+ * One pass over the file's (decompressed) bytes, decoded to UTF-8 when the file is in another text
+ * encoding. A damaged gzip stream ends the pass early instead of throwing, so readers can keep the
+ * records read so far and report `error`.
  */
 export class ByteSource {
   private fileBytes = 0;
@@ -29,6 +31,7 @@ export class ByteSource {
   constructor(
     readonly path: string,
     readonly gzip: boolean,
+    readonly encoding: TextEncoding = 'utf-8',
   ) {}
 
   /** Bytes of the file on disk consumed so far. */
@@ -36,7 +39,11 @@ export class ByteSource {
     return this.fileBytes;
   }
 
-  async *chunks(): AsyncGenerator<Buffer> {
+  chunks(): AsyncGenerator<Buffer> {
+    return this.encoding === 'utf-8' ? this.fileChunks() : decodeToUtf8(this.fileChunks(), this.encoding);
+  }
+
+  private async *fileChunks(): AsyncGenerator<Buffer> {
     const file = fs.createReadStream(this.path, { highWaterMark: FILE_CHUNK });
     if (!this.gzip) {
       try {

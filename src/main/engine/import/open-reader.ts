@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { DEFAULT_BATCH_SIZE } from './batch';
 import { hasHeaderRow } from './csv-header';
 import { readCsv } from './csv-reader';
+import { decodeWhole, detectEncoding, encodingNote, type TextEncoding } from './encoding';
 import { chooseEnvelope } from './envelope';
 import { ByteSource, isGzipFile, readHead } from './input';
 import { outlineDocument } from './json-outline';
@@ -22,8 +23,8 @@ export interface OpenReaderOptions {
 
 type Plan = { format: string; notes: string[]; run: (src: ByteSource) => AsyncGenerator<RecordBatch> };
 
-async function planJsonDocument(path: string, gzip: boolean, batchSize: number): Promise<Plan> {
-  const outline = await outlineDocument(new ByteSource(path, gzip));
+async function planJsonDocument(path: string, gzip: boolean, encoding: TextEncoding, batchSize: number): Promise<Plan> {
+  const outline = await outlineDocument(new ByteSource(path, gzip, encoding));
   if (outline.topValues > 1) {
     // Several top-level values: one per line is JSONL with a huge first line; otherwise a
     // concatenated (pretty-printed) JSON stream.
@@ -56,14 +57,17 @@ export async function openRecordReader(path: string, opts: OpenReaderOptions = {
   } catch (e) {
     throw new FileFormatError(path, (e as Error).message);
   }
-  const sniffed = sniff(head.bytes, head.whole);
+  const detected = detectEncoding(head.bytes, head.whole);
+  if (detected.kind === 'binary') throw new FileFormatError(path, `binary file, not a text audit export (${detected.why})`);
+  const { encoding } = detected;
+  // The head decoded whole: a character cut at its end is dropped by stream mode, not replaced.
+  const text = encoding === 'utf-8' ? head.bytes : decodeText(head.bytes, head.whole, encoding);
+  const sniffed = sniff(text, head.whole);
 
   let plan: Plan;
   switch (sniffed.kind) {
     case 'empty':
       throw new FileFormatError(path, gzip ? 'file is empty (after decompression)' : 'file is empty');
-    case 'binary':
-      throw new FileFormatError(path, 'binary file, not a text audit export');
     case 'unknown':
       throw new FileFormatError(
         path,
@@ -76,7 +80,7 @@ export async function openRecordReader(path: string, opts: OpenReaderOptions = {
       plan = { format: 'json-array', notes: [], run: (s) => readJsonElements(s, [], batchSize) };
       break;
     case 'json-document':
-      plan = await planJsonDocument(path, gzip, batchSize);
+      plan = await planJsonDocument(path, gzip, encoding, batchSize);
       break;
     case 'csv': {
       const { dialect } = sniffed;
@@ -91,11 +95,18 @@ export async function openRecordReader(path: string, opts: OpenReaderOptions = {
     }
   }
 
+  const notes = encoding === 'utf-8' ? plan.notes : [encodingNote(encoding, detected.how), ...plan.notes];
   return {
     format: gzip ? `${plan.format}+gzip` : plan.format,
     gzip,
+    encoding,
     bytesTotal,
-    notes: plan.notes,
-    batches: () => plan.run(new ByteSource(path, gzip)),
+    notes,
+    batches: () => plan.run(new ByteSource(path, gzip, encoding)),
   };
+}
+
+function decodeText(bytes: Buffer, whole: boolean, encoding: TextEncoding): Buffer {
+  if (whole) return decodeWhole(bytes, encoding);
+  return Buffer.from(new TextDecoder(encoding).decode(bytes, { stream: true }), 'utf8');
 }

@@ -12,7 +12,6 @@ export type Sniffed =
   | { kind: 'json-document' }
   | { kind: 'csv'; dialect: CsvDialect }
   | { kind: 'empty' }
-  | { kind: 'binary' }
   | { kind: 'unknown' };
 
 function isSpace(c: number): boolean {
@@ -22,17 +21,6 @@ function isSpace(c: number): boolean {
 function skipSpace(buf: Buffer, i: number): number {
   while (i < buf.length && isSpace(buf[i])) i++;
   return i;
-}
-
-export function isBinary(head: Buffer, whole: boolean): boolean {
-  if (head.includes(0)) return true;
-  try {
-    // stream mode: a multi-byte character cut at the end of the head is not an error.
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !whole });
-    return false;
-  } catch {
-    return true;
-  }
 }
 
 /** Where the first top-level JSON value ends (exclusive), or -1 if not within `buf`. */
@@ -66,9 +54,9 @@ function laterLinesAreObjects(text: string, whole: boolean): boolean {
   return ok >= 2 && ok * 2 >= Math.min(lines.length, 50);
 }
 
+/** Which reader fits the file's head, given as UTF-8 (decoded first when the file is in another encoding). */
 export function sniff(head: Buffer, whole: boolean): Sniffed {
   if (head.length === 0) return { kind: 'empty' };
-  if (isBinary(head, whole)) return { kind: 'binary' };
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   const start = skipSpace(head, bom);
   if (start >= head.length) return whole ? { kind: 'empty' } : { kind: 'unknown' };

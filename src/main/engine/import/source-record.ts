@@ -1,4 +1,5 @@
 // What a format reader hands the import pipeline: records with their exact text and position.
+import type { TextEncoding } from './encoding';
 
 export interface SourceRecord {
   /** The record's exact source text (JSON text, JSONL line without its line break, or CSV row). */
@@ -28,6 +29,8 @@ export interface RecordReader {
   /** e.g. "jsonl", "json-array", "json-envelope:Records", "json-object", "csv", "csv-noheader"; "+gzip" appended. */
   format: string;
   gzip: boolean;
+  /** The file's text encoding; records of a file not in UTF-8 are decoded to UTF-8. */
+  encoding: TextEncoding;
   /** File size on disk. */
   bytesTotal: number;
   /** Warnings about the file as a whole (e.g. "no header row: columns numbered col1..col8"). */

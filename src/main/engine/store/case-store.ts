@@ -9,6 +9,7 @@ import type { AuditEvent, EventRow } from '../../../shared/event';
 import type { EventQuery } from '../../../shared/query';
 import { DEFAULT_PAGE, MAX_PAGE } from '../../../shared/query';
 import type { Mapping } from '../../../shared/mapping';
+import { isTextEncoding, type TextEncoding } from '../../../shared/text-encoding';
 import { loadSqlJs } from './sqljs';
 import { readWhole } from './read-whole';
 import { ColumnCursor, type ColumnBatch } from './column-cursor';
@@ -21,6 +22,7 @@ import {
   INDEXES,
   NO_TIME,
   SCHEMA_VERSION,
+  ADDED_COLUMNS,
   decodeActorType,
   decodeOutcome,
   decodeTimeFlag,
@@ -52,6 +54,8 @@ export interface NewSource {
   format: string;
   vendor: string;
   gzip: boolean;
+  /** Only for a file not in UTF-8: its records were decoded from this encoding. */
+  encoding?: TextEncoding;
   mapping: Mapping;
 }
 
@@ -112,6 +116,7 @@ export class CaseStore {
     }
     // Tables added since (sync state) are created on open; every statement is IF NOT EXISTS.
     db.run(CREATE_TABLES);
+    addMissingColumns(db);
     const committed = Number(metaValue(db, 'segment_length') ?? 0);
     return new CaseStore(abs, db, new Segment(path.join(abs, SEGMENT_FILE), committed));
   }
@@ -207,6 +212,19 @@ export class CaseStore {
     return gz;
   }
 
+  private encodingCache = new Map<number, TextEncoding | null>();
+
+  /** The encoding a file source was decoded from, or null for UTF-8 (read as it is). */
+  sourceEncoding(id: number): TextEncoding | null {
+    let enc = this.encodingCache.get(id);
+    if (enc === undefined) {
+      const v = this.scalar('SELECT encoding FROM sources WHERE id = ?', [id]);
+      enc = isTextEncoding(v) && v !== 'utf-8' ? v : null;
+      this.encodingCache.set(id, enc);
+    }
+    return enc;
+  }
+
   findSourceBySha(sha256: string): SourceInfo | null {
     const id = this.scalar('SELECT id FROM sources WHERE sha256 = ? ORDER BY id LIMIT 1', [sha256]);
     return id == null ? null : this.source(Number(id));
@@ -214,9 +232,9 @@ export class CaseStore {
 
   addSource(s: NewSource): number {
     this.db.run(
-      `INSERT INTO sources(kind,name,path,original_name,sha256,format,vendor,events,imported_at,gzip,mapping)
-       VALUES (?,?,?,?,?,?,?,0,?,?,?)`,
-      [s.kind, s.name, s.path, s.originalName, s.sha256, s.format, s.vendor, new Date().toISOString(), s.gzip ? 1 : 0, JSON.stringify(s.mapping)],
+      `INSERT INTO sources(kind,name,path,original_name,sha256,format,vendor,events,imported_at,gzip,mapping,encoding)
+       VALUES (?,?,?,?,?,?,?,0,?,?,?,?)`,
+      [s.kind, s.name, s.path, s.originalName, s.sha256, s.format, s.vendor, new Date().toISOString(), s.gzip ? 1 : 0, JSON.stringify(s.mapping), s.encoding && s.encoding !== 'utf-8' ? s.encoding : null],
     );
     return Number(this.scalar('SELECT last_insert_rowid()'));
   }
@@ -322,6 +340,7 @@ export class CaseStore {
     this.segment.truncate(segmentStart);
     this.sourceCache.clear();
     this.gzipCache.clear();
+    this.encodingCache.clear();
   }
 
   private finishInsert(): void {
@@ -734,6 +753,7 @@ export class CaseStore {
             offset: extras.fo ?? 0,
             length: extras.fb ?? 0,
             ...(this.sourceGzip(srcId) ? { gzip: true } : {}),
+            ...encodingField(this.sourceEncoding(srcId)),
           };
     let before: unknown = extras.b ?? null;
     let after: unknown = extras.a ?? null;
@@ -887,4 +907,16 @@ type RowValues = [number, number, number | null, number, string | null, number, 
 function metaValue(db: Database, key: string): string | null {
   const v = db.exec('SELECT value FROM meta WHERE key = ?', [key])[0]?.values[0]?.[0];
   return v == null ? null : String(v);
+}
+
+function addMissingColumns(db: Database): void {
+  for (const c of ADDED_COLUMNS) {
+    const has = db.exec(`SELECT 1 FROM pragma_table_info('${c.table}') WHERE name = '${c.column}'`);
+    if (!has.length) db.run(c.ddl);
+  }
+}
+
+/** The provenance field of a decoded source; none for UTF-8, so UTF-8 provenance is as it always was. */
+export function encodingField(encoding: TextEncoding | null): { encoding?: TextEncoding } {
+  return encoding ? { encoding } : {};
 }

@@ -21,7 +21,8 @@ CREATE TABLE IF NOT EXISTS sources(
   events INTEGER NOT NULL DEFAULT 0,
   imported_at TEXT NOT NULL,
   gzip INTEGER NOT NULL DEFAULT 0,
-  mapping TEXT NOT NULL
+  mapping TEXT NOT NULL,
+  encoding TEXT
 );
 CREATE TABLE IF NOT EXISTS sync_sources(
   name TEXT PRIMARY KEY,
@@ -56,6 +57,12 @@ CREATE TABLE IF NOT EXISTS tags(event_id INTEGER NOT NULL, tag TEXT NOT NULL, cr
 CREATE INDEX IF NOT EXISTS tags_event ON tags(event_id);
 CREATE TABLE IF NOT EXISTS notes(event_id INTEGER PRIMARY KEY, text TEXT NOT NULL, updated_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS saved_views(name TEXT PRIMARY KEY, state TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);`;
+
+/** Columns added to existing tables since schema 1, added on open to a case that lacks them. */
+export const ADDED_COLUMNS: { table: string; column: string; ddl: string }[] = [
+  // The text encoding a file source was decoded from; NULL for UTF-8 (and every source before it).
+  { table: 'sources', column: 'encoding', ddl: 'ALTER TABLE sources ADD COLUMN encoding TEXT' },
+];
 
 /**
  * Secondary indexes. Built after a bulk import rather than maintained row by row: a sorted build is

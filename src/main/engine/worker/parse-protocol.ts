@@ -1,4 +1,5 @@
 import type { Mapping } from '../../../shared/mapping';
+import type { TextEncoding } from '../../../shared/text-encoding';
 import type { PreparedBatch } from '../import/prepared-batch';
 
 export interface ParseStart {
@@ -8,7 +9,7 @@ export interface ParseStart {
 }
 
 export type ParseMessage =
-  | { type: 'header'; format: string; gzip: boolean; bytesTotal: number; notes: string[]; mapping: Mapping }
+  | { type: 'header'; format: string; gzip: boolean; encoding: TextEncoding; bytesTotal: number; notes: string[]; mapping: Mapping }
   | { type: 'batch'; batch: PreparedBatch }
   | { type: 'end' }
   /** The file cannot be read as records at all (empty, binary, unknown format, no records). */

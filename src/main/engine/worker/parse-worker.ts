@@ -57,7 +57,7 @@ async function run(start: ParseStart): Promise<void> {
     return send({ type: 'unreadable', message: 'no records found', line: 0, errors: pendingErrors });
   }
   const mapping = chooseMapping(pending.slice(0, SAMPLE_SIZE).map((r) => r.value), { saved: start.saved });
-  send({ type: 'header', format: reader.format, gzip: reader.gzip, bytesTotal: reader.bytesTotal, notes: reader.notes, mapping });
+  send({ type: 'header', format: reader.format, gzip: reader.gzip, encoding: reader.encoding, bytesTotal: reader.bytesTotal, notes: reader.notes, mapping });
   const apply = compileMapping(mapping);
   const opts = { keepDiff: !reader.format.startsWith('json') };
   send({ type: 'batch', batch: prepareBatch(pending, pendingErrors, bytesDone, apply, opts) });

@@ -1,3 +1,4 @@
+import { encodingLabel } from '../../../shared/text-encoding';
 import type { Provenance } from '../../../shared/event';
 import { fmtBytes, fmtCount } from '../util/format';
 
@@ -34,7 +35,14 @@ export function ProvenanceView({ p }: { p: Provenance }) {
       <dd className="mono">
         offset {fmtCount(p.offset)}, length {fmtCount(p.length)} ({fmtBytes(p.length)})
         {p.gzip ? ' · in the decompressed gzip' : ''}
+        {p.encoding ? ' · in the text decoded to UTF-8' : ''}
       </dd>
+      {p.encoding && (
+        <>
+          <dt>Encoding</dt>
+          <dd data-testid="provenance-encoding">{encodingLabel(p.encoding)}, decoded to UTF-8 on import</dd>
+        </>
+      )}
     </dl>
   );
 }

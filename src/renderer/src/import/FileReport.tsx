@@ -1,4 +1,5 @@
 import type { FileImportReport, RowMessage } from '../../../shared/contract';
+import { encodingLabel } from '../../../shared/text-encoding';
 import { baseName, fmtCount } from '../util/format';
 
 const SHOWN = 20;
@@ -29,6 +30,11 @@ export function FileReport({ file, name }: { file: FileImportReport; name?: stri
         <b title={file.path}>{name ?? baseName(file.path)}</b>
         <span className="tag">{file.format}</span>
         <span className="tag">{file.vendor}</span>
+        {file.encoding && (
+          <span className="tag warn" data-testid="report-encoding" title="The file was not UTF-8: its text was decoded to UTF-8, and verify decodes it the same way">
+            decoded from {encodingLabel(file.encoding)}
+          </span>
+        )}
         {file.alreadyImported && (
           <span className="tag warn" data-testid="already-imported">
             already imported
