@@ -8,6 +8,7 @@ import { eventDiff } from '../src/main/engine/investigate/diff';
 import { facets, histogram, summarize } from '../src/main/engine/investigate/overview';
 import { countRows } from '../src/main/engine/investigate/whole-case';
 import type { EventQuery } from '../src/shared/query';
+import { uiWait } from './ui-wait';
 
 const { casePath, values } = caseArgs('node --import tsx bench/measure-investigate.ts CASE [--runs N]', ['runs']);
 const RUNS = Number(values.runs ?? 50);
@@ -68,6 +69,8 @@ async function main() {
     // Warm: going back to a filter seen since the case last changed.
     wholeCaseCountMs,
     facetsCached: time(['all', 'one'], (k) => facets(store, filterOf(k), undefined, 6)),
+    // The UI's wait after a filter change: SQL path, column path and a plain scan of the columns (bench/ui-wait.ts).
+    uiWait: uiWait(store, 20, 5),
     meanTraceEvents: reqs.length ? traced / (TRACE_RUNS + 1) : 0,
     peakRssBytes: process.memoryUsage().rss,
   };

@@ -23,6 +23,7 @@ import { annotate, annotationsOf, listAnnotations } from './investigate/annotati
 import type { ViewState } from '../../shared/views';
 import { deleteView, listViews, renameView, saveView } from './views/saved-views';
 import { SqlConsole } from './sql/sql-console';
+import { columnFacets, columnHistogram, columnQuery, columnSummary, columnsOf } from './columns/column-path';
 
 /** Events indexed between answers to other calls while the full-text index is built. */
 const SEARCH_CHUNK = 20_000;
@@ -60,6 +61,7 @@ export class Engine implements AuditDeskApi {
       this.opened++;
       const info = next.info();
       this.emit({ type: 'caseChanged', info });
+      this.warmColumns();
       return info;
     });
   }
@@ -78,6 +80,19 @@ export class Engine implements AuditDeskApi {
         facets(store, {}, FACET_FIELDS, 6);
       } catch {
         // Only a warm-up: the same call from the UI reports any error.
+      }
+    });
+  }
+
+  /** The filter answers come from columns (columns/) read once per open: read right after opening, not on the first click. */
+  private warmColumns(): void {
+    const store = this.store;
+    setImmediate(() => {
+      if (store !== this.store || !store) return;
+      try {
+        columnsOf(store);
+      } catch {
+        // Only a warm-up: the SQL path answers while the columns cannot be read.
       }
     });
   }
@@ -149,7 +164,8 @@ export class Engine implements AuditDeskApi {
 
   async queryEvents(q: EventQuery) {
     await this.searchReady(q);
-    return this.requireStore().query(q);
+    const store = this.requireStore();
+    return columnQuery(store, q) ?? store.query(q);
   }
 
   private indexing: Promise<void> | null = null;
@@ -321,17 +337,19 @@ export class Engine implements AuditDeskApi {
     await this.searchReady(q);
     const store = this.requireStore();
     if (!store.where(q ?? {}).sql) this.warmFacets();
-    return summarize(store, q);
+    return columnSummary(store, q ?? {}) ?? summarize(store, q);
   }
 
   async facets(p: { query: EventQuery; fields?: FacetField[]; limit?: number }) {
     await this.searchReady(p.query);
-    return facets(this.requireStore(), p.query ?? {}, p.fields, Math.min(Math.max(p.limit ?? 8, 1), 100));
+    const limit = Math.min(Math.max(p.limit ?? 8, 1), 100);
+    return columnFacets(this.requireStore(), p.query ?? {}, p.fields, limit) ?? facets(this.requireStore(), p.query ?? {}, p.fields, limit);
   }
 
   async histogram(p: { query: EventQuery; maxBuckets?: number }) {
     await this.searchReady(p.query);
-    return histogram(this.requireStore(), p.query ?? {}, Math.min(Math.max(p.maxBuckets ?? 120, 10), 1000));
+    const buckets = Math.min(Math.max(p.maxBuckets ?? 120, 10), 1000);
+    return columnHistogram(this.requireStore(), p.query ?? {}, buckets) ?? histogram(this.requireStore(), p.query ?? {}, buckets);
   }
 
   async annotations(p: { id: string }) {

@@ -1,0 +1,177 @@
+// One dictionary-encoded text column: each row holds a code, each code one distinct value (code 0 is
+// NULL). Values are interned from the UTF-8 bytes SQLite holds (hashed as bytes), so a value seen before
+// costs no string; only a new value is decoded once.
+import { GrowingU32 } from './growing';
+
+const EMPTY = -1;
+
+export class DictColumn {
+  /**
+   * Decoded values by code, filled as they are asked for (value()): most of a high-cardinality column's
+   * values are never shown, and a string per value is most of the cost of reading the column.
+   */
+  private decoded: (string | null | undefined)[] = [null];
+  private count = 1;
+  readonly codes = new GrowingU32();
+  /** Open-addressing table of codes by the hash of their bytes (interning from a batch's bytes). */
+  private slots = new Int32Array(1 << 10).fill(EMPTY);
+  private hashes = withFirst(0);
+  private pool: Uint8Array = new Uint8Array(1 << 16);
+  /** The same bytes with ASCII A-Z lowered: what SQLite's LIKE compares (it folds ASCII only). */
+  private lowerPool: Uint8Array = new Uint8Array(1 << 16);
+  /** Where each code's bytes start in the pools (and, one further, end). */
+  private poolAt = withFirst(0, 0);
+  /** Bumped whenever a value is added: derived lookups (lower-case text) are kept per version. */
+  version = 0;
+
+  /** Codes in use so far (codes of values no row holds any more, after a remap, stay). */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The value of a code (code 0: NULL). */
+  value(code: number): string | null {
+    let v = this.decoded[code];
+    if (v === undefined) {
+      const at = this.poolAt.data;
+      v = Buffer.from(this.pool.buffer, this.pool.byteOffset + at[code], at[code + 1] - at[code]).toString('utf8');
+      this.decoded[code] = v;
+    }
+    return v;
+  }
+
+  /** The code of a value, or -1 when no row could hold it. */
+  codeOf(value: string | null): number {
+    if (value === null) return 0;
+    const bytes = Buffer.from(value, 'utf8');
+    return this.find(bytes, 0, bytes.length, hashOf(bytes, 0, bytes.length));
+  }
+
+  private find(src: Uint8Array, a: number, b: number, h: number): number {
+    const mask = this.slots.length - 1;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const code = this.slots[s];
+      if (code === EMPTY) return -1;
+      if (this.hashes.data[code] === h && this.sameBytes(code, src, a, b)) return code;
+    }
+  }
+
+  /** The code of the UTF-8 bytes src[a, b) (a < 0: NULL), adding the value when new. */
+  internBytes(src: Uint8Array, a: number, b: number): number {
+    if (a < 0) return 0;
+    const h = hashOf(src, a, b);
+    const hit = this.find(src, a, b, h);
+    if (hit >= 0) return hit;
+    return this.add(undefined, src, a, b, h);
+  }
+
+  /** The code of a value, adding it when new. */
+  intern(value: string | null): number {
+    if (value === null) return 0;
+    const bytes = Buffer.from(value, 'utf8');
+    const h = hashOf(bytes, 0, bytes.length);
+    const hit = this.find(bytes, 0, bytes.length, h);
+    return hit >= 0 ? hit : this.add(value, bytes, 0, bytes.length, h);
+  }
+
+  private sameBytes(code: number, src: Uint8Array, a: number, b: number): boolean {
+    const p = this.poolAt.data[code];
+    if (this.poolAt.data[code + 1] - p !== b - a) return false;
+    for (let i = 0; i < b - a; i++) if (this.pool[p + i] !== src[a + i]) return false;
+    return true;
+  }
+
+  private add(value: string | undefined, src: Uint8Array, a: number, b: number, h: number): number {
+    const code = this.count++;
+    if (value !== undefined) this.decoded[code] = value;
+    this.hashes.push(h);
+    const at = this.poolAt.data[code];
+    if (at + (b - a) > this.pool.length) {
+      const n = Math.max(2 * this.pool.length, at + (b - a));
+      this.pool = grown(this.pool, n, at);
+      this.lowerPool = grown(this.lowerPool, n, at);
+    }
+    this.pool.set(src.subarray(a, b), at);
+    for (let i = a, j = at; i < b; i++, j++) {
+      const c = src[i];
+      this.lowerPool[j] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+    }
+    this.poolAt.push(at + (b - a));
+    if (2 * this.count > this.slots.length) this.rehash();
+    else this.place(code, h);
+    this.version++;
+    return code;
+  }
+
+  private place(code: number, h: number): void {
+    const mask = this.slots.length - 1;
+    let s = h & mask;
+    while (this.slots[s] !== EMPTY) s = (s + 1) & mask;
+    this.slots[s] = code;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(EMPTY);
+    for (let code = 1; code < this.count; code++) this.place(code, this.hashes.data[code]);
+  }
+
+  /**
+   * Codes whose value contains `needle` as SQLite's `LIKE '%needle%'` finds it: ASCII letters match
+   * either case, every other character only itself. Searched in the bytes of all values at once (UTF-8
+   * is self-synchronising, so a byte match is a character match); NULL never matches.
+   */
+  likeCodes(needle: string): number[] {
+    const out: number[] = [];
+    if (needle === '') {
+      for (let code = 1; code < this.count; code++) out.push(code);
+      return out;
+    }
+    const want = Buffer.from(needle.replace(/[A-Z]/g, (c) => c.toLowerCase()), 'utf8');
+    const at = this.poolAt.data;
+    const end = at[this.count];
+    const hay = Buffer.from(this.lowerPool.buffer, this.lowerPool.byteOffset, end);
+    let code = 1;
+    for (let p = hay.indexOf(want, 0); p >= 0; ) {
+      // The value the match starts in: the last code whose bytes start at or before p.
+      let lo = code;
+      let hi = this.count - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (at[mid] <= p) lo = mid;
+        else hi = mid - 1;
+      }
+      code = lo;
+      // Skip empty values that start here: the match lies in the first non-empty one.
+      while (at[code + 1] <= p) code++;
+      if (p + want.length <= at[code + 1]) {
+        out.push(code);
+        if (++code >= this.count) break;
+        p = hay.indexOf(want, at[code]);
+      } else p = hay.indexOf(want, p + 1);
+    }
+    return out;
+  }
+
+  /** Bytes held for interning and lookups (strings not counted: V8 keeps them). */
+  bytes(): number {
+    return this.pool.length + this.lowerPool.length + this.slots.byteLength + this.codes.bytes() + this.hashes.bytes() + this.poolAt.bytes();
+  }
+}
+
+function hashOf(src: Uint8Array, a: number, b: number): number {
+  let h = 0x811c9dc5;
+  for (let i = a; i < b; i++) h = Math.imul(h ^ src[i], 0x01000193);
+  return h >>> 0;
+}
+
+function grown(a: Uint8Array, n: number, keep: number): Uint8Array {
+  const bigger = new Uint8Array(n);
+  bigger.set(a.subarray(0, keep));
+  return bigger;
+}
+
+function withFirst(...xs: number[]): GrowingU32 {
+  const g = new GrowingU32();
+  for (const x of xs) g.push(x);
+  return g;
+}

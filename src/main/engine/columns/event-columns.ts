@@ -1,0 +1,212 @@
+// The column set of a case: the model fields of every event as typed arrays (text fields
+// dictionary-encoded), in id order, plus the time order. Loaded once from the events table, then kept
+// equal to it: rows appended on every commit, a source's rows read again when a remap rewrote them, and
+// everything read again when a write changed rows some other way (or the counts disagree).
+import type { Database } from 'sql.js';
+import type { CaseStore } from '../store/case-store';
+import { ColumnCursor } from '../store/column-cursor';
+import { DictColumn } from './dictionary';
+import { GrowingF64, GrowingU32, GrowingU8 } from './growing';
+import { mergeAppended, timeOrder } from './time-order';
+
+/** The events table's text columns, as the SQL path names them. */
+export const TEXT_COLUMNS = ['actor', 'action', 'ttype', 'tid', 'req', 'eid', 'ip'] as const;
+export type TextColumn = (typeof TEXT_COLUMNS)[number];
+/** tflag's NULL (no time problem) in its Uint8 column. */
+export const NO_FLAG = 255;
+
+const NUMERIC = ['id', 't', `ifnull(tflag, ${NO_FLAG})`, 'src', 'atype', 'outcome'];
+const SELECT = `SELECT ${[...NUMERIC, ...TEXT_COLUMNS].join(', ')} FROM events`;
+const BATCH = 4096;
+
+/** What CaseStore tells the columns (see its `columns` field). */
+export interface ColumnHooks {
+  /** A write transaction committed: its appended and rewritten rows are in the table now. */
+  committed(): void;
+  /** The open transaction rewrites rows of this source (null: rows of any source, some other way). */
+  rewritten(src: number | null): void;
+  rolledBack(): void;
+}
+
+export class EventColumns implements ColumnHooks {
+  readonly ids = new GrowingF64();
+  readonly t = new GrowingF64();
+  readonly tflag = new GrowingU8();
+  readonly src = new GrowingU32();
+  readonly atype = new GrowingU8();
+  readonly outcome = new GrowingU8();
+  readonly text = Object.fromEntries(TEXT_COLUMNS.map((c) => [c, new DictColumn()])) as Record<TextColumn, DictColumn>;
+  /** Row positions sorted by (t, id). */
+  order: Uint32Array = new Uint32Array(0);
+  /** Bumped on every change of the rows: masks and answers are kept per version. */
+  version = 0;
+  private pending = new Set<number | null>();
+
+  private constructor(private readonly store: CaseStore) {}
+
+  /** Reads every event of the case (see the bench's load figure). */
+  static load(store: CaseStore): EventColumns {
+    const c = new EventColumns(store);
+    store.withDb((db) => c.read(db, `${SELECT} ORDER BY id`, [], true));
+    c.order = timeOrder(c.t.data, c.ids.data, c.length);
+    return c;
+  }
+
+  get length(): number {
+    return this.ids.length;
+  }
+
+  /** The row position of an event id, or -1. */
+  rowOf(id: number): number {
+    const ids = this.ids.data;
+    let lo = 0;
+    let hi = this.length - 1;
+    // Ids are dense unless events were never inserted (a rolled-back import leaves no gap: ids restart).
+    const guess = id - ids[0];
+    if (guess >= 0 && guess <= hi && ids[guess] === id) return guess;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ids[mid] < id) lo = mid + 1;
+      else if (ids[mid] > id) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  committed(): void {
+    try {
+      const rewritten = this.pending;
+      this.pending = new Set();
+      this.store.withDb((db) => {
+        const before = this.length;
+        const last = before ? this.ids.data[before - 1] : 0;
+        this.read(db, `${SELECT} WHERE id > ? ORDER BY id`, [last], true);
+        if (rewritten.has(null)) return this.reloadAll();
+        for (const src of rewritten) {
+          if (src !== null) this.read(db, `${SELECT} WHERE src = ? AND id <= ? ORDER BY id`, [src, last], false);
+        }
+        const count = Number(db.exec('SELECT count(*) FROM events')[0]?.values[0]?.[0] ?? 0);
+        if (count !== this.length) return this.reloadAll();
+        this.order = rewritten.size ? timeOrder(this.t.data, this.ids.data, this.length) : mergeAppended(this.order, this.t.data, this.ids.data, before, this.length);
+      });
+      this.version++;
+    } catch {
+      // The commit stands; columns that may disagree with the table are dropped, and read again on next use.
+      this.store.columns = null;
+    }
+  }
+
+  rewritten(src: number | null): void {
+    this.pending.add(src);
+  }
+
+  rolledBack(): void {
+    this.pending.clear();
+  }
+
+  /** This set is replaced by a fresh read of the table (store.columns is where every reader gets it). */
+  private reloadAll(): void {
+    this.store.columns = EventColumns.load(this.store);
+  }
+
+  /**
+   * Reads rows of a SELECT (columns as SELECT lists them): appended after the rows held, or over the
+   * rows of the same ids.
+   */
+  private read(db: Database, sql: string, params: number[], append: boolean): void {
+    const cursor = ColumnCursor.open(db, sql, params, NUMERIC.length, TEXT_COLUMNS.length, BATCH);
+    if (!cursor) return this.readSlow(db, sql, params, append);
+    const dicts = TEXT_COLUMNS.map((c) => this.text[c]);
+    const w = NUMERIC.length;
+    const tw = TEXT_COLUMNS.length;
+    try {
+      for (let b = cursor.next(); b; b = cursor.next()) {
+        const { nums, text, textAt } = b;
+        const rows = this.positions(nums, w, b.n, append);
+        const ids = this.ids.data;
+        const t = this.t.data;
+        const tflag = this.tflag.data;
+        const src = this.src.data;
+        const atype = this.atype.data;
+        const outcome = this.outcome.data;
+        for (let k = 0; k < tw; k++) {
+          const dict = dicts[k];
+          const codes = dict.codes.data;
+          for (let i = 0, p = 2 * k; i < b.n; i++, p += 2 * tw) codes[rows[i]] = dict.internBytes(text, textAt[p], textAt[p + 1]);
+        }
+        for (let i = 0; i < b.n; i++) {
+          const row = rows[i];
+          ids[row] = nums[i * w];
+          t[row] = nums[i * w + 1];
+          tflag[row] = nums[i * w + 2];
+          src[row] = nums[i * w + 3];
+          atype[row] = nums[i * w + 4];
+          outcome[row] = nums[i * w + 5];
+        }
+      }
+    } finally {
+      cursor.free();
+    }
+  }
+
+  /** Without the wasm memory (column-cursor.ts): the same through sql.js's statements. */
+  private readSlow(db: Database, sql: string, params: number[], append: boolean): void {
+    const stmt = db.prepare(sql);
+    try {
+      stmt.bind(params);
+      while (stmt.step()) {
+        const r = stmt.get() as (number | string | null)[];
+        const [row] = this.positions(new Float64Array([Number(r[0])]), 1, 1, append);
+        this.ids.data[row] = Number(r[0]);
+        this.t.data[row] = Number(r[1]);
+        this.tflag.data[row] = Number(r[2]);
+        this.src.data[row] = Number(r[3]);
+        this.atype.data[row] = Number(r[4]);
+        this.outcome.data[row] = Number(r[5]);
+        TEXT_COLUMNS.forEach((c, k) => {
+          const v = r[NUMERIC.length + k];
+          this.text[c].codes.data[row] = this.text[c].intern(v == null ? null : String(v));
+        });
+      }
+    } finally {
+      stmt.free();
+    }
+  }
+
+  private rowAt = new Uint32Array(BATCH);
+
+  private all() {
+    return [this.ids, this.t, this.tflag, this.src, this.atype, this.outcome, ...TEXT_COLUMNS.map((c) => this.text[c].codes)];
+  }
+
+  private grow(n: number): void {
+    for (const g of this.all()) g.reserve(n);
+  }
+
+  /**
+   * The positions of a batch's rows (ids at nums[i * w]): appended, the next ones (the arrays grow by n);
+   * else those of the ids already held.
+   */
+  private positions(nums: Float64Array, w: number, n: number, append: boolean): Uint32Array {
+    const rows = this.rowAt;
+    if (append) {
+      const base = this.length;
+      this.grow(base + n);
+      for (let i = 0; i < n; i++) rows[i] = base + i;
+      for (const g of this.all()) g.length = base + n;
+      return rows;
+    }
+    for (let i = 0; i < n; i++) {
+      const row = this.rowOf(nums[i * w]);
+      if (row < 0) throw new Error(`event ${nums[i * w]} is not in the columns`);
+      rows[i] = row;
+    }
+    return rows;
+  }
+
+  /** Bytes of the typed arrays and dictionaries (V8's strings of the dictionary values not counted). */
+  bytes(): number {
+    const fixed = [this.ids, this.t, this.tflag, this.src, this.atype, this.outcome].reduce((n, g) => n + g.bytes(), 0);
+    return fixed + this.order.byteLength + TEXT_COLUMNS.reduce((n, c) => n + this.text[c].bytes(), 0);
+  }
+}

@@ -1,0 +1,205 @@
+// A query's filter as a row mask over the columns (1: the row matches), meaning exactly what
+// whereClause (store/query-sql.ts) means: contains and free text are SQLite's LIKE (ASCII letters fold,
+// nothing else does), NULL matches neither eq nor contains, and a time bound leaves out untimed events.
+import type { Condition, EventQuery } from '../../../shared/query';
+import { ACTOR_TYPES, OUTCOMES } from '../../../shared/event';
+import { parseSearch, toMatchExpression } from '../../../shared/search';
+import type { CaseStore } from '../store/case-store';
+import { NO_TIME, encodeActorType, encodeOutcome, encodeTimeFlag } from '../store/schema';
+import { parseBound } from '../store/time-bound';
+import { ColumnCursor } from '../store/column-cursor';
+import { NO_FLAG, type EventColumns, type TextColumn } from './event-columns';
+
+/** The model fields stored as text, by their SQL column. */
+const TEXT_FIELD: Record<string, TextColumn> = {
+  eventId: 'eid',
+  actor: 'actor',
+  action: 'action',
+  targetType: 'ttype',
+  targetId: 'tid',
+  requestId: 'req',
+  ip: 'ip',
+};
+/** What the free-text box searches as text (vendor, source, outcome and actor type are added apart). */
+const FREE_TEXT: TextColumn[] = ['actor', 'action', 'ttype', 'tid', 'req', 'eid', 'ip'];
+
+/** SQLite's LIKE '%needle%' on one value: ASCII letters either case, other characters exactly. */
+export const asciiLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+const like = (value: string, needle: string) => asciiLower(value).includes(asciiLower(needle));
+
+type Codes = Uint32Array | Uint8Array;
+
+/** mask[i] stays 1 only where accept[codes[i]] is 1. */
+function keep(mask: Uint8Array, codes: Codes, accept: Uint8Array): void {
+  for (let i = 0; i < mask.length; i++) mask[i] &= accept[codes[i]];
+}
+
+/** mask[i] becomes 1 also where accept[codes[i]] is 1. */
+function add(mask: Uint8Array, codes: Codes, accept: Uint8Array): void {
+  for (let i = 0; i < mask.length; i++) mask[i] |= accept[codes[i]];
+}
+
+function acceptOf(size: number, codes: Iterable<number>): Uint8Array {
+  const a = new Uint8Array(size);
+  for (const c of codes) if (c >= 0 && c < size) a[c] = 1;
+  return a;
+}
+
+/** Source ids whose vendor or name passes `test`. */
+function sourcesWhere(store: CaseStore, test: (vendor: string, name: string) => boolean): number[] {
+  return store.sources().filter((s) => test(s.vendor, s.name)).map((s) => s.id);
+}
+
+export class FilterMask {
+  readonly mask: Uint8Array;
+  private readonly n: number;
+  /** Distinct values in use of actor and action, by version (the SQL path's expandContains). */
+  private static live = new WeakMap<EventColumns, { version: number; codes: Map<TextColumn, number[]> }>();
+
+  constructor(
+    private readonly store: CaseStore,
+    private readonly cols: EventColumns,
+  ) {
+    this.n = cols.length;
+    this.mask = new Uint8Array(this.n).fill(1);
+  }
+
+  /** The rows the query's filter keeps (limit, offset and order aside). */
+  static of(store: CaseStore, cols: EventColumns, q: EventQuery): Uint8Array {
+    const f = new FilterMask(store, cols);
+    for (const c of q.where ?? []) f.condition(c);
+    for (const word of (q.text ?? '').split(/\s+/).filter(Boolean)) f.freeText(word);
+    if (q.tag !== undefined && q.tag !== '') f.ids('SELECT event_id FROM tags WHERE tag = ?', [q.tag]);
+    const terms = parseSearch(q.search ?? '');
+    if (terms.length) f.ids('SELECT docid FROM search WHERE search MATCH ?', [toMatchExpression(terms)]);
+    if (q.bookmarked) f.ids('SELECT event_id FROM bookmarks', []);
+    if (q.noted) f.ids('SELECT event_id FROM notes', []);
+    if (q.from || q.to) f.time(q.from ? parseBound(q.from, 'from') : -Infinity, q.to ? parseBound(q.to, 'to') : Infinity);
+    return f.mask;
+  }
+
+  private condition(c: Condition): void {
+    const contains = c.op === 'contains';
+    const { cols, mask } = this;
+    switch (c.field) {
+      case 'vendor':
+      case 'source': {
+        const pick = (vendor: string, name: string) => (c.field === 'vendor' ? vendor : name);
+        const ids = sourcesWhere(this.store, (v, n) => (contains ? like(pick(v, n), c.value) : pick(v, n) === c.value));
+        return keep(mask, cols.src.data, acceptOf(maxSource(this.store) + 1, ids));
+      }
+      case 'outcome':
+      case 'actorType': {
+        const names: readonly string[] = c.field === 'outcome' ? OUTCOMES : ACTOR_TYPES;
+        const hits = names.filter((n) => (contains ? n.includes(c.value.toLowerCase()) : n === c.value));
+        const codes = hits.map((h) => (c.field === 'outcome' ? encodeOutcome(h as never) : encodeActorType(h as never)));
+        return keep(mask, c.field === 'outcome' ? cols.outcome.data : cols.atype.data, acceptOf(256, codes));
+      }
+      case 'timeFlag': {
+        const code = c.value === '' || c.value === 'none' ? NO_FLAG : encodeTimeFlag(c.value as never);
+        return keep(mask, cols.tflag.data, acceptOf(256, code == null ? [] : [code]));
+      }
+      case 'id': {
+        const n = Number(c.value);
+        const row = Number.isInteger(n) ? cols.rowOf(n) : -1;
+        const had = row >= 0 ? mask[row] : 0;
+        mask.fill(0);
+        if (row >= 0) mask[row] = had;
+        return;
+      }
+      default: {
+        const col = TEXT_FIELD[c.field];
+        if (!col) throw new Error(`no column for field ${c.field}`);
+        const dict = cols.text[col];
+        const codes = !contains ? [dict.codeOf(c.value)] : (this.expanded(col, c.value) ?? dict.likeCodes(c.value));
+        return keep(mask, dict.codes.data, acceptOf(dict.size, codes));
+      }
+    }
+  }
+
+  /**
+   * The SQL path answers a contains on actor or action from their distinct values (at most 50,000 in use)
+   * with JavaScript's toLowerCase when at most 500 match (CaseStore.expandContains), else with LIKE: so
+   * here. Null when it takes LIKE.
+   */
+  private expanded(col: TextColumn, needle: string): number[] | null {
+    if (col !== 'actor' && col !== 'action') return null;
+    const live = this.liveCodes(col);
+    if (live.length > 50_000) return null;
+    const dict = this.cols.text[col];
+    const n = needle.toLowerCase();
+    const hits = live.filter((code) => dict.value(code)!.toLowerCase().includes(n));
+    return hits.length <= 500 ? hits : null;
+  }
+
+  private liveCodes(col: TextColumn): number[] {
+    let kept = FilterMask.live.get(this.cols);
+    if (!kept || kept.version !== this.cols.version) FilterMask.live.set(this.cols, (kept = { version: this.cols.version, codes: new Map() }));
+    let codes = kept.codes.get(col);
+    if (!codes) {
+      const dict = this.cols.text[col];
+      const seen = new Uint8Array(dict.size);
+      const data = dict.codes.data;
+      for (let i = 0; i < this.n; i++) seen[data[i]] = 1;
+      codes = [];
+      for (let c = 1; c < seen.length; c++) if (seen[c]) codes.push(c);
+      kept.codes.set(col, codes);
+    }
+    return codes;
+  }
+
+  /** Every word must be in one of the model fields. */
+  private freeText(word: string): void {
+    const { cols } = this;
+    const any = new Uint8Array(this.n);
+    for (const col of FREE_TEXT) {
+      const dict = cols.text[col];
+      const codes = dict.likeCodes(word);
+      if (codes.length) add(any, dict.codes.data, acceptOf(dict.size, codes));
+    }
+    const srcs = sourcesWhere(this.store, (v, n) => like(v, word) || like(n, word));
+    if (srcs.length) add(any, cols.src.data, acceptOf(maxSource(this.store) + 1, srcs));
+    const lower = word.toLowerCase();
+    const outcomes = OUTCOMES.filter((n) => n.includes(lower)).map((n) => encodeOutcome(n));
+    if (outcomes.length) add(any, cols.outcome.data, acceptOf(256, outcomes));
+    const atypes = ACTOR_TYPES.filter((n) => n.includes(lower)).map((n) => encodeActorType(n));
+    if (atypes.length) add(any, cols.atype.data, acceptOf(256, atypes));
+    for (let i = 0; i < this.n; i++) this.mask[i] &= any[i];
+  }
+
+  /** Keeps the rows whose ids the statement lists (annotations, full-text hits). */
+  private ids(sql: string, params: string[]): void {
+    const inSet = new Uint8Array(this.n);
+    this.store.withDb((db) => {
+      const cursor = ColumnCursor.open(db, sql, params, 1, 0, 8192);
+      if (cursor) {
+        try {
+          for (let b = cursor.next(); b; b = cursor.next()) {
+            for (let i = 0; i < b.n; i++) {
+              const row = this.cols.rowOf(b.nums[i]);
+              if (row >= 0) inSet[row] = 1;
+            }
+          }
+        } finally {
+          cursor.free();
+        }
+        return;
+      }
+      for (const [id] of (db.exec(sql, params)[0]?.values ?? []) as [number][]) {
+        const row = this.cols.rowOf(Number(id));
+        if (row >= 0) inSet[row] = 1;
+      }
+    });
+    for (let i = 0; i < this.n; i++) this.mask[i] &= inSet[i];
+  }
+
+  private time(from: number, to: number): void {
+    const t = this.cols.t.data;
+    const mask = this.mask;
+    for (let i = 0; i < this.n; i++) if (!(t[i] >= from && t[i] < to && t[i] < NO_TIME)) mask[i] = 0;
+  }
+}
+
+function maxSource(store: CaseStore): number {
+  return store.sources().reduce((m, s) => Math.max(m, s.id), 0);
+}
