@@ -23,6 +23,7 @@ import { ViewsPanel } from './views/ViewsPanel';
 import { useViewHash } from './views/useViewHash';
 import { SqlConsole } from './sql/SqlConsole';
 import type { SavedView } from '../../shared/views';
+import { Banner } from './util/Banner';
 
 export function App() {
   const { api } = useBackend();
@@ -75,19 +76,8 @@ export function App() {
       <ImportProgress jobs={imports.jobs} jobNames={imports.jobNames} starting={imports.starting} onCancel={imports.cancel} />
       <ImportReportPanel finished={imports.finished} onDismiss={imports.dismiss} />
       {caseOpen && <SyncPanel onSynced={kase.refresh} />}
-      {views.error && (
-        <div className="form-error banner" role="alert" data-testid="view-error">
-          {views.error}{' '}
-          <button className="icon" onClick={views.dismiss} aria-label="Dismiss">
-            ×
-          </button>
-        </div>
-      )}
-      {kase.error && (
-        <div className="form-error banner" role="alert">
-          {kase.error}
-        </div>
-      )}
+      {views.error && <Banner message={views.error} testId="view-error" onDismiss={views.dismiss} />}
+      {kase.error && <Banner message={kase.error} testId="case-error" />}
       <main className="main">
         {kase.loading ? (
           <div className="empty-state muted">Connecting…</div>

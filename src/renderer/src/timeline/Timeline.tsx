@@ -18,6 +18,8 @@ import { FilterChips } from '../investigate/FilterChips';
 import { ExportDialog } from '../export/ExportDialog';
 import { useDisplayZone } from '../timezone/DisplayZoneContext';
 import { boundInZone, rezoneBound } from '../../../shared/display-zone';
+import { Banner } from '../util/Banner';
+import { registerTimeline } from './timelineFocus';
 
 export const ROW_HEIGHT = 28;
 /** Rows of a full-text search carry a second line: where the raw record matched. */
@@ -53,6 +55,10 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, fi
   const count = rows.total ?? 0;
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    registerTimeline(scrollRef.current);
+    return () => registerTimeline(null);
+  }, []);
   const rowHeight = query.search ? SEARCH_ROW_HEIGHT : ROW_HEIGHT;
   const sv = useScaledVirtualizer(scrollRef, count, rowHeight);
   const items = sv.virtualizer.getVirtualItems();
@@ -173,11 +179,7 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, fi
           }}
         />
       )}
-      {rows.error && (
-        <div className="form-error banner" role="alert" data-testid="timeline-error">
-          {rows.error}
-        </div>
-      )}
+      {rows.error && <Banner message={rows.error} testId="timeline-error" />}
       <TimelineHeader
         filters={filters}
         vendors={vendors}
