@@ -24,6 +24,8 @@ import { useViewHash } from './views/useViewHash';
 import { SqlConsole } from './sql/SqlConsole';
 import type { SavedView } from '../../shared/views';
 import { Banner } from './util/Banner';
+import { Splitter } from './detail/Splitter';
+import { useStoredNumber } from './util/useStoredNumber';
 
 export function App() {
   const { api } = useBackend();
@@ -48,6 +50,7 @@ export function App() {
     setHidden(v.state.hiddenColumns as ColumnId[]);
   }, []);
   const views = useViewHash(caseOpen, applyView);
+  const [detailHeight, setDetailHeight] = useStoredNumber('auditdesk.detailHeight');
   // Both only grow, so their sum changes whenever either does.
   const timelineRevision = kase.revision + (usesAnnotations(filters) ? annRevision : 0);
 
@@ -95,8 +98,15 @@ export function App() {
                 hiddenColumns={hidden}
               />
               {showSql && <SqlConsole revision={kase.revision + annRevision} onClose={() => setShowSql(false)} />}
+              {detailId !== null && <Splitter height={detailHeight} onHeight={setDetailHeight} />}
               {detailId !== null && (
-                <EventDetail id={detailId} onClose={() => setDetailId(null)} onSelect={setDetailId} onAnnotated={onAnnotated} />
+                <EventDetail
+                  id={detailId}
+                  height={detailHeight}
+                  onClose={() => setDetailId(null)}
+                  onSelect={setDetailId}
+                  onAnnotated={onAnnotated}
+                />
               )}
             </div>
             {showNotes && (

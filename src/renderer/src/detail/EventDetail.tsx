@@ -14,6 +14,8 @@ import { AnnotationBar } from '../annotations/AnnotationBar';
 
 interface Props {
   id: string;
+  /** Set by the splitter above it; null keeps the default share of the column. */
+  height: number | null;
   onClose(): void;
   /** Opens another event (a trace step, a history step) in this panel. */
   onSelect(id: string): void;
@@ -21,7 +23,7 @@ interface Props {
   onAnnotated(): void;
 }
 
-export function EventDetail({ id, onClose, onSelect, onAnnotated }: Props) {
+export function EventDetail({ id, height, onClose, onSelect, onAnnotated }: Props) {
   const [tab, setTab] = useState<DetailTab>('record');
   const { api } = useBackend();
   const [ev, setEv] = useState<AuditEvent | null>(null);
@@ -48,7 +50,7 @@ export function EventDetail({ id, onClose, onSelect, onAnnotated }: Props) {
   const isJson = shown ? prettyJson(shown.raw) !== null : true;
 
   return (
-    <section className="detail" data-testid="detail-panel" data-event-id={shown?.id ?? ''}>
+    <section className="detail" style={height === null ? undefined : { height }} data-testid="detail-panel" data-event-id={shown?.id ?? ''}>
       <header className="detail-head">
         <b>Event</b>
         <span className="mono muted">{id}</span>
