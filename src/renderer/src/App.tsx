@@ -10,6 +10,7 @@ import { EventDetail } from './detail/EventDetail';
 import { DropOverlay } from './import/DropOverlay';
 import { ImportProgress } from './import/ImportProgress';
 import { ImportReportPanel } from './import/ImportReportPanel';
+import { BackgroundWork } from './import/BackgroundWork';
 import { useFileDrop } from './import/useFileDrop';
 import { useImports } from './import/useImports';
 import { MappingDialog } from './mapping/MappingDialog';
@@ -32,6 +33,7 @@ export function App() {
   const kase = useCaseInfo();
   const imports = useImports(kase.refresh);
   const [detailId, setDetailId] = useState<string | null>(null);
+  const [detailOutside, setDetailOutside] = useState(false);
   const [mappingFor, setMappingFor] = useState<SourceInfo | null>(null);
   const caseOpen = kase.info !== null;
   const [filters, setFilters] = useState<TimelineFilters>(EMPTY_FILTERS);
@@ -77,6 +79,7 @@ export function App() {
       />
       <CaseBar info={kase.info} onOpened={kase.setInfo} onMapping={setMappingFor} />
       <ImportProgress jobs={imports.jobs} jobNames={imports.jobNames} starting={imports.starting} onCancel={imports.cancel} />
+      <BackgroundWork onCancel={imports.cancel} />
       <ImportReportPanel finished={imports.finished} onDismiss={imports.dismiss} />
       {caseOpen && <SyncPanel onSynced={kase.refresh} />}
       {views.error && <Banner message={views.error} testId="view-error" onDismiss={views.dismiss} />}
@@ -93,6 +96,7 @@ export function App() {
                 vendors={vendors}
                 detailId={detailId}
                 onDetail={onDetail}
+                onDetailOutside={setDetailOutside}
                 filters={filters}
                 setFilters={setFilters}
                 hiddenColumns={hidden}
@@ -103,6 +107,7 @@ export function App() {
                 <EventDetail
                   id={detailId}
                   height={detailHeight}
+                  outside={detailOutside}
                   onClose={() => setDetailId(null)}
                   onSelect={setDetailId}
                   onAnnotated={onAnnotated}

@@ -16,6 +16,8 @@ interface Props {
   id: string;
   /** Set by the splitter above it; null keeps the default share of the column. */
   height: number | null;
+  /** The event is not in the timeline's current filter (so no row there is highlighted). */
+  outside: boolean;
   onClose(): void;
   /** Opens another event (a trace step, a history step) in this panel. */
   onSelect(id: string): void;
@@ -23,7 +25,7 @@ interface Props {
   onAnnotated(): void;
 }
 
-export function EventDetail({ id, height, onClose, onSelect, onAnnotated }: Props) {
+export function EventDetail({ id, height, outside, onClose, onSelect, onAnnotated }: Props) {
   const [tab, setTab] = useState<DetailTab>('record');
   const { api } = useBackend();
   const [ev, setEv] = useState<AuditEvent | null>(null);
@@ -62,6 +64,11 @@ export function EventDetail({ id, height, onClose, onSelect, onAnnotated }: Prop
           ×
         </button>
       </header>
+      {outside && (
+        <div className="detail-outside" role="status" data-testid="detail-outside">
+          Not in the current filter: the timeline does not list this event.
+        </div>
+      )}
       <AnnotationBar id={id} onChanged={onAnnotated} />
       {error && (
         <div className="form-error" role="alert">

@@ -20,6 +20,7 @@ import { useDisplayZone } from '../timezone/DisplayZoneContext';
 import { boundInZone, rezoneBound } from '../../../shared/display-zone';
 import { Banner } from '../util/Banner';
 import { registerTimeline } from './timelineFocus';
+import { useDetailPlace } from './useDetailPlace';
 
 export const ROW_HEIGHT = 28;
 /** Rows of a full-text search carry a second line: where the raw record matched. */
@@ -32,6 +33,8 @@ interface Props {
   /** Id of the event shown in the detail panel, or null when it is closed. */
   detailId: string | null;
   onDetail(row: EventRow | null): void;
+  /** True while the event in the panel is not in the current filter (the panel says so). */
+  onDetailOutside(outside: boolean): void;
   /** The filters live with the app, so the annotations panel and saved views can set them. */
   filters: TimelineFilters;
   setFilters: Dispatch<SetStateAction<TimelineFilters>>;
@@ -39,7 +42,7 @@ interface Props {
   hiddenColumns: ColumnId[];
 }
 
-export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, filters, setFilters, hiddenColumns }: Props) {
+export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, onDetailOutside, filters, setFilters, hiddenColumns }: Props) {
   const { api } = useBackend();
   const debounced = useDebounced(filters, 250);
   const { zone } = useDisplayZone();
@@ -52,7 +55,10 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, fi
     if (prev !== zone) setFilters((f) => (f.from || f.to ? { ...f, from: rezoneBound(f.from, prev, zone), to: rezoneBound(f.to, prev, zone) } : f));
   }, [zone, setFilters]);
   const rows = usePagedRows(api, query, revision, true);
-  const count = rows.total ?? 0;
+  // Until the new filter is applied and counted, the old rows stay, dimmed, with "counting…".
+  const typing = JSON.stringify(toQuery(filters, zone)) !== JSON.stringify(query);
+  const pending = typing || rows.pending;
+  const count = rows.shownTotal ?? 0;
 
   const scrollRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -112,6 +118,18 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, fi
     if (detailId !== null && selectedRow && selectedRow.id !== detailId) onDetail(selectedRow);
   }, [selectedRow, detailId, onDetail]);
 
+  const place = useDetailPlace({
+    api,
+    query,
+    total: rows.total,
+    detailId,
+    selectedId: selectedRow?.id ?? null,
+    indexOf: rows.indexOf,
+    select,
+    clear: () => setSelected(null),
+  });
+  useEffect(() => onDetailOutside(place === 'outside'), [place, onDetailOutside]);
+
   const toggleExpand = useCallback(() => {
     if (detailId !== null) onDetail(null);
     else if (selectedRow) onDetail(selectedRow);
@@ -148,7 +166,7 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, fi
     >
       <TimelineToolbar
         filters={filters}
-        total={rows.total}
+        total={pending ? null : rows.total}
         caseEvents={caseEvents}
         loading={rows.loading}
         onChange={(next) => setFilters((f) => ({ ...f, ...next }))}
@@ -164,6 +182,7 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, fi
       <Overview
         query={query}
         revision={revision}
+        pending={typing}
         onChip={addChip}
         onRange={(from, to) => setFilters((f) => ({ ...f, from: boundInZone(from, zone), to: boundInZone(to, zone) }))}
         onResetRange={() => setFilters((f) => ({ ...f, from: '', to: '' }))}
@@ -188,15 +207,22 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, fi
       />
       <div
         ref={scrollRef}
-        className="tl-scroll"
+        className={`tl-scroll${pending ? ' pending' : ''}`}
         tabIndex={0}
+        aria-busy={pending}
         role="grid"
         aria-rowcount={count}
         aria-label="Timeline"
         data-testid="timeline-scroll"
         data-selected={selected ?? ''}
+        data-pending={pending}
         onKeyDown={onKeyDown}
       >
+        {pending && rows.shownTotal !== null && (
+          <div className="tl-pending" data-testid="timeline-pending">
+            <span>counting…</span>
+          </div>
+        )}
         <div className="tl-spacer" style={{ height: sv.scale.realHeight }}>
           <div className="tl-window" style={{ top: sv.windowTop }}>
             {items.map((it) => (
@@ -214,7 +240,7 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, fi
             ))}
           </div>
         </div>
-        {rows.total === 0 && (
+        {rows.total === 0 && !pending && (
           <div className="tl-empty" data-testid="timeline-empty">
             {caseEvents === 0 ? 'This case has no events yet. Add files to import them.' : 'No events match the filters.'}
           </div>
