@@ -4,7 +4,7 @@ import type { EventRow } from '../../../shared/event';
 import { useBackend } from '../api/BackendContext';
 import { useDebounced } from '../util/useDebounced';
 import { gridTemplate, type ColumnId } from './columns';
-import { EMPTY_FILTERS, toQuery, type TimelineFilters } from './filters';
+import { EMPTY_FILTERS, queryMeaning, toQuery, type TimelineFilters } from './filters';
 import { TimelineHeader } from './TimelineHeader';
 import { TimelineRow } from './TimelineRow';
 import { TimelineToolbar } from './TimelineToolbar';
@@ -46,7 +46,12 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, on
   const { api } = useBackend();
   const debounced = useDebounced(filters, 250);
   const { zone } = useDisplayZone();
-  const query = useMemo(() => toQuery(debounced, zone), [debounced, zone]);
+  const built = useMemo(() => toQuery(debounced, zone), [debounced, zone]);
+  // Switching the zone rewrites the from/to boxes as the same instants: the query stays the same
+  // object then, so nothing is fetched again and the selection stays.
+  const stable = useRef(built);
+  if (queryMeaning(stable.current) !== queryMeaning(built)) stable.current = built;
+  const query = stable.current;
   // The from/to boxes show times in the display zone: switching it rewrites them as the same instants.
   const boxZone = useRef(zone);
   useEffect(() => {
@@ -56,7 +61,7 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, on
   }, [zone, setFilters]);
   const rows = usePagedRows(api, query, revision, true);
   // Until the new filter is applied and counted, the old rows stay, dimmed, with "counting…".
-  const typing = JSON.stringify(toQuery(filters, zone)) !== JSON.stringify(query);
+  const typing = queryMeaning(toQuery(filters, zone)) !== queryMeaning(query);
   const pending = typing || rows.pending;
   const count = rows.shownTotal ?? 0;
 
