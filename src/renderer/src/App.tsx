@@ -10,6 +10,7 @@ import { EventDetail } from './detail/EventDetail';
 import { DropOverlay } from './import/DropOverlay';
 import { ImportProgress } from './import/ImportProgress';
 import { ImportReportPanel } from './import/ImportReportPanel';
+import { BackgroundWork } from './import/BackgroundWork';
 import { useFileDrop } from './import/useFileDrop';
 import { useImports } from './import/useImports';
 import { MappingDialog } from './mapping/MappingDialog';
@@ -23,12 +24,16 @@ import { ViewsPanel } from './views/ViewsPanel';
 import { useViewHash } from './views/useViewHash';
 import { SqlConsole } from './sql/SqlConsole';
 import type { SavedView } from '../../shared/views';
+import { Banner } from './util/Banner';
+import { Splitter } from './detail/Splitter';
+import { useStoredNumber } from './util/useStoredNumber';
 
 export function App() {
   const { api } = useBackend();
   const kase = useCaseInfo();
   const imports = useImports(kase.refresh);
   const [detailId, setDetailId] = useState<string | null>(null);
+  const [detailOutside, setDetailOutside] = useState(false);
   const [mappingFor, setMappingFor] = useState<SourceInfo | null>(null);
   const caseOpen = kase.info !== null;
   const [filters, setFilters] = useState<TimelineFilters>(EMPTY_FILTERS);
@@ -47,6 +52,7 @@ export function App() {
     setHidden(v.state.hiddenColumns as ColumnId[]);
   }, []);
   const views = useViewHash(caseOpen, applyView);
+  const [detailHeight, setDetailHeight] = useStoredNumber('auditdesk.detailHeight');
   // Both only grow, so their sum changes whenever either does.
   const timelineRevision = kase.revision + (usesAnnotations(filters) ? annRevision : 0);
 
@@ -73,21 +79,11 @@ export function App() {
       />
       <CaseBar info={kase.info} onOpened={kase.setInfo} onMapping={setMappingFor} />
       <ImportProgress jobs={imports.jobs} jobNames={imports.jobNames} starting={imports.starting} onCancel={imports.cancel} />
+      <BackgroundWork onCancel={imports.cancel} />
       <ImportReportPanel finished={imports.finished} onDismiss={imports.dismiss} />
       {caseOpen && <SyncPanel onSynced={kase.refresh} />}
-      {views.error && (
-        <div className="form-error banner" role="alert" data-testid="view-error">
-          {views.error}{' '}
-          <button className="icon" onClick={views.dismiss} aria-label="Dismiss">
-            ×
-          </button>
-        </div>
-      )}
-      {kase.error && (
-        <div className="form-error banner" role="alert">
-          {kase.error}
-        </div>
-      )}
+      {views.error && <Banner message={views.error} testId="view-error" onDismiss={views.dismiss} />}
+      {kase.error && <Banner message={kase.error} testId="case-error" />}
       <main className="main">
         {kase.loading ? (
           <div className="empty-state muted">Connecting…</div>
@@ -100,13 +96,22 @@ export function App() {
                 vendors={vendors}
                 detailId={detailId}
                 onDetail={onDetail}
+                onDetailOutside={setDetailOutside}
                 filters={filters}
                 setFilters={setFilters}
                 hiddenColumns={hidden}
               />
               {showSql && <SqlConsole revision={kase.revision + annRevision} onClose={() => setShowSql(false)} />}
+              {detailId !== null && <Splitter height={detailHeight} onHeight={setDetailHeight} />}
               {detailId !== null && (
-                <EventDetail id={detailId} onClose={() => setDetailId(null)} onSelect={setDetailId} onAnnotated={onAnnotated} />
+                <EventDetail
+                  id={detailId}
+                  height={detailHeight}
+                  outside={detailOutside}
+                  onClose={() => setDetailId(null)}
+                  onSelect={setDetailId}
+                  onAnnotated={onAnnotated}
+                />
               )}
             </div>
             {showNotes && (

@@ -1,10 +1,12 @@
 // Bookmark, tags and note of the event in the panel. Alt+B toggles the bookmark, Alt+T focuses the tag
-// box (Enter adds), Alt+N focuses the note (saved on leaving it or Ctrl+Enter).
+// box (Enter adds), Alt+N focuses the note (saved on leaving it or Ctrl+Enter). Enter in the tag box and
+// Escape in either give the focus back to the timeline, so the next j/k moves the list, not the text.
 import { useEffect, useRef, useState } from 'react';
 import type { AnnotationChange, EventAnnotations } from '../../../shared/annotations';
 import { useBackend } from '../api/BackendContext';
 import { errorMessage } from '../util/format';
 import { useAltKey } from './useAltKey';
+import { focusTimeline } from '../timeline/timelineFocus';
 import './annotations.css';
 
 interface Props {
@@ -88,9 +90,13 @@ export function AnnotationBar({ id, onChanged }: Props) {
         disabled={!current}
         onChange={(e) => setTag(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && tag.trim()) {
-            void change({ addTags: [tag] });
+          if (e.key === 'Enter') {
+            if (tag.trim()) void change({ addTags: [tag] });
             setTag('');
+            focusTimeline();
+          } else if (e.key === 'Escape') {
+            e.preventDefault();
+            focusTimeline();
           }
         }}
       />
@@ -106,6 +112,11 @@ export function AnnotationBar({ id, onChanged }: Props) {
         onBlur={saveNote}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) saveNote();
+          // Leaving the box saves the note (onBlur).
+          else if (e.key === 'Escape') {
+            e.preventDefault();
+            focusTimeline();
+          }
         }}
       />
       {error && (

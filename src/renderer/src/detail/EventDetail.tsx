@@ -14,6 +14,10 @@ import { AnnotationBar } from '../annotations/AnnotationBar';
 
 interface Props {
   id: string;
+  /** Set by the splitter above it; null keeps the default share of the column. */
+  height: number | null;
+  /** The event is not in the timeline's current filter (so no row there is highlighted). */
+  outside: boolean;
   onClose(): void;
   /** Opens another event (a trace step, a history step) in this panel. */
   onSelect(id: string): void;
@@ -21,7 +25,7 @@ interface Props {
   onAnnotated(): void;
 }
 
-export function EventDetail({ id, onClose, onSelect, onAnnotated }: Props) {
+export function EventDetail({ id, height, outside, onClose, onSelect, onAnnotated }: Props) {
   const [tab, setTab] = useState<DetailTab>('record');
   const { api } = useBackend();
   const [ev, setEv] = useState<AuditEvent | null>(null);
@@ -48,7 +52,7 @@ export function EventDetail({ id, onClose, onSelect, onAnnotated }: Props) {
   const isJson = shown ? prettyJson(shown.raw) !== null : true;
 
   return (
-    <section className="detail" data-testid="detail-panel" data-event-id={shown?.id ?? ''}>
+    <section className="detail" style={height === null ? undefined : { height }} data-testid="detail-panel" data-event-id={shown?.id ?? ''}>
       <header className="detail-head">
         <b>Event</b>
         <span className="mono muted">{id}</span>
@@ -60,6 +64,11 @@ export function EventDetail({ id, onClose, onSelect, onAnnotated }: Props) {
           ×
         </button>
       </header>
+      {outside && (
+        <div className="detail-outside" role="status" data-testid="detail-outside">
+          Not in the current filter: the timeline does not list this event.
+        </div>
+      )}
       <AnnotationBar id={id} onChanged={onAnnotated} />
       {error && (
         <div className="form-error" role="alert">

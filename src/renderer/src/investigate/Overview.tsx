@@ -13,17 +13,21 @@ import './overview.css';
 interface Props {
   query: EventQuery;
   revision: number;
+  /** The filter is being edited: the numbers shown are still the previous filter's. */
+  pending: boolean;
   onChip(c: Condition): void;
   onRange(from: string, to: string): void;
   onResetRange(): void;
 }
 
-export function Overview({ query, revision, onChip, onRange, onResetRange }: Props) {
+export function Overview({ query, revision, pending, onChip, onRange, onResetRange }: Props) {
   const { api } = useBackend();
   const key = JSON.stringify({ ...query, order: undefined });
   const summary = useApiCall(() => api.summarize(query), [api, key, revision]);
   const hist = useApiCall(() => api.histogram({ query }), [api, key, revision]);
   const [showFacets, setShowFacets] = useState(false);
+  // Old numbers stay (dimmed) while new ones are worked out, rather than showing as current.
+  const stale = pending || summary.loading || hist.loading;
   const facets = useApiCall(() => (showFacets ? api.facets({ query, limit: 6 }) : Promise.resolve(null)), [api, key, revision, showFacets]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -37,7 +41,7 @@ export function Overview({ query, revision, onChip, onRange, onResetRange }: Pro
   }, []);
   return (
     <div className="overview" data-testid="overview">
-      <div className="overview-row">
+      <div className={`overview-row${stale ? ' pending' : ''}`} data-pending={stale} aria-busy={stale}>
         <HeroMetrics s={summary.data} />
         <TimeHistogram h={hist.data} onRange={onRange} onReset={onResetRange} zoomed={Boolean(query.from || query.to)} />
         <button className="facets-toggle" aria-pressed={showFacets} data-testid="facets-toggle" onClick={() => setShowFacets((v) => !v)} title="Alt+F">

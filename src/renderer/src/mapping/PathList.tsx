@@ -1,5 +1,6 @@
 // Source paths for one model field, in order (the first that yields a value wins). Inputs are
 // combo boxes over the paths seen in the samples, and still accept any path the notation allows.
+import { useEffect, useRef, useState } from 'react';
 
 interface Props {
   field: string;
@@ -11,6 +12,12 @@ interface Props {
 }
 
 export function PathList({ field, paths, listId, examples, onChange }: Props) {
+  const listRef = useRef<HTMLDivElement>(null);
+  // "+ path" adds an empty input to type into, so the focus goes there (mouse or keyboard).
+  const [added, setAdded] = useState(0);
+  useEffect(() => {
+    if (added) [...(listRef.current?.querySelectorAll('input') ?? [])].pop()?.focus();
+  }, [added]);
   const set = (i: number, v: string) => onChange(paths.map((p, j) => (j === i ? v : p)));
   const remove = (i: number) => onChange(paths.filter((_, j) => j !== i));
   const up = (i: number) => {
@@ -20,7 +27,7 @@ export function PathList({ field, paths, listId, examples, onChange }: Props) {
     onChange(next);
   };
   return (
-    <div className="path-list" data-testid={`mapping-paths-${field}`}>
+    <div ref={listRef} className="path-list" data-testid={`mapping-paths-${field}`}>
       {paths.map((p, i) => (
         <div key={i} className="path-item">
           <input
@@ -43,7 +50,10 @@ export function PathList({ field, paths, listId, examples, onChange }: Props) {
           </span>
         </div>
       ))}
-      <button className="link" onClick={() => onChange([...paths, ''])} data-testid="mapping-add-path">
+      <button className="link" onClick={() => {
+          onChange([...paths, '']);
+          setAdded((n) => n + 1);
+        }} data-testid="mapping-add-path">
         + path
       </button>
     </div>

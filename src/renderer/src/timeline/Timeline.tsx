@@ -4,7 +4,7 @@ import type { EventRow } from '../../../shared/event';
 import { useBackend } from '../api/BackendContext';
 import { useDebounced } from '../util/useDebounced';
 import { gridTemplate, type ColumnId } from './columns';
-import { EMPTY_FILTERS, toQuery, type TimelineFilters } from './filters';
+import { EMPTY_FILTERS, queryMeaning, toQuery, type TimelineFilters } from './filters';
 import { TimelineHeader } from './TimelineHeader';
 import { TimelineRow } from './TimelineRow';
 import { TimelineToolbar } from './TimelineToolbar';
@@ -18,6 +18,9 @@ import { FilterChips } from '../investigate/FilterChips';
 import { ExportDialog } from '../export/ExportDialog';
 import { useDisplayZone } from '../timezone/DisplayZoneContext';
 import { boundInZone, rezoneBound } from '../../../shared/display-zone';
+import { Banner } from '../util/Banner';
+import { registerTimeline } from './timelineFocus';
+import { useDetailPlace } from './useDetailPlace';
 
 export const ROW_HEIGHT = 28;
 /** Rows of a full-text search carry a second line: where the raw record matched. */
@@ -30,6 +33,8 @@ interface Props {
   /** Id of the event shown in the detail panel, or null when it is closed. */
   detailId: string | null;
   onDetail(row: EventRow | null): void;
+  /** True while the event in the panel is not in the current filter (the panel says so). */
+  onDetailOutside(outside: boolean): void;
   /** The filters live with the app, so the annotations panel and saved views can set them. */
   filters: TimelineFilters;
   setFilters: Dispatch<SetStateAction<TimelineFilters>>;
@@ -37,11 +42,16 @@ interface Props {
   hiddenColumns: ColumnId[];
 }
 
-export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, filters, setFilters, hiddenColumns }: Props) {
+export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, onDetailOutside, filters, setFilters, hiddenColumns }: Props) {
   const { api } = useBackend();
   const debounced = useDebounced(filters, 250);
   const { zone } = useDisplayZone();
-  const query = useMemo(() => toQuery(debounced, zone), [debounced, zone]);
+  const built = useMemo(() => toQuery(debounced, zone), [debounced, zone]);
+  // Switching the zone rewrites the from/to boxes as the same instants: the query stays the same
+  // object then, so nothing is fetched again and the selection stays.
+  const stable = useRef(built);
+  if (queryMeaning(stable.current) !== queryMeaning(built)) stable.current = built;
+  const query = stable.current;
   // The from/to boxes show times in the display zone: switching it rewrites them as the same instants.
   const boxZone = useRef(zone);
   useEffect(() => {
@@ -50,9 +60,16 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, fi
     if (prev !== zone) setFilters((f) => (f.from || f.to ? { ...f, from: rezoneBound(f.from, prev, zone), to: rezoneBound(f.to, prev, zone) } : f));
   }, [zone, setFilters]);
   const rows = usePagedRows(api, query, revision, true);
-  const count = rows.total ?? 0;
+  // Until the new filter is applied and counted, the old rows stay, dimmed, with "counting…".
+  const typing = queryMeaning(toQuery(filters, zone)) !== queryMeaning(query);
+  const pending = typing || rows.pending;
+  const count = rows.shownTotal ?? 0;
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    registerTimeline(scrollRef.current);
+    return () => registerTimeline(null);
+  }, []);
   const rowHeight = query.search ? SEARCH_ROW_HEIGHT : ROW_HEIGHT;
   const sv = useScaledVirtualizer(scrollRef, count, rowHeight);
   const items = sv.virtualizer.getVirtualItems();
@@ -106,6 +123,18 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, fi
     if (detailId !== null && selectedRow && selectedRow.id !== detailId) onDetail(selectedRow);
   }, [selectedRow, detailId, onDetail]);
 
+  const place = useDetailPlace({
+    api,
+    query,
+    total: rows.total,
+    detailId,
+    selectedId: selectedRow?.id ?? null,
+    indexOf: rows.indexOf,
+    select,
+    clear: () => setSelected(null),
+  });
+  useEffect(() => onDetailOutside(place === 'outside'), [place, onDetailOutside]);
+
   const toggleExpand = useCallback(() => {
     if (detailId !== null) onDetail(null);
     else if (selectedRow) onDetail(selectedRow);
@@ -142,7 +171,7 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, fi
     >
       <TimelineToolbar
         filters={filters}
-        total={rows.total}
+        total={pending ? null : rows.total}
         caseEvents={caseEvents}
         loading={rows.loading}
         onChange={(next) => setFilters((f) => ({ ...f, ...next }))}
@@ -158,6 +187,7 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, fi
       <Overview
         query={query}
         revision={revision}
+        pending={typing}
         onChip={addChip}
         onRange={(from, to) => setFilters((f) => ({ ...f, from: boundInZone(from, zone), to: boundInZone(to, zone) }))}
         onResetRange={() => setFilters((f) => ({ ...f, from: '', to: '' }))}
@@ -173,11 +203,7 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, fi
           }}
         />
       )}
-      {rows.error && (
-        <div className="form-error banner" role="alert" data-testid="timeline-error">
-          {rows.error}
-        </div>
-      )}
+      {rows.error && <Banner message={rows.error} testId="timeline-error" />}
       <TimelineHeader
         filters={filters}
         vendors={vendors}
@@ -186,15 +212,22 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, fi
       />
       <div
         ref={scrollRef}
-        className="tl-scroll"
+        className={`tl-scroll${pending ? ' pending' : ''}`}
         tabIndex={0}
+        aria-busy={pending}
         role="grid"
         aria-rowcount={count}
         aria-label="Timeline"
         data-testid="timeline-scroll"
         data-selected={selected ?? ''}
+        data-pending={pending}
         onKeyDown={onKeyDown}
       >
+        {pending && rows.shownTotal !== null && (
+          <div className="tl-pending" data-testid="timeline-pending">
+            <span>counting…</span>
+          </div>
+        )}
         <div className="tl-spacer" style={{ height: sv.scale.realHeight }}>
           <div className="tl-window" style={{ top: sv.windowTop }}>
             {items.map((it) => (
@@ -212,7 +245,7 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, fi
             ))}
           </div>
         </div>
-        {rows.total === 0 && (
+        {rows.total === 0 && !pending && (
           <div className="tl-empty" data-testid="timeline-empty">
             {caseEvents === 0 ? 'This case has no events yet. Add files to import them.' : 'No events match the filters.'}
           </div>

@@ -62,3 +62,8 @@ export function toQuery(f: TimelineFilters, zone: DisplayZone = 'UTC'): EventQue
 export function isFiltered(f: TimelineFilters): boolean {
   return !!(usesAnnotations(f) || f.text.trim() || f.search.trim() || f.from.trim() || f.to.trim() || f.chips.length || Object.values(f.columns).some((v) => v?.trim()));
 }
+
+/** What a query selects, for comparing: bounds as instants, so the same range in another zone is equal. */
+export function queryMeaning(q: EventQuery): string {
+  return JSON.stringify({ ...q, from: q.from && boundMs(q.from), to: q.to && boundMs(q.to) });
+}

@@ -13,6 +13,15 @@ export class PageCache {
     return this.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
   }
 
+  /** Where a loaded row is, or -1 when it is on no page in memory. */
+  indexOf(id: string): number {
+    for (const [page, rows] of this.pages) {
+      const i = rows.findIndex((r) => r.id === id);
+      if (i >= 0) return page * PAGE_SIZE + i;
+    }
+    return -1;
+  }
+
   has(page: number): boolean {
     return this.pages.has(page) || this.inFlight.has(page);
   }

@@ -13,9 +13,17 @@ const FETCH_DELAY_MS = 70;
 export interface PagedRows {
   /** null until the first page of the query has answered. */
   total: number | null;
+  /**
+   * While a new query (or new data) has not answered yet, the previous rows stay on screen (pending)
+   * with their count, instead of a blank list: the caller dims them.
+   */
+  pending: boolean;
+  shownTotal: number | null;
   loading: boolean;
   error: string | null;
   getRow(index: number): EventRow | undefined;
+  /** Index of a row already loaded, -1 if none is. */
+  indexOf(id: string): number;
   /** Tells the loader which indexes are on screen (inclusive). */
   requestRange(first: number, last: number): void;
 }
@@ -27,6 +35,8 @@ export function usePagedRows(api: AuditDeskApi, query: EventQuery, revision: num
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [inflight, setInflight] = useState(0);
+  // The last cache that has rows in, and its count: shown until the current one has its own.
+  const [ready, setReady] = useState<{ cache: PageCache; total: number } | null>(null);
   const [, setTick] = useState(0);
   const range = useRef({ first: 0, last: 0 });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -44,6 +54,7 @@ export function usePagedRows(api: AuditDeskApi, query: EventQuery, revision: num
           const center = Math.floor((range.current.first + range.current.last) / 2 / PAGE_SIZE);
           cache.put(page, res.events, center);
           setTotal(res.total);
+          setReady((r) => (r?.cache === cache && r.total === res.total ? r : { cache, total: res.total }));
           setError(null);
           setTick((t) => t + 1);
         })
@@ -85,11 +96,15 @@ export function usePagedRows(api: AuditDeskApi, query: EventQuery, revision: num
     [cache, fetchPage, enabled],
   );
 
+  const shown = ready?.cache === cache || !ready ? cache : ready.cache;
   return {
     total,
+    pending: ready?.cache !== cache,
+    shownTotal: ready?.cache === cache ? total : (ready?.total ?? total),
     loading: inflight > 0,
     error,
-    getRow: (i) => cache.getRow(i),
+    getRow: (i) => shown.getRow(i),
+    indexOf: (id) => cache.indexOf(id),
     requestRange,
   };
 }

@@ -1,6 +1,6 @@
 // UTC / local / a chosen IANA zone for showing times (Alt+Z focuses it). An unknown zone is refused
 // with a message instead of silently showing UTC.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { isValidZone } from '../../../shared/display-zone';
 import { useAltKey } from '../annotations/useAltKey';
 import { useDisplayZone } from './DisplayZoneContext';
@@ -14,7 +14,12 @@ export function ZoneSwitch() {
   const [picking, setPicking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const selectRef = useRef<HTMLSelectElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   useAltKey('z', () => selectRef.current?.focus());
+  // Choosing "a zone…" is only half a choice: the name is typed next, so the box gets the focus.
+  useEffect(() => {
+    if (picking) inputRef.current?.focus();
+  }, [picking]);
   const apply = (z: string) => {
     if (!isValidZone(z.trim())) {
       setError(`"${z}" is not a known time zone (IANA name, e.g. Europe/Berlin)`);
@@ -37,7 +42,11 @@ export function ZoneSwitch() {
         onChange={(e) => {
           const v = e.target.value;
           setPicking(v === 'zone');
-          if (v !== 'zone') setZone(v);
+          if (v !== 'zone') {
+            // Back to UTC or local: a refused zone name no longer applies to anything shown.
+            setError(null);
+            setZone(v);
+          }
         }}
       >
         <option value="UTC">UTC</option>
@@ -46,6 +55,7 @@ export function ZoneSwitch() {
       </select>
       {(picking || mode === 'zone') && (
         <input
+          ref={inputRef}
           className="zone-input mono"
           data-testid="zone-input"
           list="zone-names"
