@@ -32,6 +32,8 @@ export interface CaseInfo {
   /** Earliest and latest event time (UTC ISO), null for an empty case. */
   timeRange: { from: string; to: string } | null;
   savedAt: string | null;
+  /** The case cannot be changed (a read-only drive or folder): reading and exporting still work. */
+  readOnly?: boolean;
 }
 
 export interface RowMessage {

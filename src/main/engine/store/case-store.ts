@@ -14,6 +14,7 @@ import { readWhole } from './read-whole';
 import { ColumnCursor, type ColumnBatch } from './column-cursor';
 import { writeFileAtomic } from './atomic-write';
 import { CaseBusy, CaseLock } from './case-lock';
+import { cleanStaleTemps, readOnlyReason, saveFailure } from './case-files';
 import { Segment } from './segment';
 import { decodeEntry, type EventExtras } from './extras';
 import {
@@ -69,11 +70,17 @@ export class CaseStore {
   private lock: CaseLock;
   /** case.sqlite as this process last read or wrote it: another process's save changes it. */
   private diskStamp = '';
+  /** Set when a save failed after the change was made in memory: this copy no longer matches the disk. */
+  private saveFailed: string | null = null;
+  /** BEGIN was run and neither COMMIT nor ROLLBACK yet. */
+  private inTransaction = false;
 
   private constructor(
     readonly dir: string,
     private db: Database,
     private segment: Segment,
+    /** Why the case cannot be changed (a read-only drive or folder, or asked for), or null. */
+    readonly readOnly: string | null = null,
   ) {
     this.savedAt = this.meta('saved_at');
     this.lock = new CaseLock(dir);
@@ -85,7 +92,7 @@ export class CaseStore {
     db.run(`PRAGMA journal_mode=${process.env.AD_JOURNAL ?? 'MEMORY'}; PRAGMA cache_size=${process.env.AD_CACHE ?? -131072}; PRAGMA temp_store=MEMORY`);
   }
 
-  static async open(dir: string, opts: { create?: boolean } = {}): Promise<CaseStore> {
+  static async open(dir: string, opts: { create?: boolean; readOnly?: boolean } = {}): Promise<CaseStore> {
     const abs = path.resolve(dir);
     const dbFile = path.join(abs, DB_FILE);
     const SQL = await loadSqlJs();
@@ -98,7 +105,7 @@ export class CaseStore {
       const db = new SQL.Database();
       db.run(CREATE_TABLES);
       for (const ddl of Object.values(INDEXES)) db.run(ddl);
-      const store = new CaseStore(abs, db, new Segment(path.join(abs, SEGMENT_FILE), 0));
+      const store = new CaseStore(abs, db, new Segment(path.join(abs, SEGMENT_FILE), 0, { create: true }));
       store.setMeta('schema_version', String(SCHEMA_VERSION));
       store.setMeta('created_at', new Date().toISOString());
       store.save();
@@ -113,7 +120,17 @@ export class CaseStore {
     // Tables added since (sync state) are created on open; every statement is IF NOT EXISTS.
     db.run(CREATE_TABLES);
     const committed = Number(metaValue(db, 'segment_length') ?? 0);
-    return new CaseStore(abs, db, new Segment(path.join(abs, SEGMENT_FILE), committed));
+    const readOnly = opts.readOnly ? 'opened read-only' : readOnlyReason(abs, [DB_FILE, SEGMENT_FILE]);
+    let segment: Segment;
+    try {
+      segment = new Segment(path.join(abs, SEGMENT_FILE), committed);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    const store = new CaseStore(abs, db, segment, readOnly);
+    if (!readOnly) cleanStaleTemps(abs, store.lock);
+    return store;
   }
 
   get name(): string {
@@ -149,6 +166,7 @@ export class CaseStore {
       sources: this.sources(),
       timeRange: from != null ? { from: new Date(Number(from)).toISOString(), to: new Date(Number(to)).toISOString() } : null,
       savedAt: this.savedAt,
+      ...(this.readOnly ? { readOnly: true } : {}),
     };
   }
 
@@ -248,7 +266,10 @@ export class CaseStore {
   /** Starts an import; bulk imports (many rows relative to the case) drop secondary indexes until commit. */
   begin(expectedRows: number): { segmentStart: number; firstRowid: number } {
     this.claimWrites();
+    // Bytes after the committed length are a crashed import's: only now, holding the lock, are they cut.
+    this.segment.cutTail();
     this.db.run('BEGIN');
+    this.inTransaction = true;
     this.forget();
     this.distinct.clear();
     const existing = Number(this.scalar('SELECT count(*) FROM events'));
@@ -266,7 +287,11 @@ export class CaseStore {
 
   /** Appends raw segment bytes (one or many entries) and returns where they start. */
   appendEntries(bytes: Uint8Array): number {
-    return this.segment.append(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    try {
+      return this.segment.append(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    } catch (e) {
+      throw saveFailure(e, this.dir, 'importing into');
+    }
   }
 
   /**
@@ -308,6 +333,7 @@ export class CaseStore {
     this.finishInsert();
     this.rebuildIndexes();
     this.db.run('COMMIT');
+    this.inTransaction = false;
     this.tally.commit(this.segment.length);
     if (opts.save !== false) this.save();
   }
@@ -316,7 +342,9 @@ export class CaseStore {
     this.forget();
     this.distinct.clear();
     this.finishInsert();
-    this.db.run('ROLLBACK');
+    // After COMMIT (the save failed) there is nothing to roll back in memory: saveFailed refuses writes.
+    if (this.inTransaction) this.db.run('ROLLBACK');
+    this.inTransaction = false;
     this.tally.rollback();
     this.indexesDropped = false;
     this.segment.truncate(segmentStart);
@@ -821,6 +849,8 @@ export class CaseStore {
    * the case since this one read it (its copy in memory would overwrite that). Throws, changing nothing.
    */
   claimWrites(): void {
+    if (this.readOnly) throw new CaseReadOnly(`${this.dir} is read-only (${this.readOnly}): it can be searched and exported, but not changed; nothing was changed.`);
+    if (this.saveFailed) throw new CaseBusy(`${this.saveFailed}; open the case again before changing it.`);
     this.lock.claim();
     if (this.stampOnDisk() !== this.diskStamp) {
       this.lock.release();
@@ -832,6 +862,7 @@ export class CaseStore {
 
   /** Whether this process may change the case now (for optional writes, like saving a search index). */
   canWrite(): boolean {
+    if (this.readOnly) return false;
     try {
       this.claimWrites();
       return true;
@@ -843,12 +874,19 @@ export class CaseStore {
 
   save(): void {
     this.claimWrites();
-    const segLen = this.segment.sync();
-    this.setMeta('segment_length', String(segLen));
-    this.savedAt = new Date().toISOString();
-    this.setMeta('saved_at', this.savedAt);
-    for (const [key, value] of this.tally.unstored(segLen)) this.setMeta(key, value);
-    writeFileAtomic(path.join(this.dir, DB_FILE), this.db.export());
+    try {
+      const segLen = this.segment.sync();
+      this.setMeta('segment_length', String(segLen));
+      this.savedAt = new Date().toISOString();
+      this.setMeta('saved_at', this.savedAt);
+      for (const [key, value] of this.tally.unstored(segLen)) this.setMeta(key, value);
+      writeFileAtomic(path.join(this.dir, DB_FILE), this.db.export());
+    } catch (e) {
+      // The case on disk is as it was saved last; this copy in memory is ahead of it and is not saved again.
+      const failure = saveFailure(e, this.dir);
+      this.saveFailed = failure.message;
+      throw failure;
+    }
     this.diskStamp = this.stampOnDisk();
     // Saved: nothing of this process is pending, so another may write (this one checks the file first).
     if (!this.insertStmt) this.lock.release();
@@ -865,11 +903,17 @@ export class CaseStore {
 
   close(): void {
     this.finishInsert();
-    this.segment.close();
-    this.db.close();
-    this.lock.release();
+    try {
+      this.segment.close();
+    } finally {
+      this.db.close();
+      this.lock.release();
+    }
   }
 }
+
+/** The case cannot be changed: a read-only drive or folder, or opened read-only. */
+export class CaseReadOnly extends CaseBusy {}
 
 export interface EntryBatch {
   cols: ColumnBatch;
