@@ -851,7 +851,11 @@ export class CaseStore {
   claimWrites(): void {
     if (this.readOnly) throw new CaseReadOnly(`${this.dir} is read-only (${this.readOnly}): it can be searched and exported, but not changed; nothing was changed.`);
     if (this.saveFailed) throw new CaseBusy(`${this.saveFailed}; open the case again before changing it.`);
-    this.lock.claim();
+    try {
+      this.lock.claim();
+    } catch (e) {
+      throw saveFailure(e, this.dir, 'taking the writer lock of');
+    }
     if (this.stampOnDisk() !== this.diskStamp) {
       this.lock.release();
       throw new CaseBusy(
