@@ -34,6 +34,8 @@ export interface CaseInfo {
   savedAt: string | null;
   /** The case cannot be changed (a read-only drive or folder): reading and exporting still work. */
   readOnly?: boolean;
+  /** What is wrong with the case's database when it failed its integrity check on open (then readOnly). */
+  damaged?: string;
 }
 
 export interface RowMessage {

@@ -10,6 +10,7 @@ import { tempDir } from '../helpers/paths';
 import { opboxJsonl } from '../helpers/generate';
 import { mountTmpfs } from '../helpers/tmpfs';
 import { DB_FILE, SEGMENT_FILE } from '../../src/main/engine/store/case-store';
+import { SUM_FILE } from '../../src/main/engine/store/db-checksum';
 
 const events = (casePath: string) => (JSON.parse(cli(['info', casePath, '--json']).stdout) as { events: number }).events;
 
@@ -50,7 +51,7 @@ test('an import onto a full disk says "disk full", leaves no temp file and the c
   assert.notEqual(r.code, 0);
   assert.match(r.stderr, new RegExp(`disk full while saving ${casePath.replace(/[.]/g, '\\.')}: nothing was changed`));
   assert.doesNotMatch(r.stderr, /rollback|transaction|ENOSPC/);
-  assert.deepEqual(fs.readdirSync(casePath).sort(), [DB_FILE, SEGMENT_FILE], 'no temp or lock file left');
+  assert.deepEqual(fs.readdirSync(casePath).sort(), [DB_FILE, SUM_FILE, SEGMENT_FILE].sort(), 'no temp or lock file left');
   assert.ok(fs.readFileSync(path.join(casePath, DB_FILE)).equals(before.db));
   assert.ok(fs.readFileSync(path.join(casePath, SEGMENT_FILE)).equals(before.seg));
   assert.equal(events(casePath), 200);
@@ -84,5 +85,5 @@ test('a temp file of a save killed with -9 is removed on the next open; one of a
   const info = cli(['info', casePath, '--json']);
   assert.equal(info.code, 0, info.stderr);
   assert.equal((JSON.parse(info.stdout) as { events: number }).events, 100);
-  assert.deepEqual(fs.readdirSync(casePath).sort(), [DB_FILE, live, SEGMENT_FILE].sort());
+  assert.deepEqual(fs.readdirSync(casePath).sort(), [DB_FILE, live, SUM_FILE, SEGMENT_FILE].sort());
 });
