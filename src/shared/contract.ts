@@ -33,6 +33,10 @@ export interface CaseInfo {
   /** Earliest and latest event time (UTC ISO), null for an empty case. */
   timeRange: { from: string; to: string } | null;
   savedAt: string | null;
+  /** The case cannot be changed (a read-only drive or folder): reading and exporting still work. */
+  readOnly?: boolean;
+  /** What is wrong with the case's database when it failed its integrity check on open (then readOnly). */
+  damaged?: string;
 }
 
 export interface RowMessage {

@@ -62,6 +62,8 @@ export interface EventRow {
   flags: string[];
   /** With a full-text search: where the raw record matched (shared/search.ts). */
   match?: SearchSnippet;
+  /** The stored raw record cannot be read back (which event, where, and what is wrong): raw is left empty. */
+  damaged?: string;
 }
 
 /** The full event: a row plus the raw record and where it came from. */

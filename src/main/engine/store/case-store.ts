@@ -15,6 +15,8 @@ import { readWhole } from './read-whole';
 import { ColumnCursor, type ColumnBatch } from './column-cursor';
 import { writeFileAtomic } from './atomic-write';
 import { CaseBusy, CaseLock } from './case-lock';
+import { cleanStaleTemps, readOnlyReason, saveFailure } from './case-files';
+import { BlockSums, SUM_FILE, readSums, writeSums } from './db-checksum';
 import { Segment } from './segment';
 import { decodeEntry, type EventExtras } from './extras';
 import {
@@ -76,11 +78,21 @@ export class CaseStore {
   private diskStamp = '';
   /** The column engine's copy of the events (columns/), told of every committed change; null until read. */
   columns: ColumnHooks | null = null;
+  /** Set when a save failed after the change was made in memory: this copy no longer matches the disk. */
+  private saveFailed: string | null = null;
+  /** BEGIN was run and neither COMMIT nor ROLLBACK yet. */
+  private inTransaction = false;
 
   private constructor(
     readonly dir: string,
     private db: Database,
     private segment: Segment,
+    /** Why the case cannot be changed (a read-only drive or folder, or asked for), or null. */
+    readonly readOnly: string | null = null,
+    /** What is wrong with case.sqlite (db-checksum.ts): the case is read, never written. */
+    readonly damaged: string | null = null,
+    /** The checksum of case.sqlite as this process last read or wrote it. */
+    private diskSum: string | null = null,
   ) {
     this.savedAt = this.meta('saved_at');
     this.lock = new CaseLock(dir);
@@ -92,7 +104,7 @@ export class CaseStore {
     db.run(`PRAGMA journal_mode=${process.env.AD_JOURNAL ?? 'MEMORY'}; PRAGMA cache_size=${process.env.AD_CACHE ?? -131072}; PRAGMA temp_store=MEMORY`);
   }
 
-  static async open(dir: string, opts: { create?: boolean } = {}): Promise<CaseStore> {
+  static async open(dir: string, opts: { create?: boolean; readOnly?: boolean } = {}): Promise<CaseStore> {
     const abs = path.resolve(dir);
     const dbFile = path.join(abs, DB_FILE);
     const SQL = await loadSqlJs();
@@ -105,14 +117,23 @@ export class CaseStore {
       const db = new SQL.Database();
       db.run(CREATE_TABLES);
       for (const ddl of Object.values(INDEXES)) db.run(ddl);
-      const store = new CaseStore(abs, db, new Segment(path.join(abs, SEGMENT_FILE), 0));
+      const store = new CaseStore(abs, db, new Segment(path.join(abs, SEGMENT_FILE), 0, { create: true }));
       store.setMeta('schema_version', String(SCHEMA_VERSION));
       store.setMeta('created_at', new Date().toISOString());
       store.save();
       return store;
     }
-    const db = new SQL.Database(await readWhole(dbFile));
-    const version = Number(metaValue(db, 'schema_version'));
+    const { buf, sums } = await readWhole(dbFile);
+    const saved = readSums(abs);
+    const damaged = saved && !saved.includes(sums.value) ? `${DB_FILE} does not match the checksum saved with it (${path.basename(SUM_FILE)})` : null;
+    const db = new SQL.Database(buf);
+    let version: number;
+    try {
+      version = Number(metaValue(db, 'schema_version'));
+    } catch (e) {
+      db.close();
+      throw new Error(`${dbFile} is damaged and cannot be read (${(e as Error).message}); nothing was changed`);
+    }
     if (version !== SCHEMA_VERSION) {
       db.close();
       throw new Error(`${abs} was written by another AuditDesk version (case schema ${version}, this one reads ${SCHEMA_VERSION})`);
@@ -121,7 +142,17 @@ export class CaseStore {
     db.run(CREATE_TABLES);
     addMissingColumns(db);
     const committed = Number(metaValue(db, 'segment_length') ?? 0);
-    return new CaseStore(abs, db, new Segment(path.join(abs, SEGMENT_FILE), committed));
+    const readOnly = opts.readOnly ? 'opened read-only' : readOnlyReason(abs, [DB_FILE, SEGMENT_FILE]);
+    let segment: Segment;
+    try {
+      segment = new Segment(path.join(abs, SEGMENT_FILE), committed);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    const store = new CaseStore(abs, db, segment, readOnly, damaged, sums.value);
+    if (!readOnly && !damaged) cleanStaleTemps(abs, store.lock);
+    return store;
   }
 
   get name(): string {
@@ -157,6 +188,8 @@ export class CaseStore {
       sources: this.sources(),
       timeRange: from != null ? { from: new Date(Number(from)).toISOString(), to: new Date(Number(to)).toISOString() } : null,
       savedAt: this.savedAt,
+      ...(this.readOnly || this.damaged ? { readOnly: true } : {}),
+      ...(this.damaged ? { damaged: this.damaged } : {}),
     };
   }
 
@@ -269,7 +302,10 @@ export class CaseStore {
   /** Starts an import; bulk imports (many rows relative to the case) drop secondary indexes until commit. */
   begin(expectedRows: number): { segmentStart: number; firstRowid: number } {
     this.claimWrites();
+    // Bytes after the committed length are a crashed import's: only now, holding the lock, are they cut.
+    this.segment.cutTail();
     this.db.run('BEGIN');
+    this.inTransaction = true;
     this.forget();
     this.distinct.clear();
     const existing = Number(this.scalar('SELECT count(*) FROM events'));
@@ -287,7 +323,11 @@ export class CaseStore {
 
   /** Appends raw segment bytes (one or many entries) and returns where they start. */
   appendEntries(bytes: Uint8Array): number {
-    return this.segment.append(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    try {
+      return this.segment.append(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    } catch (e) {
+      throw saveFailure(e, this.dir, 'importing into');
+    }
   }
 
   /**
@@ -329,6 +369,7 @@ export class CaseStore {
     this.finishInsert();
     this.rebuildIndexes();
     this.db.run('COMMIT');
+    this.inTransaction = false;
     this.columns?.committed();
     this.tally.commit(this.segment.length);
     if (opts.save !== false) this.save();
@@ -338,7 +379,9 @@ export class CaseStore {
     this.forget();
     this.distinct.clear();
     this.finishInsert();
-    this.db.run('ROLLBACK');
+    // After COMMIT (the save failed) there is nothing to roll back in memory: saveFailed refuses writes.
+    if (this.inTransaction) this.db.run('ROLLBACK');
+    this.inTransaction = false;
     this.columns?.rolledBack();
     this.tally.rollback();
     this.indexesDropped = false;
@@ -542,7 +585,7 @@ export class CaseStore {
     try {
       stmt.bind(ids);
       while (stmt.step()) {
-        const { row: r, raw } = this.toRow(stmt.get() as RowValues);
+        const { row: r, raw } = this.toRow(stmt.get() as RowValues, true);
         withRaw?.(r, raw);
         byId.set(Number(r.id), r);
       }
@@ -587,7 +630,13 @@ export class CaseStore {
       read.bind([upto, limit]);
       while (read.step()) {
         const [id, off, len] = read.get() as [number, number, number];
-        ins.run([id, searchText(decodeEntry(this.segment.read(off, len)).raw)]);
+        let text = '';
+        try {
+          text = searchText(decodeEntry(this.segment.read(off, len)).raw);
+        } catch {
+          // A damaged record is not searchable; it is named wherever it is shown (toRow).
+        }
+        ins.run([id, text]);
         last = id;
       }
       this.setMeta('search_upto', String(last));
@@ -610,7 +659,13 @@ export class CaseStore {
   /** Full events (raw record, before/after, provenance) in query order: the CLI's --json and exports. */
   queryFull(q: EventQuery): { total: number; events: AuditEvent[] } {
     const { total, events } = this.query(q);
-    return { total, events: events.map((r) => this.getEvent(r.id)) };
+    // A damaged row stays in the page as the timeline shows it, marked, with no raw record.
+    return { total, events: events.map((r) => (r.damaged ? this.damagedEvent(r) : this.getEvent(r.id))) };
+  }
+
+  private damagedEvent(r: EventRow): AuditEvent {
+    const src = this.source(Number(this.scalar('SELECT src FROM events WHERE id = ?', [Number(r.id)])));
+    return { ...r, before: null, after: null, raw: '', provenance: { kind: 'file', path: src.path, sha256: src.sha256, line: 0, offset: 0, length: 0 } };
   }
 
   getEvent(id: string): AuditEvent {
@@ -781,11 +836,32 @@ export class CaseStore {
     return { before: f.before ?? null, after: f.after ?? null };
   }
 
-  private toRow(v: RowValues): { row: EventRow; extras: EventExtras; raw: string; srcId: number; rawBytes: Buffer } {
+  /** An event's segment entry, decoded; a damaged one is an error naming the event, its source and offset. */
+  private readEntry(id: number, src: number, off: number, len: number): { extras: EventExtras; raw: string; entry: Buffer } {
+    try {
+      const entry = this.segment.read(off, len);
+      if (entry.indexOf(ZEROS) >= 0) throw new Error('it holds a stretch of zero bytes');
+      return { ...decodeEntry(entry), entry };
+    } catch (e) {
+      throw new DamagedEntry(`event ${id} (source ${this.source(src).name}, ${SEGMENT_FILE} offset ${off}, ${len} bytes): its raw record is damaged (${(e as Error).message})`);
+    }
+  }
+
+  /** tolerant: a damaged entry gives a row marked damaged (a page shows the rest) instead of an error. */
+  private toRow(v: RowValues, tolerant = false): { row: EventRow; extras: EventExtras; raw: string; srcId: number; rawBytes: Buffer } {
     const [id, t, tflag, src, actor, atype, action, ttype, tid, outcome, req, eid, ip, off, len, flags] = v;
-    const entry = this.segment.read(off, len);
-    const { extras, raw } = decodeEntry(entry);
-    const rawBytes = entry.subarray(4 + entry.readUInt32LE(0));
+    let extras: EventExtras = {};
+    let raw = '';
+    let rawBytes: Buffer = Buffer.alloc(0);
+    let damaged: string | null = null;
+    try {
+      const e = this.readEntry(id, src, off, len);
+      ({ extras, raw } = e);
+      rawBytes = e.entry.subarray(4 + e.entry.readUInt32LE(0));
+    } catch (e) {
+      if (!tolerant || !(e instanceof DamagedEntry)) throw e;
+      damaged = e.message;
+    }
     const source = this.source(src);
     const row: EventRow = {
       id: String(id),
@@ -806,6 +882,7 @@ export class CaseStore {
       userAgent: extras.ua ?? null,
       hasDiff: extras.d === 1 || extras.b !== undefined || extras.a !== undefined,
       flags: flags ? (JSON.parse(flags) as string[]) : [],
+      ...(damaged ? { damaged } : {}),
     };
     return { row, extras, raw, srcId: src, rawBytes };
   }
@@ -848,7 +925,16 @@ export class CaseStore {
    * the case since this one read it (its copy in memory would overwrite that). Throws, changing nothing.
    */
   claimWrites(): void {
-    this.lock.claim();
+    if (this.readOnly) throw new CaseReadOnly(`${this.dir} is read-only (${this.readOnly}): it can be searched and exported, but not changed; nothing was changed.`);
+    if (this.damaged) {
+      throw new CaseReadOnly(`${this.dir} is damaged (${this.damaged}): it can be read and exported, but nothing is written onto it; nothing was changed.`);
+    }
+    if (this.saveFailed) throw new CaseBusy(`${this.saveFailed}; open the case again before changing it.`);
+    try {
+      this.lock.claim();
+    } catch (e) {
+      throw saveFailure(e, this.dir, 'taking the writer lock of');
+    }
     if (this.stampOnDisk() !== this.diskStamp) {
       this.lock.release();
       throw new CaseBusy(
@@ -859,6 +945,7 @@ export class CaseStore {
 
   /** Whether this process may change the case now (for optional writes, like saving a search index). */
   canWrite(): boolean {
+    if (this.readOnly || this.damaged) return false;
     try {
       this.claimWrites();
       return true;
@@ -870,12 +957,24 @@ export class CaseStore {
 
   save(): void {
     this.claimWrites();
-    const segLen = this.segment.sync();
-    this.setMeta('segment_length', String(segLen));
-    this.savedAt = new Date().toISOString();
-    this.setMeta('saved_at', this.savedAt);
-    for (const [key, value] of this.tally.unstored(segLen)) this.setMeta(key, value);
-    writeFileAtomic(path.join(this.dir, DB_FILE), this.db.export());
+    try {
+      const segLen = this.segment.sync();
+      this.setMeta('segment_length', String(segLen));
+      this.savedAt = new Date().toISOString();
+      this.setMeta('saved_at', this.savedAt);
+      for (const [key, value] of this.tally.unstored(segLen)) this.setMeta(key, value);
+      const bytes = this.db.export();
+      const sum = BlockSums.of(bytes);
+      // The sum file first, listing the old sum too: a crash between the two leaves a consistent pair.
+      writeSums(this.dir, sum, this.diskSum);
+      writeFileAtomic(path.join(this.dir, DB_FILE), bytes);
+      this.diskSum = sum;
+    } catch (e) {
+      // The case on disk is as it was saved last; this copy in memory is ahead of it and is not saved again.
+      const failure = saveFailure(e, this.dir);
+      this.saveFailed = failure.message;
+      throw failure;
+    }
     this.diskStamp = this.stampOnDisk();
     // Saved: nothing of this process is pending, so another may write (this one checks the file first).
     if (!this.insertStmt) this.lock.release();
@@ -898,11 +997,23 @@ export class CaseStore {
   close(): void {
     this.columns = null;
     this.finishInsert();
-    this.segment.close();
-    this.db.close();
-    this.lock.release();
+    try {
+      this.segment.close();
+    } finally {
+      this.db.close();
+      this.lock.release();
+    }
   }
 }
+
+/** The case cannot be changed: a read-only drive or folder, or opened read-only. */
+export class CaseReadOnly extends CaseBusy {}
+
+/** Eight zero bytes: no JSON text or log line holds them, a zeroed stretch of a damaged disk does. */
+const ZEROS = Buffer.alloc(8);
+
+/** A stored raw record cannot be read back: the message names the event, its source and offset. */
+export class DamagedEntry extends Error {}
 
 export interface EntryBatch {
   cols: ColumnBatch;

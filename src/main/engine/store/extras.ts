@@ -34,7 +34,9 @@ export function encodeEntry(extras: EventExtras, raw: string): Buffer {
 }
 
 export function decodeEntry(buf: Buffer): { extras: EventExtras; raw: string } {
+  if (buf.length < 4) throw new Error(`entry of ${buf.length} bytes is too short`);
   const xLen = buf.readUInt32LE(0);
+  if (xLen < 2 || 4 + xLen > buf.length) throw new Error(`entry header gives ${xLen} bytes of extras in ${buf.length}`);
   return {
     extras: JSON.parse(buf.toString('utf8', 4, 4 + xLen)) as EventExtras,
     raw: buf.toString('utf8', 4 + xLen),

@@ -1,27 +1,33 @@
 import fs from 'node:fs';
+import { BLOCK, BlockSums } from './db-checksum';
 
-const PARTS = 4;
+const IN_FLIGHT = 4;
 
 /**
- * A whole file into one buffer, read as PARTS ranges at once on libuv's pool. Most of reading a large
- * cached file is the kernel faulting in the fresh buffer's pages as it copies; several reads fault
- * them in on several cores (a 244 MB case: ~105 ms instead of ~160 ms with readFileSync).
+ * A whole file into one buffer, read in BLOCK-sized ranges, IN_FLIGHT at once on libuv's pool. Most of
+ * reading a large cached file is the kernel faulting in the fresh buffer's pages as it copies; several
+ * reads fault them in on several cores (a 244 MB case: ~105 ms instead of ~160 ms with readFileSync).
+ * Each block is checksummed (db-checksum.ts) here as soon as it is in, while the others are still read.
  */
-export async function readWhole(file: string): Promise<Buffer> {
+export async function readWhole(file: string): Promise<{ buf: Buffer; sums: BlockSums }> {
   const fh = await fs.promises.open(file, 'r');
   try {
     const { size } = await fh.stat();
     const buf = Buffer.allocUnsafeSlow(size);
-    const step = Math.max(1 << 20, Math.ceil(size / PARTS));
-    const parts: Promise<void>[] = [];
-    for (let start = 0; start < size; start += step) {
-      const end = Math.min(size, start + step);
-      parts.push(readExactly(fh.fd, buf, start, end - start, start, (at) => new Error(`${file} shrank while it was read (${at} of ${size} bytes)`)));
-    }
+    const sums = new BlockSums(size);
+    let nextBlock = 0;
+    const worker = async () => {
+      for (let b = nextBlock++; b < sums.blocks; b = nextBlock++) {
+        const start = b * BLOCK;
+        const end = Math.min(size, start + BLOCK);
+        await readExactly(fh.fd, buf, start, end - start, start, (at) => new Error(`${file} shrank while it was read (${at} of ${size} bytes)`));
+        sums.add(b, buf.subarray(start, end));
+      }
+    };
     // Every read settles before the file is closed, even when one fails.
-    const failed = (await Promise.allSettled(parts)).find((r) => r.status === 'rejected');
+    const failed = (await Promise.allSettled(Array.from({ length: IN_FLIGHT }, worker))).find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
-    return buf;
+    return { buf, sums };
   } finally {
     await fh.close();
   }

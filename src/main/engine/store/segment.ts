@@ -3,11 +3,15 @@ import { readExactly } from './read-whole';
 
 /**
  * Append-only file holding each event's raw record and display extras, addressed by byte offset.
- * Only bytes up to the committed length (recorded in the case database) count: whatever an
- * interrupted import appended after it is cut off when the case is opened again.
+ * Only bytes up to the committed length (recorded in the case database) count. Bytes after it are an
+ * import in progress in another process (or left by one that crashed): opening never touches them,
+ * only the writer cuts them (cutTail), under the case's writer lock.
  */
 export class Segment {
+  /** Read-only: a reader must never be able to change the file. */
   private fd: number;
+  /** Opened on the first write, so a case on a read-only drive can still be read. */
+  private wfd: number | null = null;
   private size: number;
   private pending: Buffer[] = [];
   private pendingBytes = 0;
@@ -15,14 +19,29 @@ export class Segment {
   constructor(
     readonly file: string,
     committedLength: number,
+    opts: { create?: boolean } = {},
   ) {
-    this.fd = fs.openSync(file, fs.existsSync(file) ? 'r+' : 'w+', 0o600);
+    if (opts.create) fs.closeSync(fs.openSync(file, 'wx', 0o600));
+    this.fd = fs.openSync(file, 'r');
     const actual = fs.fstatSync(this.fd).size;
     if (actual < committedLength) {
+      fs.closeSync(this.fd);
       throw new Error(`${file} is shorter (${actual} bytes) than the case records (${committedLength}): the case is damaged`);
     }
-    if (actual > committedLength) fs.ftruncateSync(this.fd, committedLength);
     this.size = committedLength;
+  }
+
+  private get writer(): number {
+    this.wfd ??= fs.openSync(this.file, 'r+');
+    return this.wfd;
+  }
+
+  /** The writer (holding the lock) drops bytes after the committed length that nobody will commit. */
+  cutTail(): void {
+    if (fs.fstatSync(this.fd).size > this.size + this.pendingBytes) {
+      this.flush();
+      fs.ftruncateSync(this.writer, this.size);
+    }
   }
 
   /** Bytes that will be there once everything appended is flushed. */
@@ -47,7 +66,7 @@ export class Segment {
     let first = bufs[0];
     while (i < bufs.length) {
       const batch = [first, ...bufs.slice(i + 1, i + 512)];
-      let n = fs.writevSync(this.fd, batch, pos);
+      let n = fs.writevSync(this.writer, batch, pos);
       pos += n;
       let k = 0;
       while (k < batch.length && n >= batch[k].length) n -= batch[k++].length;
@@ -62,7 +81,7 @@ export class Segment {
   /** Flush and fsync: called before the database that points into these bytes is saved. */
   sync(): number {
     this.flush();
-    fs.fsyncSync(this.fd);
+    if (this.wfd != null) fs.fsyncSync(this.wfd);
     return this.size;
   }
 
@@ -70,7 +89,7 @@ export class Segment {
   truncate(length: number): void {
     this.pending = [];
     this.pendingBytes = 0;
-    fs.ftruncateSync(this.fd, length);
+    fs.ftruncateSync(this.writer, length);
     this.size = length;
   }
 
@@ -100,8 +119,12 @@ export class Segment {
     return buf;
   }
 
+  /** Bytes appended since the last sync are dropped: no saved case points at them. */
   close(): void {
-    this.flush();
+    this.pending = [];
+    this.pendingBytes = 0;
     fs.closeSync(this.fd);
+    if (this.wfd != null) fs.closeSync(this.wfd);
+    this.wfd = null;
   }
 }

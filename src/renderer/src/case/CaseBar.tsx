@@ -41,6 +41,11 @@ export function CaseBar({ info, onOpened, onMapping }: Props) {
       <span className="case-name" title={info.path}>
         {info.name}
       </span>
+      {info.readOnly && (
+        <span className="badge" data-testid="case-read-only" title="This case cannot be changed (a read-only drive or folder): search and export still work">
+          read-only
+        </span>
+      )}
       <span className="case-path mono" data-testid="case-path" title={info.path}>
         {info.path}
       </span>
