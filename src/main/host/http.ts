@@ -129,11 +129,9 @@ export async function startHttpHost(opts: {
     const caseDir = () => (engine.api.caseInfo() as Promise<CaseInfo | null>).then((i) => i?.path ?? null);
     try {
       const params = guardParams(msg.method, msg.params, folders, await caseDir());
-      try {
-        reply({ id: msg.id, result: await engine.call(msg.method, params) });
-      } finally {
-        await tidyIncoming(msg.method, msg.params);
-      }
+      // Tidied before the answer, so a client that is answered sees incoming/ as it will stay.
+      const result = await engine.call(msg.method, params).finally(() => tidyIncoming(msg.method, msg.params));
+      reply({ id: msg.id, result });
     } catch (e) {
       reply({ id: msg.id, error: { message: (e as Error).message } });
     }
