@@ -107,8 +107,9 @@ export async function startHttpHost(opts: {
     wss.handleUpgrade(req, socket, head, (ws) => {
       clients.add(ws);
       ws.on('close', () => clients.delete(ws));
-      // Oversized or broken frames close this socket only (ws reports them here).
-      ws.on('error', () => ws.terminate());
+      // An oversized or broken frame: ws is already closing this socket (1009, 1002...); without a
+      // listener its report would be an uncaught error that ends the host.
+      ws.on('error', () => undefined);
       ws.on('message', (data) => void answer(ws, data));
     });
   });
