@@ -7,6 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { CORPUS_DIR, tempDir } from '../helpers/paths';
+import { opboxJsonl } from '../helpers/generate';
 import { cli, serve, type Served } from '../helpers/cli';
 import { connect, login, originOf, rpc } from '../helpers/serve-client';
 
@@ -69,10 +70,22 @@ test('serve refuses uploads past --max-upload while they stream, and keeps incom
   const done = (await rpc(ws, 'importFiles', { paths: [gitlab], originalNames: ['gitlab.log'] })) as { files: { imported: number }[] };
   assert.equal(done.files[0].imported, 2);
   assert.ok(!fs.existsSync(gitlab));
-  await rpc(ws, 'importFiles', { paths: [exact], originalNames: ['exact.log'] }).catch(() => undefined);
+  // A file that fails to import as a whole goes too.
+  const failed = (await rpc(ws, 'importFiles', { paths: [exact], originalNames: ['exact.log'] })) as { files: { errors: { message: string }[] }[] };
+  assert.match(failed.files[0].errors[0].message, /unrecognised format/);
   assert.ok(!fs.existsSync(exact));
-  // The import stored the records: the upload was a copy only.
-  assert.equal(((await rpc(ws, 'caseInfo', {})) as { events: number }).events, 22);
+  // And one whose import is cancelled as it starts (whether the cancel lands in time or not).
+  const opbox = Buffer.from(opboxJsonl(3000));
+  assert.ok(opbox.length < 1 << 20);
+  const cancelled = await upload('opbox.jsonl', opbox);
+  const job = rpc(ws, 'importFiles', { paths: [cancelled], originalNames: ['opbox.jsonl'], jobId: 'cancel-me' }) as Promise<{ cancelled?: boolean; files: { imported: number }[] }>;
+  await rpc(ws, 'cancelJob', { jobId: 'cancel-me' });
+  const r = await job;
+  assert.ok(r.cancelled === true || r.files[0].imported === 3000, JSON.stringify(r));
+  assert.ok(!fs.existsSync(cancelled));
+  // The imports stored the records: the upload was a copy only.
+  const stored = r.cancelled ? 22 : 3022;
+  assert.equal(((await rpc(ws, 'caseInfo', {})) as { events: number }).events, stored);
   assert.deepEqual(filesUnder(incoming), [`serve-${process.pid}/live.log`]);
   ws.close();
 });
