@@ -11,8 +11,9 @@ if (args.includes('--help') || args.includes('-h')) {
 
 Opens CASE, a case folder (created when missing; default: $AUDITDESK_CASE, else
 ~/AuditDesk/scratch.auditdesk), in the AuditDesk app. Where no Electron binary can be had, serves the
-same UI at http://127.0.0.1:PORT/ instead (PORT from the environment, default 7420; stop with Ctrl+C).
-Everything else the command line does: node bin/auditdesk.js --help`);
+same UI at http://127.0.0.1:PORT/?token=... instead (PORT from the environment, default 7420; stop with
+Ctrl+C). Open the address it prints: the token is new each run, and the page needs it.
+Everything else the command line does (serve's folders and upload limit too): node bin/auditdesk.js --help`);
   process.exit(0);
 }
 

@@ -1,12 +1,10 @@
 // `auditdesk <command>`: a thin shell over the engine worker. Every command takes --json and then
 // prints exactly one JSON document on stdout; human output and progress go elsewhere.
 import path from 'node:path';
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EngineClient, type FullTrace } from './engine/worker/engine-client';
 import { FACET_FIELDS, isFailure } from '../shared/investigate';
 import { fmtMs } from '../shared/duration';
-import { startHttpHost } from './host/http';
 import { parseCondition, type EventQuery } from '../shared/query';
 import type { ImportReport } from '../shared/contract';
 import { progressPrinter, syncProgressPrinter } from './cli-progress';
@@ -16,6 +14,7 @@ import { cmdExport, cmdVerify } from './cli-export';
 import { cmdSql, cmdViews } from './cli-views';
 import { cmdFacets } from './cli-facets';
 import { cmdDiff } from './cli-diff';
+import { cmdServe } from './cli-serve';
 
 const USAGE = `usage:
   auditdesk import CASE FILE... [--json]
@@ -33,7 +32,10 @@ const USAGE = `usage:
                         [--noted] [--id ID]...
                         --format json|jsonl|csv [--raw|--normalized] [--redact FIELD]... --out DIR [--json]
   auditdesk verify DIR [--sources DIR] [--json]
-  auditdesk serve CASE [--port N] [--json]
+  auditdesk serve CASE [--port N] [--cases DIR] [--imports DIR] [--exports DIR] [--max-upload SIZE] [--json]
+                      prints http://127.0.0.1:PORT/?token=...; the page may open cases in DIR (default: CASE's
+                      folder), import from DIR (default ~/AuditDesk/imports), export to CASE/exports or DIR;
+                      uploads up to SIZE (default 4GiB, or $AUDITDESK_MAX_UPLOAD)
   auditdesk sql CASE "SELECT ..." [--json]     one read-only statement (SELECT, WITH, EXPLAIN); tab-separated
   auditdesk views CASE [--json]                the case's saved views
   auditdesk sync CASE --vendor V --base-url URL [--org ID] [--path P] [--name N] [--token-env VAR]
@@ -61,6 +63,10 @@ const OPTIONS = {
   unbookmark: { type: 'boolean' },
   note: { type: 'string' },
   port: { type: 'string' },
+  cases: { type: 'string' },
+  imports: { type: 'string' },
+  exports: { type: 'string' },
+  'max-upload': { type: 'string' },
   vendor: { type: 'string' },
   'base-url': { type: 'string' },
   org: { type: 'string' },
@@ -210,27 +216,6 @@ function humanTrace(requestId: string, trace: FullTrace): string {
   return lines.join('\n');
 }
 
-async function cmdServe(engine: EngineClient, casePath: string, v: Values): Promise<number> {
-  const info = await engine.api.openCase({ path: casePath, create: true });
-  const rendererDir = path.join(__dirname, '../renderer');
-  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
-    throw new Error(`the UI is not built (${rendererDir}); run npm run build`);
-  }
-  const port = intOption(v.port, 'port');
-  const host = await startHttpHost({ engine, rendererDir, port }).catch((e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EADDRINUSE') throw e;
-    throw new Error(`port ${port} on 127.0.0.1 is already in use (another AuditDesk?): stop that program, or choose another port with --port N (npm start: PORT=N npm start)`);
-  });
-  out(Boolean(v.json), { url: host.url, case: info.path }, () => `AuditDesk is serving ${info.path} at ${host.url}`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await host.close();
-  return 0;
-}
-
 async function cmdSync(engine: EngineClient, casePath: string, v: Values): Promise<number> {
   if (!v.vendor) throw new UsageError('sync needs --vendor');
   if (!v['base-url']) throw new UsageError('sync needs --base-url');
@@ -322,7 +307,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'views':
         return await cmdViews(engine, casePath, v);
       default:
-        return await cmdServe(engine, casePath, v);
+        return await cmdServe(engine, casePath, v, UsageError);
     }
   } catch (e) {
     if (e instanceof UsageError) {

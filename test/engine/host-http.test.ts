@@ -4,51 +4,29 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import WebSocket from 'ws';
 import { CORPUS_DIR, tempDir } from '../helpers/paths';
 import { serve } from '../helpers/cli';
-
-function connect(url: string, origin: string): Promise<WebSocket> {
-  const ws = new WebSocket(url.replace('http', 'ws') + 'api/ws', { origin });
-  return new Promise((resolve, reject) => {
-    ws.once('open', () => resolve(ws));
-    ws.once('error', reject);
-  });
-}
-
-function rpc(ws: WebSocket, method: string, params: unknown): Promise<unknown> {
-  const id = Math.floor(Math.random() * 1e9);
-  return new Promise((resolve, reject) => {
-    const onMsg = (data: WebSocket.RawData) => {
-      const m = JSON.parse(String(data));
-      if (m.id !== id) return;
-      ws.off('message', onMsg);
-      if (m.error) reject(new Error(m.error.message));
-      else resolve(m.result);
-    };
-    ws.on('message', onMsg);
-    ws.send(JSON.stringify({ id, method, params }));
-  });
-}
+import { connect, login, originOf, rpc } from '../helpers/serve-client';
 
 test('serve answers the contract over WebSocket and takes uploads from its own page only', async (t) => {
   const casePath = path.join(tempDir(), 'served.auditdesk');
   const host = await serve(casePath);
   t.after(() => host.stop());
-  const origin = host.url.replace(/\/$/, '');
+  const origin = originOf(host);
+  const cookie = await login(host);
 
-  const page = await fetch(host.url);
+  const page = await fetch(host.base, { headers: { cookie } });
   assert.equal(page.status, 200);
   assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'self'/);
   assert.match(await page.text(), /<div id="root">|id="root"/);
 
-  const ws = await connect(host.url, origin);
+  const ws = await connect(host, { cookie });
   const info = (await rpc(ws, 'caseInfo', {})) as { path: string; events: number };
   assert.equal(info.path, casePath);
   assert.equal(info.events, 0);
 
   const body = fs.readFileSync(path.join(CORPUS_DIR, 'gitlab/elastic_gitlab_audit.log'));
-  const up = await fetch(`${host.url}api/upload?name=${encodeURIComponent('gitlab audit.log')}`, { method: 'POST', body, headers: { origin } });
+  const up = await fetch(`${host.base}api/upload?name=${encodeURIComponent('gitlab audit.log')}`, { method: 'POST', body, headers: { origin, cookie } });
   assert.equal(up.status, 200);
   const { path: uploaded } = (await up.json()) as { path: string };
   assert.ok(uploaded.startsWith(path.join(casePath, 'incoming')));
@@ -65,21 +43,21 @@ test('serve answers the contract over WebSocket and takes uploads from its own p
   ws.close();
 
   // Another site's page in the same browser must not reach the engine.
-  await assert.rejects(connect(host.url, 'http://evil.example'));
-  const foreign = await fetch(`${host.url}api/upload?name=x`, { method: 'POST', body: 'x', headers: { origin: 'http://evil.example' } });
+  await assert.rejects(connect(host, { origin: 'http://evil.example', cookie }));
+  const foreign = await fetch(`${host.base}api/upload?name=x`, { method: 'POST', body: 'x', headers: { origin: 'http://evil.example', cookie } });
   assert.equal(foreign.status, 403);
 });
 
 test('serve stops cleanly on SIGTERM even while a browser holds connections open', async () => {
   const host = await serve(path.join(tempDir(), 'stop.auditdesk'));
-  const origin = host.url.replace(/\/$/, '');
-  const ws = await connect(host.url, origin);
+  const cookie = await login(host);
+  const ws = await connect(host, { cookie });
   // A request whose headers never finish, like a stalled browser connection.
-  const { port } = new URL(host.url);
+  const { port } = new URL(host.base);
   const stalled = net.connect(Number(port), '127.0.0.1');
   await new Promise<void>((r) => stalled.once('connect', () => r()));
   stalled.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n');
-  const keepAlive = await fetch(host.url, { headers: { connection: 'keep-alive' } });
+  const keepAlive = await fetch(host.base, { headers: { connection: 'keep-alive', cookie } });
   await keepAlive.text();
   const exit = await host.stop();
   assert.deepEqual(exit, { code: 0, signal: null });

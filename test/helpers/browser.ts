@@ -38,6 +38,7 @@ export async function openServedCase(
   t.after(() => browser.close());
   const page = await browser.newPage({ viewport });
   const problems = watchPage(page, new URL(host.url).host);
+  // The printed address with its token, as a user opens it: serve answers with the cookie the page then uses.
   await page.goto(host.url);
   await page.waitForSelector('[data-testid=row][data-loaded=true]');
   return { page, problems, url: host.url };

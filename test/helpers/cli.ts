@@ -9,9 +9,18 @@ export function cli(args: string[], opts: { env?: NodeJS.ProcessEnv } = {}): { c
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Starts `auditdesk serve` and resolves with its URL once it prints it. */
-export async function serve(casePath: string): Promise<{ url: string; stop: () => Promise<{ code: number | null; signal: string | null }> }> {
-  const child = spawn(process.execPath, [BIN, 'serve', casePath, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+export interface Served {
+  /** The address serve printed, token included: what a user opens. */
+  url: string;
+  /** http://127.0.0.1:PORT/ without the token, to build API addresses on. */
+  base: string;
+  token: string;
+  stop: () => Promise<{ code: number | null; signal: string | null }>;
+}
+
+/** Starts `auditdesk serve` (with any further flags) and resolves with its URL once it prints it. */
+export async function serve(casePath: string, flags: string[] = []): Promise<Served> {
+  const child = spawn(process.execPath, [BIN, 'serve', casePath, '--json', ...flags], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stderr.on('data', (d) => (err += d));
@@ -23,8 +32,11 @@ export async function serve(casePath: string): Promise<{ url: string; stop: () =
     });
     child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
   });
+  const parsed = new URL(url);
   return {
     url,
+    base: `${parsed.origin}/`,
+    token: parsed.searchParams.get('token') ?? '',
     // SIGTERM asks serve to close cleanly; a host that has not gone within 10 s is killed, so a
     // test never hangs in its cleanup.
     stop: () =>
