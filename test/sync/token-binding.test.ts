@@ -3,6 +3,7 @@
 // it (the token must be entered again). Real servers on 127.0.0.1 record the headers they get.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { startFakeVendor } from './servers/fake-vendor';
 import { opbox } from './servers/vendors';
@@ -77,4 +78,24 @@ test('a vault token looked up for one case is refused if another case is open by
     /the token was meant for another case/,
   );
   assert.equal(a.requests.length, 0);
+});
+
+test('a token a header cannot carry is refused without being echoed in the error, the report or the case', async (t) => {
+  const a = await startFakeVendor(opbox, { token: TOKEN });
+  t.after(() => a.close());
+  const { engine, casePath } = await syncEngine();
+  t.after(() => engine.close());
+  for (const bad of [`${TOKEN}\u0000x`, `${TOKEN}€`, `${TOKEN} x`]) {
+    const err = await engine.runSync({ settings: { vendor: 'opbox', baseUrl: a.url, name: 'bad' }, token: bad }).then(
+      (r) => new Error(JSON.stringify(r)),
+      (e: Error) => e,
+    );
+    assert.match(err.message, /^bad: the token holds characters an HTTP header cannot carry/);
+    assert.ok(!err.message.includes(TOKEN));
+  }
+  assert.equal(a.requests.length, 0);
+  for (const f of fs.readdirSync(casePath)) {
+    const p = path.join(casePath, f);
+    if (fs.statSync(p).isFile()) assert.equal(fs.readFileSync(p).includes(TOKEN), false, `${f} holds the token`);
+  }
 });

@@ -98,6 +98,8 @@ export async function getPage(f: PageFetch): Promise<BodyRecords> {
       // Network errors, timeouts, bodies cut off mid-transfer, and invalid JSON are worth another try.
       const err = e as Error & { cause?: Error };
       last = e instanceof BodyError ? err.message : err.name === 'TimeoutError' ? `no answer within ${f.policy.timeoutMs} ms` : `${err.message}${err.cause ? ` (${err.cause.message})` : ''}`;
+      // Never let a message carry the token, whatever a lower layer put in it.
+      last = last.split(f.token).join('(token)');
     }
     if (attempt === f.policy.attempts - 1) break;
     const backoff = Math.min(f.policy.maxDelayMs, f.policy.baseDelayMs * 2 ** attempt);

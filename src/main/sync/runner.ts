@@ -108,6 +108,10 @@ export async function runSync(store: CaseStore, settingsIn: SyncSettings, opts: 
     if (!Number.isSafeInteger(v) || v < 1) throw new SyncSettingsError(`${what} must be a whole number ≥ 1, got ${v}`);
   }
   const clearText = plainHttpWarning(settings.baseUrl);
+  // fetch would reject such a token with an error quoting the header, token and all.
+  if (!/^[\x21-\x7e]+$/.test(opts.token)) {
+    throw new SyncSettingsError(`${name}: the token holds characters an HTTP header cannot carry (spaces, control or non-ASCII characters): check it was pasted whole`);
+  }
 
   const prior = readSync(store, name);
   if (prior && (prior.settings.vendor !== settings.vendor || normalBaseUrl(prior.settings.baseUrl) !== normalBaseUrl(settings.baseUrl))) {
