@@ -61,11 +61,16 @@ test('Electron vault: a saved token is handed back only for its case, name and b
   const settings = { vendor: 'opbox', baseUrl: 'https://a.example', name: 'prod' };
   const saved = withVaultToken(vault, { settings, token: TOKEN }, '/cases/one');
   assert.equal(saved.params.tokenCase, '/cases/one');
+  assert.equal(kept.size, 0, 'saved only once the engine took the run');
+  assert.equal(saved.keep(), null);
   assert.equal(withVaultToken(vault, { settings }, '/cases/one').params.token, TOKEN);
   assert.equal(withVaultToken(vault, { settings: { ...settings, baseUrl: 'https://b.example' } }, '/cases/one').params.token, undefined);
   assert.equal(withVaultToken(vault, { settings }, '/cases/two').params.token, undefined);
   assert.equal(withVaultToken(vault, { settings }, null).params.token, undefined);
   assert.ok(![...kept.keys()].some((k) => k.includes(TOKEN)));
+  // Where the vault refuses (Linux basic_text), the user is told why.
+  const refusing: TokenKeeper = { save: () => ({ persist: false, reason: 'the token was not saved: no keyring' }), load: () => null };
+  assert.equal(withVaultToken(refusing, { settings, token: TOKEN }, '/cases/one').keep(), 'the token was not saved: no keyring');
 });
 
 test('a vault token looked up for one case is refused if another case is open by the time the run starts', async (t) => {

@@ -24,8 +24,9 @@ export function registerIpcHost(engine: EngineClient, win: BrowserWindow): () =>
     if (method === 'runSync') {
       // Saved tokens are bound to the case they were entered in (the engine re-checks it is still open).
       const open = (await engine.call('caseInfo', {})) as CaseInfo | null;
-      const { params: withToken, notice } = withVaultToken(vault, params as ApiParams<'runSync'>, open?.path ?? null);
+      const { params: withToken, keep } = withVaultToken(vault, params as ApiParams<'runSync'>, open?.path ?? null);
       const report = (await engine.call(method, withToken)) as SyncReport;
+      const notice = keep();
       return notice ? { ...report, warnings: [notice, ...report.warnings] } : report;
     }
     return engine.call(method, params);
