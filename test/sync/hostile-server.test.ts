@@ -30,6 +30,17 @@ test('a body that never ends is cut at the page byte cap; the pages before it st
   assert.ok(!JSON.stringify(report).includes(TOKEN));
 });
 
+test('a gzip body is capped by the bytes it inflates to, not the bytes on the wire', async (t) => {
+  const server = await startHostile({ mode: 'gzip-bomb', normalPages: 1, streamCap: 32 * 1024 * 1024 });
+  t.after(() => server.close());
+  const { engine } = await syncEngine();
+  t.after(() => engine.close());
+  const report = await engine.runSync({ settings: { vendor: 'opbox', baseUrl: server.url, name: 'bomb' }, token: TOKEN, limits: { maxPageBytes: 1024 * 1024 } });
+  assert.deepEqual(report.limitReached, { kind: 'page-bytes', limit: 1024 * 1024, page: 2 });
+  assert.equal(server.requests.length, 2);
+  assert.equal((await allRows(engine)).length, 100);
+});
+
 test('an API that pages forever stops at the page cap of the run, naming the page and the limit', async (t) => {
   const server = await startHostile({ mode: 'endless-pages', maxRequests: 200 });
   t.after(() => server.close());

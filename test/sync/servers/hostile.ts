@@ -1,8 +1,10 @@
 // A hostile Opbox-shaped list API on 127.0.0.1: after `normalPages` ordinary pages it either streams
-// one body that never ends, or pages forever (every page full of new events, hasMore always true).
+// one body that never ends, or a gzip body that inflates far beyond its size, or pages forever
+// (every page full of new events, hasMore always true).
 // Both stop by themselves: the stream once the client hangs up or `streamCap` bytes are sent, the
 // pager after `maxRequests` requests; so a client with no limits fails its test instead of hanging.
 import http from 'node:http';
+import zlib from 'node:zlib';
 import type { AddressInfo, Socket } from 'node:net';
 
 export interface HostileServer {
@@ -16,7 +18,7 @@ export interface HostileServer {
 const iso = (i: number) => new Date(Date.parse('2026-01-01T00:00:00Z') - i * 60_000).toISOString();
 const record = (i: number) => ({ id: `cm_audit_${i}`, action: 'UPDATE', resource: 'FORM', resourceId: `cm_form_${i}`, createdAt: iso(i), user: { name: 'U', email: 'u@example.com' } });
 
-export async function startHostile(opts: { mode: 'endless-body' | 'endless-pages'; normalPages?: number; streamCap?: number; maxRequests?: number }): Promise<HostileServer> {
+export async function startHostile(opts: { mode: 'endless-body' | 'endless-pages' | 'gzip-bomb'; normalPages?: number; streamCap?: number; maxRequests?: number }): Promise<HostileServer> {
   const normalPages = opts.normalPages ?? 0;
   const streamCap = opts.streamCap ?? 64 * 1024 * 1024;
   const maxRequests = opts.maxRequests ?? 1000;
@@ -34,6 +36,12 @@ export async function startHostile(opts: { mode: 'endless-body' | 'endless-pages
     if (opts.mode === 'endless-pages' || n <= normalPages) {
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end(page(offset, opts.mode === 'endless-pages' ? 2 : limit));
+    }
+    if (opts.mode === 'gzip-bomb') {
+      // A few kB on the wire that inflate to `streamCap` bytes of valid JSON.
+      const bomb = zlib.gzipSync(Buffer.from(`{"logs":[${' '.repeat(streamCap)}]}`));
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(bomb.length) });
+      return res.end(bomb);
     }
     // One body with no length that never closes its array: filler records until the client leaves.
     res.writeHead(200, { 'content-type': 'application/json' });
