@@ -41,3 +41,10 @@ export function syncProgressPrinter(stream: NodeJS.WriteStream = process.stderr)
     stream.write(`\r\x1b[K${bar}${p.pages} pages, ${p.received.toLocaleString('en')} events (${p.new.toLocaleString('en')} new), ${rate.toFixed(0)}/s${p.retries ? `, ${p.retries} retries` : ''}`);
   };
 }
+
+/** Each retry on its own line, terminal or not: a host that cannot be reached says why at once. */
+export function syncRetryLine(source: string, p: SyncProgress, stream: NodeJS.WriteStream = process.stderr): void {
+  if (!p.retry) return;
+  const clearBar = stream.isTTY ? '\r\x1b[K' : '';
+  stream.write(`${clearBar}auditdesk: ${source} page ${p.retry.page}: ${p.retry.reason}; retrying in ${(p.retry.delayMs / 1000).toFixed(1)} s\n`);
+}

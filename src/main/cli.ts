@@ -7,7 +7,8 @@ import { FACET_FIELDS, isFailure } from '../shared/investigate';
 import { fmtMs } from '../shared/duration';
 import { parseCondition, type EventQuery } from '../shared/query';
 import type { ImportReport } from '../shared/contract';
-import { progressPrinter, syncProgressPrinter } from './cli-progress';
+import { progressPrinter, syncProgressPrinter, syncRetryLine } from './cli-progress';
+import { plainHttpWarning } from '../shared/sync-transport';
 import { readToken } from './sync/token-prompt';
 import { syncSourceName, type SyncReport, type SyncSettings } from '../shared/sync';
 import { cmdExport, cmdVerify } from './cli-export';
@@ -39,9 +40,12 @@ const USAGE = `usage:
   auditdesk sql CASE "SELECT ..." [--json]     one read-only statement (SELECT, WITH, EXPLAIN); tab-separated
   auditdesk views CASE [--json]                the case's saved views
   auditdesk sync CASE --vendor V --base-url URL [--org ID] [--path P] [--name N] [--token-env VAR]
-                      [--since T] [--filter k=v]... [--page-size N] [--json]
+                      [--since T] [--filter k=v]... [--page-size N] [--max-page-bytes B] [--max-pages N]
+                      [--allow-http] [--json]
                       V: openindex | opbox | adminconsole | openclaw | invent. The token comes from the
                       environment variable VAR, or a prompt on a terminal; never from the command line.
+                      Caps: B bytes per response (default 64 MiB), N pages per run (default 100000).
+                      --allow-http: send the token over plain http:// to another machine (refused otherwise).
 CASE is a case folder (e.g. incident-42.auditdesk); import and serve create it when missing.`;
 
 export class UsageError extends Error {}
@@ -76,6 +80,9 @@ const OPTIONS = {
   since: { type: 'string' },
   filter: { type: 'string', multiple: true },
   'page-size': { type: 'string' },
+  'max-page-bytes': { type: 'string' },
+  'max-pages': { type: 'string' },
+  'allow-http': { type: 'boolean' },
   format: { type: 'string' },
   raw: { type: 'boolean' },
   normalized: { type: 'boolean' },
@@ -234,12 +241,16 @@ async function cmdSync(engine: EngineClient, casePath: string, v: Values): Promi
     ...(v.since ? { since: v.since } : {}),
     ...(Object.keys(filters).length ? { filters } : {}),
     ...(v['page-size'] ? { pageSize: intOption(v['page-size'], 'page-size') } : {}),
+    ...(v['allow-http'] ? { allowHttp: true } : {}),
   };
+  const limits = { maxPageBytes: intOption(v['max-page-bytes'], 'max-page-bytes'), maxPages: intOption(v['max-pages'], 'max-pages') };
   const token = await readToken(v['token-env'], syncSourceName(settings));
   await engine.api.openCase({ path: casePath, create: true });
   const bar = syncProgressPrinter();
-  const off = engine.onEvent((e) => e.type === 'syncProgress' && bar(e.progress, e.done));
-  const report = await engine.api.runSync({ settings, token });
+  const off = engine.onEvent((e) => e.type === 'syncProgress' && (syncRetryLine(e.source, e.progress), bar(e.progress, e.done)));
+  const clear = plainHttpWarning(settings.baseUrl);
+  if (clear && settings.allowHttp) process.stderr.write(`auditdesk: warning: ${clear}\n`);
+  const report = await engine.api.runSync({ settings, token, limits });
   off();
   out(Boolean(v.json), report, () => humanSyncReport(report));
   return report.error ? 1 : 0;

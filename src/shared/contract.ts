@@ -4,7 +4,7 @@ import type { TextEncoding } from './text-encoding';
 import type { AuditEvent, EventRow } from './event';
 import type { EventQuery } from './query';
 import type { Mapping, MappingReview } from './mapping';
-import type { SyncProgress, SyncReport, SyncSettings, SyncSourceInfo } from './sync';
+import type { SyncLimits, SyncProgress, SyncReport, SyncSettings, SyncSourceInfo } from './sync';
 import type { AnnotationChange, AnnotationFilter, AnnotationList, EventAnnotations } from './annotations';
 import type { EventDiff, Facet, FacetField, Histogram, QuerySummary, ResourceHistory, Trace } from './investigate';
 import type { ExportRequest, ExportSummary } from './export';
@@ -110,9 +110,10 @@ export interface AuditDeskApi {
   syncSources(p?: Record<string, never>): Promise<SyncSourceInfo[]>;
   /**
    * Runs (or resumes) a sync of one source; progress comes as syncProgress HostEvents carrying jobId.
-   * The token is kept in this process's memory for later runs and never stored in the case.
+   * The token is kept in this process's memory for later runs and never stored in the case, bound to
+   * the open case, the source name and the base URL. tokenCase: the case the token is meant for.
    */
-  runSync(p: { settings: SyncSettings; token?: string; jobId?: string }): Promise<SyncReport>;
+  runSync(p: { settings: SyncSettings; token?: string; jobId?: string; limits?: SyncLimits; tokenCase?: string }): Promise<SyncReport>;
   /** Every event with this request id (across sources and vendors), in time order with offsets. */
   traceRequest(p: { requestId: string }): Promise<Trace>;
   /** The trace of one event: by its request id, else its session id, else its actor around its time. */

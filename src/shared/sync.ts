@@ -19,7 +19,19 @@ export interface SyncSettings {
   /** Extra query filters, as the vendor names them (e.g. action=CREATE). */
   filters?: Record<string, string>;
   pageSize?: number;
+  /** Send the token over plain http:// to a host that is not this machine (refused otherwise). */
+  allowHttp?: boolean;
 }
+
+/** Caps against a hostile or broken server; a run stops at the first one reached. */
+export interface SyncLimits {
+  /** Bytes of one response body; the body is read as a stream and dropped past this. */
+  maxPageBytes?: number;
+  /** Pages asked for in one run (re-asked pages count). */
+  maxPages?: number;
+}
+
+export const DEFAULT_SYNC_LIMITS: Required<SyncLimits> = { maxPageBytes: 64 * 1024 * 1024, maxPages: 100_000 };
 
 export interface SyncReport {
   source: string;
@@ -45,6 +57,8 @@ export interface SyncReport {
   endedAt: string;
   /** Why the run stopped early (auth refused, retries exhausted, cancelled); null when finished. */
   error: string | null;
+  /** The cap that stopped the run (the page it was reached at), null when none was. */
+  limitReached?: { kind: 'page-bytes' | 'pages'; limit: number; page: number } | null;
   warnings: string[];
 }
 
@@ -67,6 +81,8 @@ export interface SyncProgress {
   new: number;
   expectedTotal: number | null;
   retries: number;
+  /** Set on the event sent as a retry is scheduled: why the last request failed, and the wait. */
+  retry?: { page: number; reason: string; delayMs: number } | null;
 }
 
 export function syncSourceName(s: Pick<SyncSettings, 'name' | 'vendor' | 'baseUrl'>): string {

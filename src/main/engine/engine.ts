@@ -1,5 +1,6 @@
 // The engine: the one implementation of the contract. Hosts (IPC, HTTP/WebSocket, CLI) only carry
 // calls to it; it runs in a worker thread so imports never block the thread that answers the UI.
+import path from 'node:path';
 import type { AuditDeskApi, CaseInfo, HostEvent, ImportReport } from '../../shared/contract';
 import type { EventQuery } from '../../shared/query';
 import type { Mapping, MappingReview } from '../../shared/mapping';
@@ -8,10 +9,11 @@ import { ImportCancelled, importFile, loadDedupState } from './import/import-fil
 import { sourceValues } from './import/source-values';
 import { reviewMapping } from './mapping';
 import { remapSource } from './remap-source';
-import type { SyncReport, SyncSettings, SyncSourceInfo } from '../../shared/sync';
+import type { SyncLimits, SyncReport, SyncSettings, SyncSourceInfo } from '../../shared/sync';
 import { syncSourceName } from '../../shared/sync';
 import { runSync, type SyncRunOptions } from '../sync/runner';
 import { listSync, newestStoredMs } from '../sync/sync-state';
+import { tokenScope } from '../sync/token-scope';
 import { traceByRequestId, traceFromEvent } from './investigate/trace';
 import { eventDiff, resourceHistory } from './investigate/diff';
 import { facets, histogram, summarize } from './investigate/overview';
@@ -34,10 +36,10 @@ export class Engine implements AuditDeskApi {
   /** Writes (open, import, remap) run one at a time; reads go straight through. */
   private writeChain: Promise<unknown> = Promise.resolve();
   private jobCounter = 0;
-  /** Sync tokens by source name: in this process's memory only, never in the case or a message. */
+  /** Sync tokens by scope (case, source name, base URL): in this process's memory only, never in the case or a message. */
   private tokens = new Map<string, string>();
   /** Test and CLI hook: retry timings for sync (tests make the waits instant). */
-  syncOptions: Partial<Pick<SyncRunOptions, 'policy' | 'saveEvery' | 'overlapMs'>> = {};
+  syncOptions: Partial<Pick<SyncRunOptions, 'policy' | 'saveEvery' | 'overlapMs' | 'maxPageBytes' | 'maxPages'>> = {};
 
   constructor(private readonly emit: (e: HostEvent) => void = () => {}) {}
 
@@ -246,33 +248,37 @@ export class Engine implements AuditDeskApi {
         newest: newest == null ? null : new Date(newest).toISOString(),
         interrupted: r.state.run != null,
         lastReport: r.report,
-        hasToken: this.tokens.has(r.name),
+        hasToken: this.tokens.has(tokenScope(store.dir, r.settings)),
       };
     });
   }
 
-  runSync(p: { settings: SyncSettings; token?: string; jobId?: string }): Promise<SyncReport> {
+  runSync(p: { settings: SyncSettings; token?: string; jobId?: string; limits?: SyncLimits; tokenCase?: string }): Promise<SyncReport> {
     const jobId = p.jobId ?? `sync-${++this.jobCounter}`;
     const job = { cancelled: false };
     this.jobs.set(jobId, job);
     const name = syncSourceName(p.settings);
-    if (p.token) this.tokens.set(name, p.token);
     return this.exclusive(async () => {
       const store = this.requireStore();
-      const token = this.tokens.get(name);
+      if (p.tokenCase != null && path.resolve(p.tokenCase) !== store.dir) throw new Error(`${name}: the token was meant for another case: enter the source's API token`);
+      // Bound to this case, name and base URL: a source of the same name elsewhere never receives it.
+      const scope = tokenScope(store.dir, { ...p.settings, name });
+      if (p.token) this.tokens.set(scope, p.token);
+      const token = this.tokens.get(scope);
       if (!token) throw new Error(`${name}: no token in this session: enter the source's API token`);
       const emit = (progress: SyncReport | Parameters<NonNullable<SyncRunOptions['onProgress']>>[0], done: boolean) =>
         this.emit({
           type: 'syncProgress',
           jobId,
           source: name,
-          progress: { pages: progress.pages, received: progress.received, new: progress.new, expectedTotal: progress.expectedTotal, retries: progress.retries },
+          progress: { pages: progress.pages, received: progress.received, new: progress.new, expectedTotal: progress.expectedTotal, retries: progress.retries, retry: 'retry' in progress ? progress.retry : null },
           done,
         });
       const dedup = loadDedupState(store);
       try {
         const report = await runSync(store, { ...p.settings, name }, {
           ...this.syncOptions,
+          ...p.limits,
           token,
           dedup,
           isCancelled: () => job.cancelled,

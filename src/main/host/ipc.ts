@@ -1,9 +1,10 @@
 // The Electron IPC transport of the contract: one generic channel routed by API_METHODS, so a new
 // contract method needs no edit here.
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { isApiMethod, type ApiParams } from '../../shared/contract';
-import { syncSourceName } from '../../shared/sync';
+import { isApiMethod, type ApiParams, type CaseInfo } from '../../shared/contract';
+import type { SyncReport } from '../../shared/sync';
 import { TokenVault } from './token-vault';
+import { withVaultToken } from './vault-token';
 import type { EngineClient } from '../engine/worker/engine-client';
 
 export const CALL_CHANNEL = 'auditdesk:call';
@@ -20,7 +21,14 @@ export function registerIpcHost(engine: EngineClient, win: BrowserWindow): () =>
     if (!isApiMethod(method)) throw new Error(`unknown method ${method}`);
     // The one place tokens cross the host: seal a new one with safeStorage, unseal a saved one, so a
     // sync can run again after the app restarts without the token ever being stored in plain text.
-    if (method === 'runSync') params = withVaultToken(vault, params as ApiParams<'runSync'>);
+    if (method === 'runSync') {
+      // Saved tokens are bound to the case they were entered in (the engine re-checks it is still open).
+      const open = (await engine.call('caseInfo', {})) as CaseInfo | null;
+      const { params: withToken, keep } = withVaultToken(vault, params as ApiParams<'runSync'>, open?.path ?? null);
+      const report = (await engine.call(method, withToken)) as SyncReport;
+      const notice = keep();
+      return notice ? { ...report, warnings: [notice, ...report.warnings] } : report;
+    }
     return engine.call(method, params);
   });
   ipcMain.handle(PICK_FILES_CHANNEL, async (e) => {
@@ -43,14 +51,4 @@ export function registerIpcHost(engine: EngineClient, win: BrowserWindow): () =>
     ipcMain.removeHandler(CALL_CHANNEL);
     ipcMain.removeHandler(PICK_FILES_CHANNEL);
   };
-}
-
-function withVaultToken(vault: TokenVault, p: ApiParams<'runSync'>): ApiParams<'runSync'> {
-  const source = syncSourceName(p.settings);
-  if (p.token) {
-    vault.save(source, p.token);
-    return p;
-  }
-  const saved = vault.load(source);
-  return saved ? { ...p, token: saved } : p;
 }

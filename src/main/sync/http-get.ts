@@ -2,6 +2,7 @@
 // fix (429, 5xx, timeouts, cut-off or invalid bodies). 401/403 stop at once. Error messages name the
 // source and the token-free URL and never carry the token: it only ever goes into the header.
 import { BodyError, bodyRecords, type BodyRecords } from './body-records';
+import { SyncLimitError, readCapped } from './capped-body';
 
 export interface RetryPolicy {
   attempts: number;
@@ -32,6 +33,8 @@ export interface PageFetch {
   /** For messages: "<source> page N". */
   label: string;
   policy: RetryPolicy;
+  /** Cap on the body's size, in bytes. */
+  maxBytes: number;
   onRetry: (why: string, delayMs: number) => void;
   isCancelled: () => boolean;
 }
@@ -77,14 +80,26 @@ export async function getPage(f: PageFetch): Promise<BodyRecords> {
         await res.body?.cancel();
         throw new SyncFetchError(`${f.label}: HTTP ${res.status} ${res.statusText} from ${f.url}`);
       } else {
-        const body = Buffer.from(await res.arrayBuffer());
+        const body = await readCapped(
+          res,
+          f.maxBytes,
+          () =>
+            new SyncLimitError(
+              `${f.label}: the response from ${f.url} is larger than the page size limit of ${f.maxBytes} bytes; stopped reading it. ` +
+                'Pages already stored are kept; raise the limit (--max-page-bytes) to resume here.',
+              'page-bytes',
+              f.maxBytes,
+            ),
+        );
         return await bodyRecords(body, f.recordsKey);
       }
     } catch (e) {
-      if (e instanceof SyncAuthError || e instanceof SyncFetchError) throw e;
+      if (e instanceof SyncAuthError || e instanceof SyncFetchError || e instanceof SyncLimitError) throw e;
       // Network errors, timeouts, bodies cut off mid-transfer, and invalid JSON are worth another try.
       const err = e as Error & { cause?: Error };
       last = e instanceof BodyError ? err.message : err.name === 'TimeoutError' ? `no answer within ${f.policy.timeoutMs} ms` : `${err.message}${err.cause ? ` (${err.cause.message})` : ''}`;
+      // Never let a message carry the token, whatever a lower layer put in it.
+      last = last.split(f.token).join('(token)');
     }
     if (attempt === f.policy.attempts - 1) break;
     const backoff = Math.min(f.policy.maxDelayMs, f.policy.baseDelayMs * 2 ** attempt);

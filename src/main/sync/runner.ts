@@ -4,7 +4,8 @@
 // killed at any point resumes from its last saved page and de-duplication makes the overlap exact.
 import type { CaseStore } from '../engine/store/case-store';
 import type { SyncProgress, SyncReport, SyncSettings } from '../../shared/sync';
-import { syncSourceName } from '../../shared/sync';
+import { DEFAULT_SYNC_LIMITS, syncSourceName } from '../../shared/sync';
+import { plainHttpWarning } from '../../shared/sync-transport';
 import type { Mapping } from '../../shared/mapping';
 import { getDescriptor, type VendorPaging } from '../vendors';
 import { chooseMapping, compileMapping } from '../engine/mapping';
@@ -15,6 +16,8 @@ import { DEFAULT_RETRY, SyncAuthError, SyncFetchError, getPage, type RetryPolicy
 import { SyncSettingsError, formatBound, listPath, parseBaseUrl, parseSince, requestUrl } from './request-url';
 import { EMPTY_STATE, newestStoredMs, readSync, writeSync, type RunPosition, type SyncRow } from './sync-state';
 import { learnOrder, nextStep, pageQuery } from './paging';
+import { SyncLimitError } from './capped-body';
+import { normalBaseUrl } from './token-scope';
 
 export interface SyncRunOptions {
   token: string;
@@ -26,6 +29,9 @@ export interface SyncRunOptions {
   saveEvery?: number;
   /** How far before the newest stored event an incremental run starts (clock skew, late writes). */
   overlapMs?: number;
+  /** Caps against a hostile server (DEFAULT_SYNC_LIMITS when left out). */
+  maxPageBytes?: number;
+  maxPages?: number;
 }
 
 export const DEFAULT_OVERLAP_MS = 5 * 60_000;
@@ -47,6 +53,9 @@ function checkSettings(s: SyncSettings, paging: VendorPaging): SyncSettings {
     if (reserved.has(k)) throw new SyncSettingsError(`filter "${k}" is set by the pager; use --since for time bounds`);
   }
   if (s.pageSize != null && (!Number.isInteger(s.pageSize) || s.pageSize < 1)) throw new SyncSettingsError('page size must be a whole number ≥ 1');
+  // The token would cross the network in clear (and the events could be altered on the way).
+  const clear = plainHttpWarning(s.baseUrl);
+  if (clear && !s.allowHttp) throw new SyncSettingsError(`${clear}. Use https://, or allow it explicitly (--allow-http) if the network path is trusted`);
   return { ...s, name: syncSourceName(s) };
 }
 
@@ -93,9 +102,19 @@ export async function runSync(store: CaseStore, settingsIn: SyncSettings, opts: 
   const limit = Math.min(settings.pageSize ?? paging.maxPageSize ?? paging.pageSize ?? 100, paging.maxPageSize ?? Infinity);
   const saveEvery = Math.max(1, opts.saveEvery ?? 5);
   const overlapMs = opts.overlapMs ?? DEFAULT_OVERLAP_MS;
+  const maxPageBytes = opts.maxPageBytes ?? DEFAULT_SYNC_LIMITS.maxPageBytes;
+  const maxPages = opts.maxPages ?? DEFAULT_SYNC_LIMITS.maxPages;
+  for (const [what, v] of [['page size limit', maxPageBytes], ['page count limit', maxPages]] as const) {
+    if (!Number.isSafeInteger(v) || v < 1) throw new SyncSettingsError(`${what} must be a whole number ≥ 1, got ${v}`);
+  }
+  const clearText = plainHttpWarning(settings.baseUrl);
+  // fetch would reject such a token with an error quoting the header, token and all.
+  if (!/^[\x21-\x7e]+$/.test(opts.token)) {
+    throw new SyncSettingsError(`${name}: the token holds characters an HTTP header cannot carry (spaces, control or non-ASCII characters): check it was pasted whole`);
+  }
 
   const prior = readSync(store, name);
-  if (prior && (prior.settings.vendor !== settings.vendor || prior.settings.baseUrl !== settings.baseUrl)) {
+  if (prior && (prior.settings.vendor !== settings.vendor || normalBaseUrl(prior.settings.baseUrl) !== normalBaseUrl(settings.baseUrl))) {
     throw new SyncSettingsError(`a source named "${name}" already syncs ${prior.settings.vendor} from ${prior.settings.baseUrl}: choose another name`);
   }
   const row: SyncRow = prior ? { ...prior, settings } : { name, sourceId: null, settings, state: { ...EMPTY_STATE }, report: null };
@@ -119,6 +138,7 @@ export async function runSync(store: CaseStore, settingsIn: SyncSettings, opts: 
     startedAt: new Date().toISOString(),
     endedAt: '',
     error: null,
+    limitReached: null,
     warnings: [],
   };
   let pos: RunPosition = row.state.run ?? startPosition(paging, row, newestStoredMs(store, row.sourceId), overlapMs, limit);
@@ -127,12 +147,13 @@ export async function runSync(store: CaseStore, settingsIn: SyncSettings, opts: 
   const warnings = new RowMessages(50);
   const errors = new RowMessages(50);
   let unsaved = 0;
-  const progress = () =>
-    opts.onProgress?.({ pages: report.pages, received: report.received, new: report.new, expectedTotal: report.expectedTotal, retries: report.retries });
+  let pageNo = pos.pagesDone + 1;
+  const progress = (retry: SyncProgress['retry'] = null) =>
+    opts.onProgress?.({ pages: report.pages, received: report.received, new: report.new, expectedTotal: report.expectedTotal, retries: report.retries, retry });
 
   const finishReport = (): SyncReport => {
     report.endedAt = new Date().toISOString();
-    report.warnings = [...errors.finish(), ...warnings.finish()].map((m) => `page ${m.line}: ${m.message}`);
+    report.warnings = [...(clearText ? [`${clearText} (allowed for this source)`] : []), ...[...errors.finish(), ...warnings.finish()].map((m) => `page ${m.line}: ${m.message}`)];
     return report;
   };
 
@@ -140,17 +161,26 @@ export async function runSync(store: CaseStore, settingsIn: SyncSettings, opts: 
     for (;;) {
       if (opts.isCancelled?.()) throw new SyncFetchError(`${name}: cancelled; the next run resumes here`);
       const url = requestUrl(base, path, { ...settings.filters, ...pageQuery(paging, pos, limit) });
-      const pageNo = pos.pagesDone + 1;
+      pageNo = pos.pagesDone + 1;
+      // An API that pages forever (or a pager loop) stops here; the position is kept for a next run.
+      if (report.pages >= maxPages) {
+        throw new SyncLimitError(
+          `${name} page ${pageNo}: this run reached its limit of ${maxPages} pages; not asked. Pages already stored are kept; the next run resumes here (raise it with --max-pages).`,
+          'pages',
+          maxPages,
+        );
+      }
       const page = await getPage({
         url,
         token: opts.token,
         recordsKey: paging.recordsKey,
         label: `${name} page ${pageNo}`,
         policy,
+        maxBytes: maxPageBytes,
         isCancelled: () => opts.isCancelled?.() ?? false,
-        onRetry: () => {
+        onRetry: (reason, delayMs) => {
           report.retries++;
-          progress();
+          progress({ page: pageNo, reason, delayMs });
         },
       });
       const values = page.records.map((r) => r.value);
@@ -233,8 +263,9 @@ export async function runSync(store: CaseStore, settingsIn: SyncSettings, opts: 
       }
     }
   } catch (e) {
-    if (!(e instanceof SyncAuthError || e instanceof SyncFetchError || e instanceof SyncSettingsError)) throw e;
+    if (!(e instanceof SyncAuthError || e instanceof SyncFetchError || e instanceof SyncSettingsError || e instanceof SyncLimitError)) throw e;
     report.error = e.message;
+    if (e instanceof SyncLimitError) report.limitReached = { kind: e.kind, limit: e.limit, page: pageNo };
     row.report = finishReport();
     writeSync(store, row);
     store.save();

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SyncProgress, SyncReport, SyncSettings, SyncSourceInfo } from '../../../shared/sync';
 import { SYNC_VENDORS } from '../../../shared/sync';
+import { plainHttpWarning } from '../../../shared/sync-transport';
 import { useBackend, useHostEvent } from '../api/BackendContext';
 import { errorMessage } from '../util/format';
 import { SyncReportView } from './SyncReportView';
@@ -27,7 +28,7 @@ function parseFilters(text: string): Record<string, string> {
 export function SyncPanel({ onSynced }: { onSynced(): void }) {
   const { api } = useBackend();
   const [sources, setSources] = useState<SyncSourceInfo[]>([]);
-  const [form, setForm] = useState({ vendor: 'opbox', baseUrl: '', orgId: '', token: '', since: '', filters: '', name: '' });
+  const [form, setForm] = useState({ vendor: 'opbox', baseUrl: '', orgId: '', token: '', since: '', filters: '', name: '', allowHttp: false });
   const [running, setRunning] = useState<Running | null>(null);
   const [report, setReport] = useState<SyncReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -73,6 +74,7 @@ export function SyncPanel({ onSynced }: { onSynced(): void }) {
       ...(form.orgId.trim() ? { orgId: form.orgId.trim() } : {}),
       ...(form.since.trim() ? { since: form.since.trim() } : {}),
       ...(Object.keys(filters).length ? { filters } : {}),
+      ...(form.allowHttp && clearText ? { allowHttp: true } : {}),
     };
     const token = form.token;
     // The token leaves the form as soon as it is handed to the engine.
@@ -80,6 +82,7 @@ export function SyncPanel({ onSynced }: { onSynced(): void }) {
     start(settings, token || undefined);
   };
 
+  const clearText = plainHttpWarning(form.baseUrl);
   const p = running?.progress;
   const secs = running ? Math.max(1, (Date.now() - running.started) / 1000) : 1;
   const rate = p ? p.received / secs : 0;
@@ -105,6 +108,15 @@ export function SyncPanel({ onSynced }: { onSynced(): void }) {
           Base URL
           <input required value={form.baseUrl} onChange={set('baseUrl')} placeholder="https://api.example.com" data-testid="sync-base-url" />
         </label>
+        {clearText && (
+          <div className="form-error" role="alert" data-testid="sync-http-warning">
+            {clearText}. The engine refuses it unless you allow it:
+            <label>
+              <input type="checkbox" checked={form.allowHttp} onChange={(e) => setForm((f) => ({ ...f, allowHttp: e.target.checked }))} data-testid="sync-allow-http" />
+              send the token without encryption anyway
+            </label>
+          </div>
+        )}
         {form.vendor === 'invent' && (
           <label>
             Org id

@@ -24,6 +24,14 @@ export function SyncReportView({ report: r }: { report: SyncReport }) {
         <dd>{r.gaps.length ? r.gaps.join('; ') : 'none'}</dd>
       </dl>
       {r.error && <div className="form-error">{r.error}</div>}
+      {r.warnings.length > 0 && (
+        <ul className="sync-report-warnings" data-testid="sync-report-warnings">
+          {r.warnings.slice(0, 5).map((w, i) => (
+            <li key={i}>{w}</li>
+          ))}
+          {r.warnings.length > 5 && <li>… {r.warnings.length - 5} more</li>}
+        </ul>
+      )}
     </div>
   );
 }
