@@ -18,13 +18,18 @@ export function searchText(raw: string): string {
   } catch {
     return raw;
   }
+  // An explicit stack, not recursion: a record nested 100,000 deep is valid JSON and must not
+  // overflow the call stack of every later search. Values come out in document order (phrases).
   const out: string[] = [];
-  const walk = (v: unknown): void => {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
     if (typeof v === 'string') out.push(v);
     else if (typeof v === 'number') out.push(String(v));
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(value);
+    else if (v && typeof v === 'object') {
+      const kids = Array.isArray(v) ? v : Object.values(v);
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    }
+  }
   return out.join(' ');
 }
