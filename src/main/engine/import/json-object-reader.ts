@@ -4,6 +4,7 @@ import { BatchBuilder } from './batch';
 import type { ByteSource } from './input';
 import { countNewlines, describeParseError, isPlainObject } from './json-errors';
 import type { RecordBatch } from './source-record';
+import { parseJsonExact } from './exact-json';
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
@@ -21,7 +22,7 @@ export async function* readJsonObject(src: ByteSource, batchSize: number): Async
   const raw = all.toString('utf8', s, e);
   const line = 1 + countNewlines(all.toString('utf8', 0, s), s);
   try {
-    const value: unknown = JSON.parse(raw);
+    const value: unknown = parseJsonExact(raw);
     if (isPlainObject(value)) out.records.push({ raw, value, line, offset: s, length: e - s });
     else out.errors.push({ line, message: 'the JSON document is not an object' });
   } catch (err) {

@@ -7,6 +7,7 @@ import type { ByteSource } from './input';
 import { describeParseError, isPlainObject } from './json-errors';
 import { ARR, JsonScanner, OBJ, type ScanHooks } from './json-scanner';
 import type { RecordBatch } from './source-record';
+import { parseJsonExact } from './exact-json';
 
 const LBRACE = 0x7b;
 const LBRACKET = 0x5b;
@@ -95,7 +96,7 @@ export async function* readJsonElements(
     const raw = win.slice(start, end).toString('utf8');
     let value: unknown;
     try {
-      value = JSON.parse(raw);
+      value = parseJsonExact(raw);
     } catch (err) {
       const f = describeParseError(err, raw, line);
       const p = f.position;

@@ -4,6 +4,7 @@ import { BatchBuilder } from './batch';
 import type { ByteSource } from './input';
 import { describeParseError, isPlainObject } from './json-errors';
 import type { RecordBatch } from './source-record';
+import { parseJsonExact } from './exact-json';
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -38,7 +39,7 @@ export async function* readJsonLines(src: ByteSource, batchSize: number): AsyncG
     const raw = buf.toString('utf8', s, e);
     let value: unknown;
     try {
-      value = JSON.parse(raw);
+      value = parseJsonExact(raw);
     } catch (err) {
       const { message } = describeParseError(err, raw, lineNo);
       out.errors.push({ line: lineNo, message });

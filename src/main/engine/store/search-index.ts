@@ -3,6 +3,8 @@
 // the inverted index. It is built on first use and brought up to date before each search (meta
 // search_upto = highest event id indexed), so imports and syncs never pay for it.
 
+import { parseJsonExact } from '../import/exact-json';
+
 export const CREATE_SEARCH = `CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts4(content="", body)`;
 
 /**
@@ -14,7 +16,7 @@ export function searchText(raw: string): string {
   if (c !== '{' && c !== '[') return raw;
   let value: unknown;
   try {
-    value = JSON.parse(raw);
+    value = parseJsonExact(raw);
   } catch {
     return raw;
   }
