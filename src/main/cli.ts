@@ -18,7 +18,8 @@ import { cmdFacets } from './cli-facets';
 import { cmdDiff } from './cli-diff';
 
 const USAGE = `usage:
-  auditdesk import CASE FILE... [--json]
+  auditdesk import CASE FILE... [--max-record-bytes N] [--json]
+                      N: bound of one record's (decompressed) size, default 67108864 (64 MiB)
   auditdesk info CASE [--json]
   auditdesk query CASE [--where FIELD=VALUE]... [--where FIELD~TEXT]... [--text WORDS] [--search Q]
                        [--from T] [--to T] [--tag T] [--bookmarked] [--noted] [--limit N] [--offset N] [--json]
@@ -79,6 +80,7 @@ const OPTIONS = {
   sources: { type: 'string' },
   field: { type: 'string', multiple: true },
   history: { type: 'boolean' },
+  'max-record-bytes': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -96,10 +98,12 @@ function out(json: boolean, doc: unknown, human: () => string): void {
 
 async function cmdImport(engine: EngineClient, casePath: string, files: string[], v: Values): Promise<number> {
   if (!files.length) throw new UsageError('import needs at least one FILE');
+  const maxRecordBytes = intOption(v['max-record-bytes'], 'max-record-bytes');
+  if (maxRecordBytes === 0) throw new UsageError('--max-record-bytes must be at least 1');
   await engine.api.openCase({ path: casePath, create: true });
   const off = engine.onEvent((e) => e.type === 'progress' && bar(e.progress));
   const bar = progressPrinter();
-  const report: ImportReport = await engine.api.importFiles({ paths: files.map((f) => path.resolve(f)) });
+  const report: ImportReport = await engine.api.importFiles({ paths: files.map((f) => path.resolve(f)), maxRecordBytes });
   off();
   const files2 = report.files.map((f, i) => ({ ...f, path: files[i] ?? f.path }));
   out(Boolean(v.json), { files: files2 }, () => files2.map(humanFileReport).join('\n'));

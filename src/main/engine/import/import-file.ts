@@ -21,6 +21,8 @@ export interface ImportOptions {
   isCancelled?: () => boolean;
   /** Shared across the files of one job so later files de-duplicate against earlier ones. */
   dedup?: DedupState;
+  /** Bound of one record's decompressed bytes (default 64 MiB): larger records are reported, not read. */
+  maxRecordBytes?: number;
 }
 
 export class ImportCancelled extends Error {
@@ -48,7 +50,7 @@ export async function importFile(store: CaseStore, file: string, opts: ImportOpt
 
   // Refused (another process is changing the case) before a parse thread is started for nothing.
   store.claimWrites();
-  const parse = await startParse(file, store.savedMappings());
+  const parse = await startParse(file, store.savedMappings(), { maxRecordBytes: opts.maxRecordBytes });
   const head = parse.header;
   if (head.type === 'unreadable') {
     report.errors.push(...head.errors, { line: head.line, message: `${display}: ${head.message}` });

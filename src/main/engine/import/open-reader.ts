@@ -10,6 +10,7 @@ import { readJsonObject } from './json-object-reader';
 import { readJsonElements } from './json-reader';
 import { readJsonLines } from './jsonl-reader';
 import { SNIFF_BYTES, sniff } from './sniff';
+import { DEFAULT_MAX_RECORD_BYTES } from './record-limit';
 import { FileFormatError, type RecordBatch, type RecordReader } from './source-record';
 
 export { FileFormatError } from './source-record';
@@ -18,27 +19,29 @@ export type { RecordBatch, RecordError, RecordReader, SourceRecord } from './sou
 export interface OpenReaderOptions {
   /** Records per batch (default 2000). */
   batchSize?: number;
+  /** Bound of one record's decompressed bytes (default DEFAULT_MAX_RECORD_BYTES, 64 MiB). */
+  maxRecordBytes?: number;
 }
 
 type Plan = { format: string; notes: string[]; run: (src: ByteSource) => AsyncGenerator<RecordBatch> };
 
-async function planJsonDocument(path: string, gzip: boolean, batchSize: number): Promise<Plan> {
+async function planJsonDocument(path: string, gzip: boolean, batchSize: number, max: number): Promise<Plan> {
   const outline = await outlineDocument(new ByteSource(path, gzip));
   if (outline.topValues > 1) {
     // Several top-level values: one per line is JSONL with a huge first line; otherwise a
     // concatenated (pretty-printed) JSON stream.
-    if (outline.firstValueOneLine) return { format: 'jsonl', notes: [], run: (s) => readJsonLines(s, batchSize) };
-    return { format: 'json-seq', notes: [], run: (s) => readJsonElements(s, null, batchSize) };
+    if (outline.firstValueOneLine) return { format: 'jsonl', notes: [], run: (s) => readJsonLines(s, batchSize, max) };
+    return { format: 'json-seq', notes: [], run: (s) => readJsonElements(s, null, batchSize, max) };
   }
   const envelope = chooseEnvelope(outline);
   if (envelope) {
     return {
       format: `json-envelope:${envelope.join('.')}`,
       notes: [],
-      run: (s) => readJsonElements(s, envelope, batchSize),
+      run: (s) => readJsonElements(s, envelope, batchSize, max),
     };
   }
-  return { format: 'json-object', notes: [], run: (s) => readJsonObject(s, batchSize) };
+  return { format: 'json-object', notes: [], run: (s) => readJsonObject(s, batchSize, max) };
 }
 
 /**
@@ -47,6 +50,7 @@ async function planJsonDocument(path: string, gzip: boolean, batchSize: number):
  */
 export async function openRecordReader(path: string, opts: OpenReaderOptions = {}): Promise<RecordReader> {
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+  const max = Math.max(1, opts.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES);
   const bytesTotal = (await fs.promises.stat(path)).size;
   if (bytesTotal === 0) throw new FileFormatError(path, 'file is empty');
   const gzip = await isGzipFile(path);
@@ -70,13 +74,13 @@ export async function openRecordReader(path: string, opts: OpenReaderOptions = {
         'unrecognised format: expected JSON Lines, a JSON array or object, or delimited text (CSV/TSV) with consistent columns',
       );
     case 'jsonl':
-      plan = { format: 'jsonl', notes: [], run: (s) => readJsonLines(s, batchSize) };
+      plan = { format: 'jsonl', notes: [], run: (s) => readJsonLines(s, batchSize, max) };
       break;
     case 'json-array':
-      plan = { format: 'json-array', notes: [], run: (s) => readJsonElements(s, [], batchSize) };
+      plan = { format: 'json-array', notes: [], run: (s) => readJsonElements(s, [], batchSize, max) };
       break;
     case 'json-document':
-      plan = await planJsonDocument(path, gzip, batchSize);
+      plan = await planJsonDocument(path, gzip, batchSize, max);
       break;
     case 'csv': {
       const { dialect } = sniffed;
@@ -85,7 +89,7 @@ export async function openRecordReader(path: string, opts: OpenReaderOptions = {
       plan = {
         format: header ? 'csv' : 'csv-noheader',
         notes: header ? [] : [`no header row: columns numbered col1..col${dialect.fieldCount}`],
-        run: (s) => readCsv(s, csvPlan, batchSize),
+        run: (s) => readCsv(s, csvPlan, batchSize, max),
       };
       break;
     }

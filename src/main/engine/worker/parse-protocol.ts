@@ -5,6 +5,7 @@ export interface ParseStart {
   file: string;
   saved: Mapping[];
   batchSize?: number;
+  maxRecordBytes?: number;
 }
 
 export type ParseMessage =
