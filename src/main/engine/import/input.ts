@@ -29,6 +29,8 @@ export class ByteSource {
   constructor(
     readonly path: string,
     readonly gzip: boolean,
+    /** Bytes of the file on disk to read: fixed when the import starts, so a growing file is read as it was. */
+    readonly length = Infinity,
   ) {}
 
   /** Bytes of the file on disk consumed so far. */
@@ -37,7 +39,9 @@ export class ByteSource {
   }
 
   async *chunks(): AsyncGenerator<Buffer> {
-    const file = fs.createReadStream(this.path, { highWaterMark: FILE_CHUNK });
+    if (this.length <= 0) return;
+    const end = Number.isFinite(this.length) ? this.length - 1 : undefined;
+    const file = fs.createReadStream(this.path, { highWaterMark: FILE_CHUNK, end });
     if (!this.gzip) {
       try {
         for await (const chunk of file) {
@@ -71,8 +75,8 @@ export interface Head {
 }
 
 /** The first `max` decompressed bytes, for sniffing. */
-export async function readHead(path: string, gzip: boolean, max: number): Promise<Head> {
-  const src = new ByteSource(path, gzip);
+export async function readHead(path: string, gzip: boolean, max: number, length = Infinity): Promise<Head> {
+  const src = new ByteSource(path, gzip, length);
   const parts: Buffer[] = [];
   let len = 0;
   let whole = true;

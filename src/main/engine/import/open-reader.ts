@@ -21,12 +21,14 @@ export interface OpenReaderOptions {
   batchSize?: number;
   /** Bound of one record's decompressed bytes (default DEFAULT_MAX_RECORD_BYTES, 64 MiB). */
   maxRecordBytes?: number;
+  /** Bytes of the file to read (default: its size now); an import fixes it when it starts. */
+  length?: number;
 }
 
 type Plan = { format: string; notes: string[]; run: (src: ByteSource) => AsyncGenerator<RecordBatch> };
 
-async function planJsonDocument(path: string, gzip: boolean, batchSize: number, max: number): Promise<Plan> {
-  const outline = await outlineDocument(new ByteSource(path, gzip));
+async function planJsonDocument(path: string, gzip: boolean, batchSize: number, max: number, length: number): Promise<Plan> {
+  const outline = await outlineDocument(new ByteSource(path, gzip, length));
   if (outline.topValues > 1) {
     // Several top-level values: one per line is JSONL with a huge first line; otherwise a
     // concatenated (pretty-printed) JSON stream.
@@ -51,12 +53,12 @@ async function planJsonDocument(path: string, gzip: boolean, batchSize: number, 
 export async function openRecordReader(path: string, opts: OpenReaderOptions = {}): Promise<RecordReader> {
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const max = Math.max(1, opts.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES);
-  const bytesTotal = (await fs.promises.stat(path)).size;
+  const bytesTotal = opts.length ?? (await fs.promises.stat(path)).size;
   if (bytesTotal === 0) throw new FileFormatError(path, 'file is empty');
   const gzip = await isGzipFile(path);
   let head;
   try {
-    head = await readHead(path, gzip, SNIFF_BYTES);
+    head = await readHead(path, gzip, SNIFF_BYTES, bytesTotal);
   } catch (e) {
     throw new FileFormatError(path, (e as Error).message);
   }
@@ -80,7 +82,7 @@ export async function openRecordReader(path: string, opts: OpenReaderOptions = {
       plan = { format: 'json-array', notes: [], run: (s) => readJsonElements(s, [], batchSize, max) };
       break;
     case 'json-document':
-      plan = await planJsonDocument(path, gzip, batchSize, max);
+      plan = await planJsonDocument(path, gzip, batchSize, max, bytesTotal);
       break;
     case 'csv': {
       const { dialect } = sniffed;
@@ -100,6 +102,6 @@ export async function openRecordReader(path: string, opts: OpenReaderOptions = {
     gzip,
     bytesTotal,
     notes: plan.notes,
-    batches: () => plan.run(new ByteSource(path, gzip)),
+    batches: () => plan.run(new ByteSource(path, gzip, bytesTotal)),
   };
 }

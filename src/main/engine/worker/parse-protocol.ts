@@ -6,6 +6,8 @@ export interface ParseStart {
   saved: Mapping[];
   batchSize?: number;
   maxRecordBytes?: number;
+  /** Bytes of the file to read, fixed when the import started. */
+  length?: number;
 }
 
 export type ParseMessage =
