@@ -35,7 +35,9 @@ const USAGE = `usage:
                         --format json|jsonl|csv [--raw|--normalized] [--redact FIELD]... --out DIR [--json]
   auditdesk verify DIR [--sources DIR] [--json]
   auditdesk serve CASE [--port N] [--json]
-  auditdesk sql CASE "SELECT ..." [--json]     one read-only statement (SELECT, WITH, EXPLAIN); tab-separated
+  auditdesk sql CASE "SELECT ..." [--timeout SECONDS] [--json]
+                      one read-only statement (SELECT, WITH, EXPLAIN); tab-separated; stopped after
+                      SECONDS (default 60)
   auditdesk views CASE [--json]                the case's saved views
   auditdesk sync CASE --vendor V --base-url URL [--org ID] [--path P] [--name N] [--token-env VAR]
                       [--since T] [--filter k=v]... [--page-size N] [--json]
@@ -81,6 +83,7 @@ const OPTIONS = {
   field: { type: 'string', multiple: true },
   history: { type: 'boolean' },
   'max-record-bytes': { type: 'string' },
+  timeout: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -236,11 +239,14 @@ async function cmdServe(engine: EngineClient, casePath: string, v: Values): Prom
 async function cmdSync(engine: EngineClient, casePath: string, v: Values): Promise<number> {
   if (!v.vendor) throw new UsageError('sync needs --vendor');
   if (!v['base-url']) throw new UsageError('sync needs --base-url');
-  const filters: Record<string, string> = {};
+  // No prototype: a NAME of "__proto__" is a name like any other, not a way to reach Object.prototype.
+  const filters: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const f of v.filter ?? []) {
     const eq = f.indexOf('=');
     if (eq <= 0) throw new UsageError(`--filter takes NAME=VALUE, got "${f}"`);
-    filters[f.slice(0, eq)] = f.slice(eq + 1);
+    const name = f.slice(0, eq);
+    if (Object.hasOwn(filters, name)) throw new UsageError(`--filter ${name} is given twice`);
+    filters[name] = f.slice(eq + 1);
   }
   const settings: SyncSettings = {
     vendor: v.vendor,
