@@ -52,7 +52,9 @@ async function planJsonDocument(path: string, gzip: boolean, batchSize: number, 
  */
 export async function openRecordReader(path: string, opts: OpenReaderOptions = {}): Promise<RecordReader> {
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
-  const max = Math.max(1, opts.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES);
+  // Also reachable from HTTP clients: anything but a whole number ≥ 1 (NaN would disable every check) is the default.
+  const asked = opts.maxRecordBytes;
+  const max = typeof asked === 'number' && Number.isSafeInteger(asked) && asked >= 1 ? asked : DEFAULT_MAX_RECORD_BYTES;
   const bytesTotal = opts.length ?? (await fs.promises.stat(path)).size;
   if (bytesTotal === 0) throw new FileFormatError(path, 'file is empty');
   const gzip = await isGzipFile(path);
