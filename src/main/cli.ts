@@ -18,7 +18,8 @@ import { cmdDiff } from './cli-diff';
 import { cmdServe } from './cli-serve';
 
 const USAGE = `usage:
-  auditdesk import CASE FILE... [--json]
+  auditdesk import CASE FILE... [--max-record-bytes N] [--json]
+                      N: bound of one record's (decompressed) size, default 67108864 (64 MiB)
   auditdesk info CASE [--json]
   auditdesk query CASE [--where FIELD=VALUE]... [--where FIELD~TEXT]... [--text WORDS] [--search Q]
                        [--from T] [--to T] [--tag T] [--bookmarked] [--noted] [--limit N] [--offset N] [--json]
@@ -37,7 +38,9 @@ const USAGE = `usage:
                       prints http://127.0.0.1:PORT/?token=...; the page may open cases in DIR (default: CASE's
                       folder), import from DIR (default ~/AuditDesk/imports), export to CASE/exports or DIR;
                       uploads up to SIZE (default 4GiB, or $AUDITDESK_MAX_UPLOAD)
-  auditdesk sql CASE "SELECT ..." [--json]     one read-only statement (SELECT, WITH, EXPLAIN); tab-separated
+  auditdesk sql CASE "SELECT ..." [--timeout SECONDS] [--json]
+                      one read-only statement (SELECT, WITH, EXPLAIN); tab-separated; stopped after
+                      SECONDS (default 60)
   auditdesk views CASE [--json]                the case's saved views
   auditdesk sync CASE --vendor V --base-url URL [--org ID] [--path P] [--name N] [--token-env VAR]
                       [--since T] [--filter k=v]... [--page-size N] [--max-page-bytes B] [--max-pages N]
@@ -92,6 +95,8 @@ const OPTIONS = {
   sources: { type: 'string' },
   field: { type: 'string', multiple: true },
   history: { type: 'boolean' },
+  'max-record-bytes': { type: 'string' },
+  timeout: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -109,10 +114,12 @@ function out(json: boolean, doc: unknown, human: () => string): void {
 
 async function cmdImport(engine: EngineClient, casePath: string, files: string[], v: Values): Promise<number> {
   if (!files.length) throw new UsageError('import needs at least one FILE');
+  const maxRecordBytes = intOption(v['max-record-bytes'], 'max-record-bytes');
+  if (maxRecordBytes === 0) throw new UsageError('--max-record-bytes must be at least 1');
   await engine.api.openCase({ path: casePath, create: true });
   const off = engine.onEvent((e) => e.type === 'progress' && bar(e.progress));
   const bar = progressPrinter();
-  const report: ImportReport = await engine.api.importFiles({ paths: files.map((f) => path.resolve(f)) });
+  const report: ImportReport = await engine.api.importFiles({ paths: files.map((f) => path.resolve(f)), maxRecordBytes });
   off();
   const files2 = report.files.map((f, i) => ({ ...f, path: files[i] ?? f.path }));
   out(Boolean(v.json), { files: files2 }, () => files2.map(humanFileReport).join('\n'));
@@ -226,11 +233,14 @@ function humanTrace(requestId: string, trace: FullTrace): string {
 async function cmdSync(engine: EngineClient, casePath: string, v: Values): Promise<number> {
   if (!v.vendor) throw new UsageError('sync needs --vendor');
   if (!v['base-url']) throw new UsageError('sync needs --base-url');
-  const filters: Record<string, string> = {};
+  // No prototype: a NAME of "__proto__" is a name like any other, not a way to reach Object.prototype.
+  const filters: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const f of v.filter ?? []) {
     const eq = f.indexOf('=');
     if (eq <= 0) throw new UsageError(`--filter takes NAME=VALUE, got "${f}"`);
-    filters[f.slice(0, eq)] = f.slice(eq + 1);
+    const name = f.slice(0, eq);
+    if (Object.hasOwn(filters, name)) throw new UsageError(`--filter ${name} is given twice`);
+    filters[name] = f.slice(eq + 1);
   }
   const settings: SyncSettings = {
     vendor: v.vendor,

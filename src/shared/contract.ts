@@ -99,7 +99,8 @@ export interface AuditDeskApi {
   openCase(p: { path: string; create?: boolean }): Promise<CaseInfo>;
   caseInfo(p?: Record<string, never>): Promise<CaseInfo | null>;
   /** Imports files into the open case; progress comes as HostEvents carrying jobId. */
-  importFiles(p: { paths: string[]; originalNames?: string[]; jobId?: string }): Promise<ImportReport>;
+  /** maxRecordBytes: bound of one record's decompressed bytes (default 64 MiB); larger records are reported and skipped. */
+  importFiles(p: { paths: string[]; originalNames?: string[]; jobId?: string; maxRecordBytes?: number }): Promise<ImportReport>;
   cancelJob(p: { jobId: string }): Promise<{ cancelled: boolean }>;
   queryEvents(q: EventQuery): Promise<QueryResult>;
   getEvent(p: { id: string }): Promise<AuditEvent>;

@@ -55,9 +55,10 @@ export const MAX_PAGE = 10_000;
 
 /** Parses the CLI's `FIELD=VALUE` and `FIELD~VALUE` (contains) forms. */
 export function parseCondition(text: string): Condition {
-  const m = /^([A-Za-z]+)(=|~)(.*)$/s.exec(text);
+  const m = /^([^=~]+)(=|~)(.*)$/s.exec(text);
   if (!m) throw new Error(`expected FIELD=VALUE or FIELD~VALUE, got "${text}"`);
   const field = m[1] as QueryField;
+  // A list lookup, never `field in someObject`: "__proto__" or "constructor" must not pass as a field.
   if (!QUERY_FIELDS.includes(field)) {
     throw new Error(`unknown field "${m[1]}"; one of: ${QUERY_FIELDS.join(', ')}`);
   }

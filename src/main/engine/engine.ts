@@ -108,7 +108,7 @@ export class Engine implements AuditDeskApi {
     return this.requireStore().incomingDir;
   }
 
-  importFiles(p: { paths: string[]; originalNames?: string[]; jobId?: string }): Promise<ImportReport> {
+  importFiles(p: { paths: string[]; originalNames?: string[]; jobId?: string; maxRecordBytes?: number }): Promise<ImportReport> {
     const jobId = p.jobId ?? `import-${++this.jobCounter}`;
     const job = { cancelled: false };
     this.jobs.set(jobId, job);
@@ -136,6 +136,7 @@ export class Engine implements AuditDeskApi {
                 onProgress: progress,
                 isCancelled: () => job.cancelled,
                 dedup,
+                maxRecordBytes: p.maxRecordBytes,
               }),
             );
           } catch (e) {

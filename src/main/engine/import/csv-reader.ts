@@ -9,6 +9,7 @@ import { ByteWindow } from './byte-window';
 import { columnNames, numberedColumns } from './csv-header';
 import type { ByteSource } from './input';
 import type { RecordBatch } from './source-record';
+import { DEFAULT_MAX_RECORD_BYTES, tooLarge } from './record-limit';
 
 export interface CsvPlan {
   delimiter: string;
@@ -35,11 +36,15 @@ function cellValue(cell: string): unknown {
   return cell;
 }
 
-export async function* readCsv(src: ByteSource, plan: CsvPlan, batchSize: number): AsyncGenerator<RecordBatch> {
+export async function* readCsv(src: ByteSource, plan: CsvPlan, batchSize: number, maxRecordBytes = DEFAULT_MAX_RECORD_BYTES): AsyncGenerator<RecordBatch> {
   const out = new BatchBuilder(batchSize);
   const win = new ByteWindow();
   const skipped: CsvError[] = [];
+  // A row past the bound ends the reading: where a CSV row ends depends on the quoting state, so
+  // guessing the next row start (as JSONL does at the next line break) could misread quoted cells.
+  let tooBig = false;
   const parser = parse({
+    max_record_size: maxRecordBytes,
     delimiter: plan.delimiter,
     bom: true,
     info: true,
@@ -48,11 +53,13 @@ export async function* readCsv(src: ByteSource, plan: CsvPlan, batchSize: number
     skip_empty_lines: true,
     skip_records_with_error: true,
     on_skip: (err) => {
-      if (err) skipped.push(err);
+      if (err?.code === 'CSV_MAX_RECORD_SIZE') tooBig = true;
+      else if (err) skipped.push(err);
     },
   });
   async function* tap(): AsyncGenerator<Buffer> {
     for await (const chunk of src.chunks()) {
+      if (tooBig) return;
       win.append(chunk);
       yield chunk;
     }
@@ -125,6 +132,9 @@ export async function* readCsv(src: ByteSource, plan: CsvPlan, batchSize: number
   }
   await piping;
   flushSkipped();
+  if (tooBig) {
+    out.errors.push({ line: lineNo, message: tooLarge(`the row starting at line ${lineNo}`, prevEnd, maxRecordBytes, 'neither it nor the rest of the file is read') });
+  }
   if (pipeError) out.errors.push({ line: lineNo, message: `CSV: ${(pipeError as Error).message}` });
   if (src.error) out.errors.push({ line: lineNo, message: src.error });
   yield out.take(src.bytesRead);

@@ -21,6 +21,8 @@ export interface ImportOptions {
   isCancelled?: () => boolean;
   /** Shared across the files of one job so later files de-duplicate against earlier ones. */
   dedup?: DedupState;
+  /** Bound of one record's decompressed bytes (default 64 MiB): larger records are reported, not read. */
+  maxRecordBytes?: number;
 }
 
 export class ImportCancelled extends Error {
@@ -32,13 +34,18 @@ export class ImportCancelled extends Error {
 export async function importFile(store: CaseStore, file: string, opts: ImportOptions = {}): Promise<FileImportReport> {
   const display = opts.originalName ?? file;
   const report: FileImportReport = { path: display, format: 'unknown', vendor: 'unknown', imported: 0, duplicates: 0, skipped: 0, errors: [], warnings: [] };
+  // Stat once: the length is fixed here, and exactly these bytes are hashed and read, even if
+  // the file grows while it imports.
+  let start: fs.Stats;
   try {
-    if (!fs.statSync(file).isFile()) throw new Error('not a regular file');
+    start = fs.statSync(file);
+    if (!start.isFile()) throw new Error('not a regular file');
   } catch (e) {
     report.errors.push({ line: 0, message: `cannot read ${display}: ${(e as Error).message}` });
     return report;
   }
-  const sha256 = await fileSha256(file);
+  const length = start.size;
+  const sha256 = await fileSha256(file, length);
   const already = store.findSourceBySha(sha256);
   if (already) {
     Object.assign(report, { format: already.format, vendor: already.vendor, duplicates: already.events, alreadyImported: true, sourceId: already.id });
@@ -48,7 +55,7 @@ export async function importFile(store: CaseStore, file: string, opts: ImportOpt
 
   // Refused (another process is changing the case) before a parse thread is started for nothing.
   store.claimWrites();
-  const parse = await startParse(file, store.savedMappings());
+  const parse = await startParse(file, store.savedMappings(), { maxRecordBytes: opts.maxRecordBytes, length });
   const head = parse.header;
   if (head.type === 'unreadable') {
     report.errors.push(...head.errors, { line: head.line, message: `${display}: ${head.message}` });
@@ -118,8 +125,30 @@ export async function importFile(store: CaseStore, file: string, opts: ImportOpt
   report.skipped = errors.total;
   report.errors = errors.finish();
   report.warnings.push(...warnings.finish());
+  const changed = changedWhileRead(file, display, start);
+  if (changed) report.warnings.push({ line: 0, message: changed });
   opts.onProgress?.(head.bytesTotal, head.bytesTotal, report.imported);
   return report;
+}
+
+/** Says so when the file is not as it was when the import started (it grew, shrank or was rewritten). */
+function changedWhileRead(file: string, display: string, start: fs.Stats): string | null {
+  let now: fs.Stats;
+  try {
+    now = fs.statSync(file);
+  } catch (e) {
+    return `${display} went away during import (${(e as Error).message}): its first ${start.size} bytes were imported and hashed`;
+  }
+  if (now.size > start.size) {
+    return `${display} grew during import (${start.size} bytes at the start, ${now.size} now): only its first ${start.size} bytes were imported and hashed; import it again later for the rest`;
+  }
+  if (now.size < start.size) {
+    return `${display} shrank during import (${start.size} bytes at the start, ${now.size} now): the stored SHA-256 is of its first ${start.size} bytes as they were then`;
+  }
+  if (now.mtimeMs !== start.mtimeMs) {
+    return `${display} was modified during import: the stored SHA-256 is of its bytes when the import started; check the file and import it again`;
+  }
+  return null;
 }
 
 /** A readable vendor name for an unknown source: the file's name without extensions. */

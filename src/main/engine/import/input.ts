@@ -32,6 +32,8 @@ export class ByteSource {
     readonly path: string,
     readonly gzip: boolean,
     readonly encoding: TextEncoding = 'utf-8',
+    /** Bytes of the file on disk to read: fixed when the import starts, so a growing file is read as it was. */
+    readonly length = Infinity,
   ) {}
 
   /** Bytes of the file on disk consumed so far. */
@@ -44,7 +46,9 @@ export class ByteSource {
   }
 
   private async *fileChunks(): AsyncGenerator<Buffer> {
-    const file = fs.createReadStream(this.path, { highWaterMark: FILE_CHUNK });
+    if (this.length <= 0) return;
+    const end = Number.isFinite(this.length) ? this.length - 1 : undefined;
+    const file = fs.createReadStream(this.path, { highWaterMark: FILE_CHUNK, end });
     if (!this.gzip) {
       try {
         for await (const chunk of file) {
@@ -78,8 +82,8 @@ export interface Head {
 }
 
 /** The first `max` decompressed bytes, for sniffing. */
-export async function readHead(path: string, gzip: boolean, max: number): Promise<Head> {
-  const src = new ByteSource(path, gzip);
+export async function readHead(path: string, gzip: boolean, max: number, length = Infinity): Promise<Head> {
+  const src = new ByteSource(path, gzip, 'utf-8', length);
   const parts: Buffer[] = [];
   let len = 0;
   let whole = true;

@@ -7,6 +7,8 @@ import type { ByteSource } from './input';
 import { describeParseError, isPlainObject } from './json-errors';
 import { ARR, JsonScanner, OBJ, type ScanHooks } from './json-scanner';
 import type { RecordBatch } from './source-record';
+import { parseJsonExact } from './exact-json';
+import { DEFAULT_MAX_RECORD_BYTES, tooLarge } from './record-limit';
 
 const LBRACE = 0x7b;
 const LBRACKET = 0x5b;
@@ -16,6 +18,7 @@ export async function* readJsonElements(
   src: ByteSource,
   path: string[] | null,
   batchSize: number,
+  maxRecordBytes = DEFAULT_MAX_RECORD_BYTES,
 ): AsyncGenerator<RecordBatch> {
   const out = new BatchBuilder(batchSize);
   const win = new ByteWindow();
@@ -91,11 +94,21 @@ export async function* readJsonElements(
     return inner.depth;
   };
 
+  // An element past the bound is dropped as soon as it passes it; the scanner still tracks its
+  // brackets (without keeping bytes), so the elements after it import.
+  const tooLong = (start: number, line: number): void => {
+    out.errors.push({ line, message: tooLarge(`element starting at line ${line}`, start, maxRecordBytes, 'skipped; reading resumes after it') });
+  };
+
   const emit = (start: number, end: number, line: number): number | undefined => {
+    if (end - start > maxRecordBytes) {
+      tooLong(start, line);
+      return undefined;
+    }
     const raw = win.slice(start, end).toString('utf8');
     let value: unknown;
     try {
-      value = JSON.parse(raw);
+      value = parseJsonExact(raw);
     } catch (err) {
       const f = describeParseError(err, raw, line);
       const p = f.position;
@@ -123,6 +136,10 @@ export async function* readJsonElements(
     const base = win.size;
     win.append(chunk);
     scanner.feed(chunk, base);
+    if (elemStart >= 0 && win.size - elemStart > maxRecordBytes) {
+      tooLong(elemStart, elemLine);
+      elemStart = -1;
+    }
     win.release(elemStart >= 0 ? elemStart : win.size);
     if (out.full) yield out.take(src.bytesRead);
   }

@@ -21,6 +21,9 @@ const LBRACE = 0x7b;
 const RBRACE = 0x7d;
 const LBRACKET = 0x5b;
 const RBRACKET = 0x5d;
+/** Object keys longer than this are not kept (a bomb can be one huge key): they read as LONG_KEY. */
+const MAX_KEY_BYTES = 1 << 20;
+export const LONG_KEY = '\u0000(key too long)';
 
 export interface ScanHooks {
   /** A value begins; `depth` is its parent container's depth (0 = top level). */
@@ -53,6 +56,7 @@ export class JsonScanner {
   private scalarOpen = false;
   private backslashRun = 0;
   private keyParts: Buffer[] | null = null;
+  private keyBytes = 0;
 
   constructor(
     private readonly hooks: ScanHooks,
@@ -91,7 +95,15 @@ export class JsonScanner {
           let j = n - 1;
           while (j >= i && buf[j] === BACKSLASH) j--;
           this.backslashRun = j < i ? this.backslashRun + (n - i) : n - 1 - j;
-          if (keyStart >= 0) this.keyParts!.push(buf.subarray(keyStart));
+          if (keyStart >= 0) {
+            this.keyParts!.push(buf.subarray(keyStart));
+            this.keyBytes += n - keyStart;
+            if (this.keyBytes > MAX_KEY_BYTES) {
+              this.keyParts = null;
+              keyStart = -1;
+              this.keys[depth] = LONG_KEY;
+            }
+          }
           i = n;
           break;
         }
@@ -166,6 +178,7 @@ export class JsonScanner {
         this.backslashRun = 0;
         if (depth <= this.keyDepth) {
           this.keyParts = [];
+          this.keyBytes = 0;
           keyStart = i + 1;
         }
       } else if (!this.scalarOpen) {

@@ -11,6 +11,7 @@ import { readJsonObject } from './json-object-reader';
 import { readJsonElements } from './json-reader';
 import { readJsonLines } from './jsonl-reader';
 import { SNIFF_BYTES, sniff } from './sniff';
+import { DEFAULT_MAX_RECORD_BYTES } from './record-limit';
 import { FileFormatError, type RecordBatch, type RecordReader } from './source-record';
 
 export { FileFormatError } from './source-record';
@@ -19,27 +20,38 @@ export type { RecordBatch, RecordError, RecordReader, SourceRecord } from './sou
 export interface OpenReaderOptions {
   /** Records per batch (default 2000). */
   batchSize?: number;
+  /** Bound of one record's decompressed bytes (default DEFAULT_MAX_RECORD_BYTES, 64 MiB). */
+  maxRecordBytes?: number;
+  /** Bytes of the file to read (default: its size now); an import fixes it when it starts. */
+  length?: number;
 }
 
 type Plan = { format: string; notes: string[]; run: (src: ByteSource) => AsyncGenerator<RecordBatch> };
 
-async function planJsonDocument(path: string, gzip: boolean, encoding: TextEncoding, batchSize: number): Promise<Plan> {
-  const outline = await outlineDocument(new ByteSource(path, gzip, encoding));
+async function planJsonDocument(
+  path: string,
+  gzip: boolean,
+  encoding: TextEncoding,
+  batchSize: number,
+  max: number,
+  length: number,
+): Promise<Plan> {
+  const outline = await outlineDocument(new ByteSource(path, gzip, encoding, length));
   if (outline.topValues > 1) {
     // Several top-level values: one per line is JSONL with a huge first line; otherwise a
     // concatenated (pretty-printed) JSON stream.
-    if (outline.firstValueOneLine) return { format: 'jsonl', notes: [], run: (s) => readJsonLines(s, batchSize) };
-    return { format: 'json-seq', notes: [], run: (s) => readJsonElements(s, null, batchSize) };
+    if (outline.firstValueOneLine) return { format: 'jsonl', notes: [], run: (s) => readJsonLines(s, batchSize, max) };
+    return { format: 'json-seq', notes: [], run: (s) => readJsonElements(s, null, batchSize, max) };
   }
   const envelope = chooseEnvelope(outline);
   if (envelope) {
     return {
       format: `json-envelope:${envelope.join('.')}`,
       notes: [],
-      run: (s) => readJsonElements(s, envelope, batchSize),
+      run: (s) => readJsonElements(s, envelope, batchSize, max),
     };
   }
-  return { format: 'json-object', notes: [], run: (s) => readJsonObject(s, batchSize) };
+  return { format: 'json-object', notes: [], run: (s) => readJsonObject(s, batchSize, max) };
 }
 
 /**
@@ -48,12 +60,15 @@ async function planJsonDocument(path: string, gzip: boolean, encoding: TextEncod
  */
 export async function openRecordReader(path: string, opts: OpenReaderOptions = {}): Promise<RecordReader> {
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
-  const bytesTotal = (await fs.promises.stat(path)).size;
+  // Also reachable from HTTP clients: anything but a whole number ≥ 1 (NaN would disable every check) is the default.
+  const asked = opts.maxRecordBytes;
+  const max = typeof asked === 'number' && Number.isSafeInteger(asked) && asked >= 1 ? asked : DEFAULT_MAX_RECORD_BYTES;
+  const bytesTotal = opts.length ?? (await fs.promises.stat(path)).size;
   if (bytesTotal === 0) throw new FileFormatError(path, 'file is empty');
   const gzip = await isGzipFile(path);
   let head;
   try {
-    head = await readHead(path, gzip, SNIFF_BYTES);
+    head = await readHead(path, gzip, SNIFF_BYTES, bytesTotal);
   } catch (e) {
     throw new FileFormatError(path, (e as Error).message);
   }
@@ -74,13 +89,13 @@ export async function openRecordReader(path: string, opts: OpenReaderOptions = {
         'unrecognised format: expected JSON Lines, a JSON array or object, or delimited text (CSV/TSV) with consistent columns',
       );
     case 'jsonl':
-      plan = { format: 'jsonl', notes: [], run: (s) => readJsonLines(s, batchSize) };
+      plan = { format: 'jsonl', notes: [], run: (s) => readJsonLines(s, batchSize, max) };
       break;
     case 'json-array':
-      plan = { format: 'json-array', notes: [], run: (s) => readJsonElements(s, [], batchSize) };
+      plan = { format: 'json-array', notes: [], run: (s) => readJsonElements(s, [], batchSize, max) };
       break;
     case 'json-document':
-      plan = await planJsonDocument(path, gzip, encoding, batchSize);
+      plan = await planJsonDocument(path, gzip, encoding, batchSize, max, bytesTotal);
       break;
     case 'csv': {
       const { dialect } = sniffed;
@@ -89,7 +104,7 @@ export async function openRecordReader(path: string, opts: OpenReaderOptions = {
       plan = {
         format: header ? 'csv' : 'csv-noheader',
         notes: header ? [] : [`no header row: columns numbered col1..col${dialect.fieldCount}`],
-        run: (s) => readCsv(s, csvPlan, batchSize),
+        run: (s) => readCsv(s, csvPlan, batchSize, max),
       };
       break;
     }
@@ -102,7 +117,7 @@ export async function openRecordReader(path: string, opts: OpenReaderOptions = {
     encoding,
     bytesTotal,
     notes,
-    batches: () => plan.run(new ByteSource(path, gzip, encoding)),
+    batches: () => plan.run(new ByteSource(path, gzip, encoding, bytesTotal)),
   };
 }
 

@@ -14,9 +14,9 @@ export interface ParseStream {
   stop(): Promise<void>;
 }
 
-export async function startParse(file: string, saved: Mapping[]): Promise<ParseStream> {
+export async function startParse(file: string, saved: Mapping[], opts: Omit<ParseStart, 'file' | 'saved'> = {}): Promise<ParseStream> {
   const spec = workerSpec('parse-worker');
-  const worker = new Worker(spec.file, { execArgv: spec.execArgv, workerData: { file, saved } satisfies ParseStart });
+  const worker = new Worker(spec.file, { execArgv: spec.execArgv, workerData: { file, saved, ...opts } satisfies ParseStart });
   const queue: ParseMessage[] = [];
   let notify: (() => void) | null = null;
   let crashed: Error | null = null;

@@ -2,12 +2,14 @@
 // .externalSessionId, ...). There is no column for it: traces by session are rare and start from one
 // event, so reading it from the raw record on demand keeps the import path and the heap unchanged.
 
+import { parseJsonExact } from '../import/exact-json';
+
 const SESSION_KEY = /^(?:[a-z]*_?)?session_?id$/i;
 
 export function findSessionId(raw: string): string | null {
   let value: unknown;
   try {
-    value = JSON.parse(raw);
+    value = parseJsonExact(raw);
   } catch {
     return null;
   }

@@ -1,6 +1,8 @@
 // Before/after state. Most vendors give two values (OldValue/NewValue, previous_value/new_value),
 // but some give a list of changes (Jira changedValues, Entra modifiedProperties); a mapping then
 // points both sides at the list and the side is built here as an object keyed by field name.
+import { MAX_SHOWN_DEPTH, TOO_DEEP, boundDepth, deeperThan } from '../../../shared/json-depth';
+
 
 /** Member-name pairs for one change entry: [name key candidates], old key, new key. */
 const ENTRY_OLD = [
@@ -73,11 +75,14 @@ export function sideFromChangeList(
 /** The value a before/after path yielded, as the model stores it. */
 export function normaliseSide(v: unknown, side: 'before' | 'after'): unknown {
   if (v === undefined || v === null) return null;
+  // A side nested 100,000 deep could not be diffed, stored or sent on: the raw record keeps it.
+  if (typeof v === 'object' && deeperThan(v, MAX_SHOWN_DEPTH)) return TOO_DEEP;
   if (isChangeList(v)) return sideFromChangeList(v, side);
   if (typeof v === 'string') {
     const t = v.trim();
     if (t === '' || t === 'null' || t === '-') return null;
-    return decodeMaybe(t);
+    const decoded = decodeMaybe(t);
+    return boundDepth(decoded);
   }
   return v;
 }

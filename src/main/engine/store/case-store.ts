@@ -36,6 +36,7 @@ import { KeptTally, type TallyHead, type WholeCaseTally } from './whole-case-tal
 import { parseSearch, snippet, toMatchExpression } from '../../../shared/search';
 import { compileDiffMapping } from '../mapping';
 import type { ColumnHooks } from '../columns/event-columns';
+import { parseJsonExact } from '../import/exact-json';
 
 export const DB_FILE = 'case.sqlite';
 /** Above this many full-text hits a page is found by walking the time index (see whereClause). */
@@ -832,7 +833,7 @@ export class CaseStore {
       apply = compileDiffMapping(this.sourceMapping(srcId));
       this.appliers.set(srcId, apply);
     }
-    const f = apply(JSON.parse(raw) as Record<string, unknown>);
+    const f = apply(parseJsonExact(raw) as Record<string, unknown>);
     return { before: f.before ?? null, after: f.after ?? null };
   }
 

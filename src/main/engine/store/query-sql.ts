@@ -1,5 +1,5 @@
 // Turns the shared query model into SQL over the events table; values are always bound, never spliced.
-import type { EventQuery, Condition } from '../../../shared/query';
+import { QUERY_FIELDS, type EventQuery, type Condition } from '../../../shared/query';
 import { ACTOR_TYPES, OUTCOMES } from '../../../shared/event';
 import { NO_TIME, encodeActorType, encodeOutcome, encodeTimeFlag } from './schema';
 import { parseBound } from './time-bound';
@@ -31,6 +31,11 @@ const likeArg = (v: string) => `%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 export type ExpandContains = (column: string, needle: string) => string[] | null;
 
 function condition(c: Condition, params: Param[], expand?: ExpandContains): string {
+  // Conditions also arrive from HTTP clients: "__proto__" once looked up Object.prototype here and
+  // reached the SQL as "[object Object]".
+  if (!QUERY_FIELDS.includes(c.field)) throw new Error(`unknown field "${String(c.field)}"; one of: ${QUERY_FIELDS.join(', ')}`);
+  if (c.op !== 'eq' && c.op !== 'contains') throw new Error(`unknown condition operator "${String(c.op)}": eq or contains`);
+  if (typeof c.value !== 'string') throw new Error(`the value of a ${c.field} condition must be text`);
   const contains = c.op === 'contains';
   switch (c.field) {
     case 'vendor':
@@ -56,7 +61,7 @@ function condition(c: Condition, params: Param[], expand?: ExpandContains): stri
     case 'userAgent':
       throw new Error('userAgent cannot be filtered on yet');
     default: {
-      const col = COLUMN[c.field];
+      const col = Object.hasOwn(COLUMN, c.field) ? COLUMN[c.field] : undefined;
       if (!col) throw new Error(`unknown field ${c.field}`);
       if (col === 'id') {
         params.push(Number(c.value));

@@ -3,6 +3,8 @@
 // the inverted index. It is built on first use and brought up to date before each search (meta
 // search_upto = highest event id indexed), so imports and syncs never pay for it.
 
+import { parseJsonExact } from '../import/exact-json';
+
 export const CREATE_SEARCH = `CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts4(content="", body)`;
 
 /**
@@ -14,17 +16,22 @@ export function searchText(raw: string): string {
   if (c !== '{' && c !== '[') return raw;
   let value: unknown;
   try {
-    value = JSON.parse(raw);
+    value = parseJsonExact(raw);
   } catch {
     return raw;
   }
+  // An explicit stack, not recursion: a record nested 100,000 deep is valid JSON and must not
+  // overflow the call stack of every later search. Values come out in document order (phrases).
   const out: string[] = [];
-  const walk = (v: unknown): void => {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
     if (typeof v === 'string') out.push(v);
     else if (typeof v === 'number') out.push(String(v));
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(value);
+    else if (v && typeof v === 'object') {
+      const kids = Array.isArray(v) ? v : Object.values(v);
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    }
+  }
   return out.join(' ');
 }

@@ -6,6 +6,9 @@ export interface ParseStart {
   file: string;
   saved: Mapping[];
   batchSize?: number;
+  maxRecordBytes?: number;
+  /** Bytes of the file to read, fixed when the import started. */
+  length?: number;
 }
 
 export type ParseMessage =

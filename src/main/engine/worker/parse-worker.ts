@@ -34,7 +34,7 @@ async function room(): Promise<void> {
 async function run(start: ParseStart): Promise<void> {
   let reader;
   try {
-    reader = await openRecordReader(start.file, { batchSize: start.batchSize });
+    reader = await openRecordReader(start.file, { batchSize: start.batchSize, maxRecordBytes: start.maxRecordBytes, length: start.length });
   } catch (e) {
     if (e instanceof FileFormatError) return send({ type: 'unreadable', message: e.message, line: e.line, errors: [] });
     throw e;
