@@ -1,14 +1,22 @@
 // The Electron shell: one locked-down window over the same engine worker `auditdesk serve` uses.
 import path from 'node:path';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, protocol, session } from 'electron';
 import { EngineClient } from './engine/worker/engine-client';
 import { registerIpcHost } from './host/ipc';
 import { CSP_HTTP } from './host/csp';
+import { APP_INDEX_URL, APP_SCHEME, appResponse } from './app-protocol';
 
-// No remote content, ever: the renderer is loaded from disk and talks to the engine over IPC only.
+const RENDERER_DIR = path.join(__dirname, '../renderer');
+
+// Before ready: app:// is a standard, secure origin (so 'self' in the CSP, fetch and workers work),
+// unlike file://, which would open the whole disk to the page.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+// No remote content, ever: the renderer comes from app:// (the built renderer folder only) and talks to the engine over IPC only.
 function lockDownSession(): void {
+  protocol.handle(APP_SCHEME, (request) => appResponse(RENDERER_DIR, request.url));
   session.defaultSession.webRequest.onBeforeRequest((details, cb) => {
-    const allowed = details.url.startsWith('file://') || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith('blob:');
+    const allowed = details.url.startsWith(`${APP_SCHEME}://`) || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith('blob:');
     cb({ cancel: !allowed });
   });
   session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
@@ -37,7 +45,7 @@ async function createWindow(engine: EngineClient): Promise<void> {
   win.webContents.on('will-attach-webview', (e) => e.preventDefault());
   registerIpcHost(engine, win);
   win.once('ready-to-show', () => win.show());
-  await win.loadFile(path.join(__dirname, '../renderer/index.html'));
+  await win.loadURL(APP_INDEX_URL);
 }
 
 app.enableSandbox();

@@ -4,9 +4,11 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { _electron as electron } from 'playwright-core';
 import { CORPUS_DIR, REPO_ROOT, tempDir } from '../helpers/paths';
 import { cli } from '../helpers/cli';
+import { CSP_HTTP } from '../../src/main/host/csp';
 
 function electronBinary(): string | null {
   try {
@@ -38,9 +40,32 @@ test('Electron window: locked down, talks to the engine over IPC, shows the case
   });
   assert.deepEqual(prefs, { contextIsolation: true, sandbox: true, nodeIntegration: false });
   assert.equal(await win.evaluate(() => typeof (globalThis as { require?: unknown }).require), 'undefined');
+  // Loaded from app:// (the built renderer folder only), not file://; every response carries the CSP.
+  assert.equal(win.url(), 'app://renderer/index.html');
+  const served = await win.evaluate(async () => {
+    const index = await fetch('app://renderer/index.html');
+    const out = await fetch('app://renderer/%2e%2e/%2e%2e/package.json');
+    const file = await fetch('file:///etc/hostname').then(() => 'loaded', () => 'blocked');
+    return { csp: index.headers.get('content-security-policy'), out: out.status, file };
+  });
+  assert.equal(served.csp, CSP_HTTP);
+  assert.equal(served.out, 404);
+  assert.equal(served.file, 'blocked');
   await win.getByTestId('timeline-scroll').focus();
   await win.keyboard.press('Enter');
   await win.getByTestId('detail-panel').waitFor();
   fs.mkdirSync(path.join(REPO_ROOT, 'test-results'), { recursive: true });
   await win.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'electron.png') });
+});
+
+test('Electron binary: the packaging step sets its fuses (on a copy; the dev binary keeps its defaults)', { skip: bin ? false : why }, () => {
+  // On macOS the fuses live in the bundle's framework, so the whole Electron.app is copied.
+  const bundle = bin!.indexOf('.app/');
+  const from = bundle >= 0 ? bin!.slice(0, bundle + 4) : bin!;
+  const to = path.join(tempDir(), path.basename(from));
+  fs.cpSync(from, to, { recursive: true, verbatimSymlinks: true });
+  const copy = bundle >= 0 ? path.join(to, bin!.slice(bundle + 5)) : to;
+  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'fuses.mjs'), copy], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /fuses: .* set for/);
 });

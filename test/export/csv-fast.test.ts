@@ -140,3 +140,38 @@ test('fast CSV lane: sources decoded from UTF-16 and Windows-1252 name their enc
     { mode: 'raw', query: {} },
   ]);
 });
+
+/** A part of a cell a spreadsheet would run: at a line's start or after , ; | or a line break (quote optional), not a plain negative number. */
+const RUNS = /(?:^|[,;|\n])"?(?:[=+@]|-(?!\d+(?:\.\d+)?(?:[,;\t|\r\n]|$)))/m;
+
+test('fast CSV lane: hostile cells are neutralised whatever the delimiter (parts after ; | tab, header names, paths), as formatRow does', async () => {
+  const { dir } = await freshEngine();
+  const semi = path.join(dir, 'semi.csv');
+  fs.writeFileSync(semi, ['time;=HYPERLINK("http://evil");actor', '2026-01-01T00:00:00Z;login;alice', '=1+0;@evil0;-0', '2026-01-01T00:01:00Z;-12;"x;=cmd|y|@z"', '2026-01-01T00:02:00Z;-1.5;-1+2', ''].join('\n'));
+  const tsv = path.join(dir, 'tabs.tsv');
+  fs.writeFileSync(tsv, ['actor\ttime\taction', 'bob\t2026-01-01T00:03:00Z\t', '\t2026-01-01T00:04:00Z\tview', '"a,@b|+c"\t2026-01-01T00:05:00Z\tx;-y', ''].join('\n'));
+  const evilDir = path.join(dir, 'd;=cmd');
+  fs.mkdirSync(evilDir);
+  const json = path.join(evilDir, 'opbox.jsonl');
+  const cells = ['a;=b', 'x|@y', 'p,+q', 'l\n-r', 'ok;-7', 'ok;-7x', '\t=t', 'c\r=d'];
+  fs.writeFileSync(json, `${cells.map((v, i) => JSON.stringify({ id: `e${i}`, action: v, resource: v, user: { name: v }, userAgent: v, createdAt: new Date(Date.UTC(2026, 2, 1) + i * 60_000).toISOString() })).join('\n')}\n`);
+  await checkAgainstFormatRow([semi], [{ mode: 'raw', query: {} }, { mode: 'normalized', query: {} }]);
+  await checkAgainstFormatRow([tsv], [{ mode: 'raw', query: {} }]);
+  await checkAgainstFormatRow([semi, tsv, json], [{ mode: 'raw', query: {} }, { mode: 'normalized', query: {} }]);
+
+  for (const [files, mode] of [[[semi], 'raw'], [[semi, tsv, json], 'raw'], [[semi, tsv, json], 'normalized']] as const) {
+    const { engine, dir: out } = await freshEngine();
+    await engine.importFiles({ paths: [...files] });
+    const o = path.join(out, 'x');
+    await engine.exportEvents({ query: {}, format: 'csv', mode, out: o });
+    engine.close();
+    const text = fs.readFileSync(path.join(o, 'events.csv'), 'utf8');
+    assert.doesNotMatch(text, RUNS, `${mode} ${files.length}: no part would run`);
+    assert.match(text, /;-12;/, 'plain negative numbers stay numbers');
+    if (files.length === 1) {
+      const m = readManifest(o) as ReturnType<typeof readManifest> & { data: { framing: { neutralisedHeader?: { columns: string[]; original: string } } } };
+      assert.deepEqual(m.data.framing.neutralisedHeader, { columns: ['column 2'], original: 'time;=HYPERLINK("http://evil");actor' }, 'the header is neutralised and its original kept');
+      assert.ok(text.startsWith(`time;'=HYPERLINK`));
+    }
+  }
+});

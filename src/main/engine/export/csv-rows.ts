@@ -8,10 +8,10 @@ import type { CaseStore, EntryBatch } from '../store/case-store';
 import type { ColumnBatch } from '../store/column-cursor';
 import type { EventExtras } from '../store/extras';
 import { NO_TIME, decodeActorType, decodeOutcome, decodeTimeFlag } from '../store/schema';
-import { NEUTRALISE_PREFIX, csvCell, isFormulaStart, needsNeutralising, neutraliseRow } from './csv-cell';
+import { csvCell, neutraliseRow, neutraliseText } from './csv-cell';
 import { IsoTime } from './iso-time';
 import { ByteSink, utf8 } from './byte-sink';
-import { lastCell, putAll, putBytes, putCell, putUint } from './put-bytes';
+import { anyPrefix, lastCell, putAll, putBytes, putCell, putUint } from './put-bytes';
 import { XK, XK_COUNT, extrasSpans, isNullText } from './extras-spans';
 import type { ManifestSource } from './manifest';
 import { HASH_PLACE, RECORD, type HashChunk } from './row-hasher';
@@ -27,7 +27,6 @@ const N = { id: 0, t: 1, tflag: 2, src: 3, atype: 4, outcome: 5, len: 7 } as con
 const T = { actor: 0, action: 1, ttype: 2, tid: 3, req: 4, eid: 5, ip: 6, flags: 7 } as const;
 const R = { id: 0, src: 1, len: 3 } as const;
 
-const NEEDS_QUOTES = /[",\r\n]/;
 const QUOTES = /"/g;
 
 /** A number as JSON.stringify writes it inside an object. */
@@ -49,6 +48,8 @@ interface SourceParts {
   vendorNameBytes: Uint8Array;
   /** Quoted provenance cell of a file source, cut where line, offset and length go. */
   fileCell: [string, string, string, string];
+  /** Whether that cell was neutralised (its path or name holds a part that would run). */
+  fileCellNeutralised: boolean;
   fileCellBytes: [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
   /** Bytes of the parts above, for reserving room per row. */
   fixedBytes: number;
@@ -89,6 +90,8 @@ export class CsvRowWriter {
   /** The batch's hash places in its manifest entries (see HashChunk). */
   private hashAt = new Int32Array(0);
   private decoder = new TextDecoder();
+  /** The batch's segment bytes, where records are read from. */
+  private entries: Buffer = Buffer.alloc(0);
   /** Numbers per row in a batch's nums: the mode's numeric columns. */
   private readonly width: number;
 
@@ -108,7 +111,9 @@ export class CsvRowWriter {
       const q = (t: string) => t.replace(QUOTES, '""');
       const vendorCell = csvCell(s.vendor);
       const nameCell = csvCell(s.name);
-      const fileCell: SourceParts['fileCell'] = [`"${q(head.slice(0, -1))},""line"":`, ',""offset"":', ',""length"":', `${gzip ? ',""gzip"":true' : ''}${encoding ? `,""encoding"":""${encoding}""` : ''}}"`];
+      // Only the path and name can hold a part that would run: after each comma of the JSON comes a quote.
+      const fileHead = neutraliseText(head.slice(0, -1));
+      const fileCell: SourceParts['fileCell'] = [`"${q(fileHead.text)},""line"":`, ',""offset"":', ',""length"":', `${gzip ? ',""gzip"":true' : ''}${encoding ? `,""encoding"":""${encoding}""` : ''}}"`];
       const vendorNameBytes = utf8(`${vendorCell.cell},${nameCell.cell},`);
       const fileCellBytes = fileCell.map(utf8) as SourceParts['fileCellBytes'];
       this.sourceParts.set(srcId, {
@@ -118,6 +123,7 @@ export class CsvRowWriter {
         nameCell,
         vendorNameBytes,
         fileCell,
+        fileCellNeutralised: fileHead.neutralised,
         fileCellBytes,
         fixedBytes: vendorNameBytes.length + fileCellBytes.reduce((n, b) => n + b.length, 0),
       });
@@ -144,6 +150,7 @@ export class CsvRowWriter {
     heads.reset(this.spareHeads.pop() ?? Buffer.allocUnsafeSlow(4 << 20));
     template.pos = 0;
     const seg = new Uint8Array(entries.buffer, entries.byteOffset, entries.length);
+    this.entries = entries;
     const normalized = this.mode === 'normalized';
     const width = this.width;
     for (let i = 0; i < n; i++) {
@@ -260,9 +267,10 @@ export class CsvRowWriter {
     p = putAll(o, p, pc);
     p = this.extrasNumber(o, p, seg, XK.fb);
     p = putAll(o, p, pd);
+    if (src.fileCellNeutralised) neutralised.push('provenance');
     o[p++] = 44;
     this.heads.pos = p;
-    const kind = this.recordCell(seg, rawStart, rawEnd);
+    const kind = this.recordCell(rawStart, rawEnd);
 
     this.template.ensure(256 + 3 * (rawStart - xStart));
     const m = this.template.u8;
@@ -331,22 +339,20 @@ export class CsvRowWriter {
     const extras = JSON.parse(entries.toString('utf8', start + 4, rawStart)) as EventExtras;
     const normalized = this.mode === 'normalized';
     const id = cols.nums[i * this.width + (normalized ? N.id : R.id)];
-    let head: string;
     let kind: number;
     if (normalized) {
-      head = this.normalizedHead(this.rowValues(cols, i), extras, src, entries, rawStart, rawEnd);
-      kind = this.recordCell(entries, rawStart, rawEnd);
+      this.heads.text(this.normalizedHead(this.rowValues(cols, i), extras, src, entries, rawStart, rawEnd));
+      kind = this.recordCell(rawStart, rawEnd);
     } else if (this.layout?.kind === 'source-rows') {
       const text = entries.toString('utf8', rawStart, rawEnd);
       const { row, columns } = neutraliseRow(text, this.layout.delimiter);
       for (const c of columns) this.neutralised.push(`column ${c + 1}`);
-      head = row === text ? '' : row;
+      if (row !== text) this.heads.text(row);
       kind = row === text ? RECORD.VERBATIM : RECORD.NONE;
     } else {
-      head = `${rowNumber},`;
-      kind = this.recordCell(entries, rawStart, rawEnd);
+      this.heads.text(`${rowNumber},`);
+      kind = this.recordCell(rawStart, rawEnd);
     }
-    if (head) this.heads.text(head);
 
     const manifestSource = this.sources[src.index];
     let where: string;
@@ -380,24 +386,28 @@ export class CsvRowWriter {
     return [n(N.id), n(N.t), n(N.tflag) < 0 ? null : n(N.tflag), n(N.src), t(T.actor), n(N.atype), t(T.action), t(T.ttype), t(T.tid), n(N.outcome), t(T.req), t(T.eid), t(T.ip), null, null, t(T.flags)];
   }
 
-  /** The record as the row's last cell: quoted by the hashing thread where needed, neutralised as noted here. */
-  private recordCell(entries: Uint8Array, a: number, b: number): number {
-    if (a < b && isFormulaStart(entries[a])) {
-      this.neutralised.push('raw');
-      return RECORD.CELL_NEUTRALISED;
-    }
-    return RECORD.CELL;
+  /**
+   * The record as the row's last cell. Most records need nothing and go to the hashing thread as they
+   * are (it quotes them where needed); one with a part that would run is written here, prefixed, as
+   * the end of the head.
+   */
+  private recordCell(a: number, b: number): number {
+    if (!anyPrefix(this.entries, a, b)) return RECORD.CELL;
+    this.neutralised.push('raw');
+    const heads = this.heads;
+    heads.ensure(2 * (b - a) + 3);
+    const p = putCell(heads.u8, heads.pos, this.entries, a, b);
+    if (p >= 0) heads.pos = p;
+    else heads.text(csvCell(this.entries.toString('utf8', a, b)).cell);
+    return RECORD.NONE;
   }
 
   /** csvCell for a text column, noting the column when it is neutralised. */
   private cell(v: unknown, column: string): string {
     if (v === null || v === undefined) return '';
-    let s = String(v);
-    if (needsNeutralising(s)) {
-      s = NEUTRALISE_PREFIX + s;
-      this.neutralised.push(column);
-    }
-    return NEEDS_QUOTES.test(s) ? `"${s.replace(QUOTES, '""')}"` : s;
+    const { cell, neutralised } = csvCell(String(v));
+    if (neutralised) this.neutralised.push(column);
+    return cell;
   }
 
   private json(v: unknown, column: string): string {
@@ -429,6 +439,7 @@ export class CsvRowWriter {
     } else {
       const [a, b, c, d] = src.fileCell;
       h += a + num(x.ln ?? 0) + b + num(x.fo ?? 0) + c + num(x.fb ?? 0) + d;
+      if (src.fileCellNeutralised) this.neutralised.push('provenance');
     }
     return `${h},`;
   }

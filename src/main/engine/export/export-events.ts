@@ -10,7 +10,7 @@ import { DATA_FILE, EXPORT_FORMATS, REDACTABLE_FIELDS } from '../../../shared/ex
 import { describeQuery } from '../../../shared/describe-query';
 import { encodingField, type CaseStore } from '../store/case-store';
 import { exportAnnotations } from './export-annotations';
-import { NEUTRALISE_PREFIX } from './csv-cell';
+import { NEUTRALISE_PREFIX, NEUTRALISE_RULE } from './csv-cell';
 import { csvLayoutFor } from './csv-layout';
 import { MANIFEST_FILE, SUMS_FILE, VERIFY_FILE, type ManifestHead, type ManifestRow, type ManifestSource } from './manifest';
 import { ManifestFile, syncAndClose, widestHead } from './manifest-file';
@@ -98,9 +98,10 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
       prefix: NEUTRALISE_PREFIX,
       rule:
         req.format === 'csv'
-          ? `CSV cells starting with = + - @ tab or CR get a leading ${NEUTRALISE_PREFIX} so spreadsheets show them as text; each row lists its neutralised columns and keeps rawSha256 of the record as stored`
+          ? NEUTRALISE_RULE
           : 'JSON exports are never neutralised',
-      cells: c.neutralisedCells,
+      // Header names count too; data.framing.neutralisedHeader lists them with the header as the source has it.
+      cells: c.neutralisedCells + (framing.neutralisedHeader?.columns.length ?? 0),
       rows: c.neutralisedRows,
     },
     redactions: { marker: REDACTION_MARKER, fields: redact, rows: redactedRows },
@@ -225,7 +226,7 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
     format: req.format,
     mode: req.mode,
     filter: sentence,
-    neutralisedCells,
+    neutralisedCells: neutralisedCells + (framing.neutralisedHeader?.columns.length ?? 0),
     redactedRows: redactedAny,
     framing: framing.description,
   };

@@ -12,6 +12,8 @@ export interface Framing {
   separator: string;
   suffix: string;
   description: string;
+  /** A source header with names that would run: the 1-based columns prefixed, and the header as the source has it. */
+  neutralisedHeader?: { columns: string[]; original: string };
 }
 
 /** raw CSV: the sources' own rows under their own header, or a row number and a `raw` column holding each record. */
@@ -48,8 +50,16 @@ export function framingFor(format: ExportFormat, mode: ExportMode, layout: CsvLa
           : 'one event of the AuditDesk event model per line',
     };
   }
-  const header = mode === 'normalized' ? NORMALIZED_COLUMNS.join(',') : layout?.kind === 'source-rows' ? layout.header : 'row,raw';
+  let header = mode === 'normalized' ? NORMALIZED_COLUMNS.join(',') : 'row,raw';
+  let neutralisedHeader: Framing['neutralisedHeader'];
+  if (mode === 'raw' && layout?.kind === 'source-rows') {
+    // A source's header names are cells like any other: `=HYPERLINK(...)` as a name would run too.
+    const { row, columns } = neutraliseRow(layout.header, layout.delimiter);
+    header = row;
+    if (columns.length) neutralisedHeader = { columns: columns.map((c) => `column ${c + 1}`), original: layout.header };
+  }
   return {
+    ...(neutralisedHeader ? { neutralisedHeader } : {}),
     kind: 'csv',
     prefix: `${header}\n`,
     separator: '\n',

@@ -5,7 +5,6 @@
 // SHA-256, and writes the data file and the manifest's row entries. The two threads then run side by
 // side. The worker is a few lines of Node built-ins, run from this text, so it needs no bundle entry.
 import { Worker } from 'node:worker_threads';
-import { NEUTRALISE_PREFIX } from './csv-cell';
 
 /** How a row's stored record goes into it, after its head. */
 export const RECORD = {
@@ -13,10 +12,9 @@ export const RECORD = {
   NONE: 0,
   /** Byte for byte: the row is the record (a source row as it was). */
   VERBATIM: 1,
-  /** As a CSV cell: quoted (quotes doubled) when it holds a quote, comma or line break. */
+  /** As a CSV cell: quoted (quotes doubled) when it holds a quote, comma or line break. A record that
+   * must be neutralised is written by the formatting thread as part of the head (NONE). */
   CELL: 2,
-  /** As a CSV cell with the neutralising prefix first. */
-  CELL_NEUTRALISED: 3,
 } as const;
 
 /** What stands where a hash goes in a manifest entry until the hashing thread writes the hash over it. */
@@ -44,7 +42,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const crypto = require('node:crypto');
 const hash = crypto.hash ?? ((alg, data, enc) => crypto.createHash(alg).update(data).digest(enc));
-const { dataFd, rowsFd, prefix, separator, suffix, neutralise } = workerData;
+const { dataFd, rowsFd, prefix, separator, suffix } = workerData;
 const dataHash = crypto.createHash('sha256');
 const sep = Buffer.from(separator);
 // Plain Uint8Array views: indexed access to a Buffer (a subclass) is about twice as slow in the byte loops.
@@ -99,9 +97,8 @@ function rowsOf(m) {
       p += b - a;
     } else if (kind !== ${RECORD.NONE}) {
       const quote = needsQuotes(entries, a, b);
-      if (quote) o[p++] = 34;
-      if (kind === ${RECORD.CELL_NEUTRALISED}) o[p++] = neutralise;
       if (quote) {
+        o[p++] = 34;
         for (let i = a; i < b; i++) {
           const c = entries[i];
           o[p++] = c;
@@ -160,7 +157,7 @@ export class RowHasher {
     private readonly depth = 2,
   ) {
     const { prefix, separator, suffix } = framing;
-    const workerData = { dataFd, rowsFd, prefix, separator, suffix, neutralise: NEUTRALISE_PREFIX.charCodeAt(0) };
+    const workerData = { dataFd, rowsFd, prefix, separator, suffix };
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
     this.worker.on('message', (m: { ok?: true; heads?: Uint8Array; entries?: Uint8Array; sha256?: string; bytes?: number; error?: string }) => {
       const w = this.waiting.shift();

@@ -29,8 +29,31 @@ function eachChunk(fd, start, end, chunk, fn) {
   }
 }
 
+// Opened without following a link and without waiting on a pipe (a FIFO would block open and read
+// for ever): only a regular file is read.
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW || 0) | (fs.constants.O_NONBLOCK || 0);
+function openRegular(file) {
+  const st = fs.lstatSync(file);
+  if (!st.isFile()) throw new Error('is not a regular file (' + (st.isSymbolicLink() ? 'a symbolic link' : st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a pipe' : 'a special file') + ')');
+  const fd = fs.openSync(file, OPEN_FLAGS);
+  if (!fs.fstatSync(fd).isFile()) {
+    fs.closeSync(fd);
+    throw new Error('is not a regular file');
+  }
+  return fd;
+}
+
+// A file the manifest or SHA256SUMS names: a plain name of a file right inside the export folder,
+// never a path (an edited manifest could otherwise make the verifier read, hash and vouch for any file).
+function inFolder(dir, name) {
+  if (typeof name !== 'string' || name === '' || name === '.' || name === '..' || /[\/\\\0]/.test(name)) {
+    throw new Error(JSON.stringify(name) + ' is not a plain file name inside the export folder');
+  }
+  return path.join(dir, name);
+}
+
 function hashFile(file, chunk) {
-  const fd = fs.openSync(file, 'r');
+  const fd = openRegular(file);
   try {
     const h = crypto.createHash('sha256');
     eachChunk(fd, 0, fs.fstatSync(fd).size, chunk, (b) => h.update(b));
@@ -91,7 +114,7 @@ function readData(file, framing, chunk) {
   const sep = Buffer.from(framing.separator, 'utf8');
   const rows = new Digests();
   const out = { sha256: null, rows, error: null };
-  const fd = fs.openSync(file, 'r');
+  const fd = openRegular(file);
   try {
     const size = fs.fstatSync(fd).size;
     const ends = Buffer.alloc(Math.min(size, pre.length + suf.length));
@@ -167,6 +190,8 @@ function readManifest(file, chunk) {
   const zero = Buffer.alloc(32);
   const hex = (v) => (typeof v === 'string' && /^[0-9a-f]{64}$/.test(v) ? Buffer.from(v, 'hex') : null);
   const num = (v, none) => (typeof v === 'number' ? v : none);
+  // A byte position: absent (-1), or a safe non-negative integer; anything else is -2, a problem.
+  const pos = (v) => (v === undefined ? -1 : Number.isSafeInteger(v) && v >= 0 ? v : -2);
   const pack = (text) => {
     let r;
     try {
@@ -183,8 +208,8 @@ function readManifest(file, chunk) {
     rows.hasRaw.push(Boolean(raw));
     rows.row.push(num(r.row, rows.count + 1));
     rows.source.push(num(r.source, -1));
-    rows.offset.push(num(r.offset, -1));
-    rows.length.push(num(r.length, 0));
+    rows.offset.push(pos(r.offset));
+    rows.length.push(pos(r.length));
     rows.line.push(num(r.line, 0));
     rows.count++;
   };
@@ -198,7 +223,7 @@ function readManifest(file, chunk) {
   let state = 0;
   let inElement = false;
   let found = false;
-  const fd = fs.openSync(file, 'r');
+  const fd = openRegular(file);
   try {
     eachChunk(fd, 0, fs.fstatSync(fd).size, chunk, (piece) => {
       let from = 0;
@@ -280,20 +305,49 @@ const DECODABLE = ['utf-16le', 'utf-16be', 'windows-1252'];
 
 function recordReader(file, gzip, encoding) {
   if (gzip || encoding) {
-    let bytes = fs.readFileSync(file);
-    if (gzip) bytes = zlib.gunzipSync(bytes);
+    let bytes = gzip ? zlib.gunzipSync(fs.readFileSync(file)) : fs.readFileSync(file);
     if (encoding) bytes = Buffer.from(new TextDecoder(encoding).decode(bytes), 'utf8');
-    return { read: (offset, length) => bytes.subarray(offset, offset + length), close() {} };
+    return { read: (offset, length) => (offset + length > bytes.length ? null : bytes.subarray(offset, offset + length)), close() {} };
   }
-  const fd = fs.openSync(file, 'r');
+  const fd = openRegular(file);
+  const size = fs.fstatSync(fd).size;
   return {
     read(offset, length) {
+      // Past the end (an edited offset or length) there is no such record: nothing is read.
+      if (offset + length > size) return null;
       const buf = Buffer.alloc(length);
       const n = fs.readSync(fd, buf, 0, length, offset);
       return buf.subarray(0, n);
     },
     close: () => fs.closeSync(fd),
   };
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const isText = (v) => typeof v === 'string';
+const isCount = (v) => Number.isSafeInteger(v) && v >= 0;
+
+// What the checks below rely on, checked before any of it is used: an edited manifest gets a clear
+// FAIL naming the field instead of a crash, a hang or a read somewhere else.
+function headProblem(m) {
+  if (!m || typeof m !== 'object' || Array.isArray(m)) return 'is not a JSON object';
+  const d = m.data;
+  if (!d || typeof d !== 'object') return '"data" is missing or not an object';
+  if (!isText(d.file)) return '"data.file" is not a file name';
+  const f = d.framing;
+  if (!f || typeof f !== 'object' || !['json', 'lines', 'csv'].includes(f.kind)) return '"data.framing.kind" is not json, lines or csv';
+  if (!isText(f.prefix) || !isText(f.suffix) || !isText(f.separator) || f.separator === '') return '"data.framing" needs prefix, separator (not empty) and suffix as text';
+  if (!isCount(d.rows)) return '"data.rows" is not a row count';
+  if (!isText(d.sha256) || !HEX64.test(d.sha256)) return '"data.sha256" is not a SHA-256';
+  if (!Array.isArray(m.sources)) return '"sources" is not a list';
+  for (let k = 0; k < m.sources.length; k++) {
+    const s = m.sources[k];
+    if (!s || typeof s !== 'object' || !isText(s.name) || !isText(s.kind) || !isText(s.sha256) || !isText(s.path)) {
+      return 'sources[' + k + '] needs name, kind, path and sha256 as text';
+    }
+    if (s.originalName != null && !isText(s.originalName)) return 'sources[' + k + '].originalName is not text';
+  }
+  return null;
 }
 
 export function verifyExport(dir, sourcesDir, options) {
@@ -307,22 +361,32 @@ export function verifyExport(dir, sourcesDir, options) {
   let listed;
   try {
     ({ head: manifest, rows: listed } = readManifest(file('manifest.json'), chunk));
+    const bad = headProblem(manifest);
+    if (bad) throw new Error(bad);
   } catch (e) {
     problems.push('manifest.json: ' + e.message);
+    manifest = null;
   }
   const data = manifest && manifest.data;
   let read = null;
   if (data) {
     try {
-      read = readData(file(data.file), data.framing, chunk);
+      read = readData(inFolder(dir, data.file), data.framing, chunk);
     } catch (e) {
-      problems.push(data.file + ': ' + e.message);
+      problems.push('manifest.json names the data file ' + JSON.stringify(data.file) + ': ' + e.message);
     }
   }
 
   let sums = [];
   try {
-    sums = fs.readFileSync(file('SHA256SUMS')).toString('utf8').split('\n').filter(Boolean).map((line) => {
+    const fd = openRegular(file('SHA256SUMS'));
+    let text;
+    try {
+      text = fs.readFileSync(fd).toString('utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
+    sums = text.split('\n').filter(Boolean).map((line) => {
       const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
       if (!m) problems.push('SHA256SUMS: cannot read the line ' + JSON.stringify(line));
       return m ? { sha: m[1], name: m[2] } : null;
@@ -334,9 +398,9 @@ export function verifyExport(dir, sourcesDir, options) {
     let got;
     try {
       // The data file was just hashed whole while its rows were read.
-      got = read && data && name === data.file ? read.sha256 : hashFile(file(name), chunk);
+      got = read && data && name === data.file ? read.sha256 : hashFile(inFolder(dir, name), chunk);
     } catch (e) {
-      problems.push(name + ': listed in SHA256SUMS but cannot be read (' + e.message + ')');
+      problems.push(JSON.stringify(name) + ': listed in SHA256SUMS but not checked: ' + e.message);
       continue;
     }
     if (got !== sha) problems.push(name + ': SHA-256 is ' + got + ' but SHA256SUMS says ' + sha + ': the file was changed after export');
@@ -379,9 +443,16 @@ export function verifyExport(dir, sourcesDir, options) {
   if (sourcesDir) {
     const files = walk(sourcesDir, []);
     const byHash = new Map();
-    for (const f of files) byHash.set(hashFile(f, chunk), f);
+    for (const f of files) {
+      try {
+        byHash.set(hashFile(f, chunk), f);
+      } catch (e) {
+        notes.push(f + ' cannot be read (' + e.message + '): not compared');
+      }
+    }
+    // Rows name their source by its place in the manifest's list.
     const readers = new Map();
-    for (const s of manifest.sources) {
+    for (const [at, s] of manifest.sources.entries()) {
       if (s.kind !== 'file') {
         notes.push('source ' + s.name + ' came from an API: its rows keep their request URL and page, there is no file to compare');
         continue;
@@ -398,17 +469,37 @@ export function verifyExport(dir, sourcesDir, options) {
         problems.push('source ' + s.name + ': unknown text encoding ' + JSON.stringify(s.encoding) + ' in the manifest');
         continue;
       }
-      readers.set(s.index, recordReader(found, s.gzip, s.encoding));
-      result.sourcesChecked++;
+      try {
+        readers.set(at, recordReader(found, s.gzip === true, s.encoding));
+        result.sourcesChecked++;
+      } catch (e) {
+        problems.push('source ' + s.name + ': ' + found + ' cannot be read (' + e.message + ')');
+      }
     }
     try {
       for (let k = 0; k < listed.count; k++) {
-        const reader = readers.get(listed.source.at(k));
+        const source = listed.source.at(k);
         const offset = listed.offset.at(k);
-        if (!reader || offset < 0) continue;
         const length = listed.length.at(k);
-        // A length no record has (an edited manifest) is a mismatch, not a huge read.
-        const record = Number.isSafeInteger(length) && length >= 0 && length < 1 << 30 ? reader.read(offset, length) : null;
+        if (!Number.isSafeInteger(source) || source < 0 || source >= manifest.sources.length) {
+          problems.push('row ' + listed.row.at(k) + ': source ' + source + ' is not one of the manifest\'s ' + manifest.sources.length + ' sources');
+          continue;
+        }
+        if (offset === -2 || length === -2) {
+          problems.push('row ' + listed.row.at(k) + ': its offset or length is not a byte position');
+          continue;
+        }
+        const reader = readers.get(source);
+        if (!reader || offset < 0) continue;
+        // A record past the source's end or longer than any record (an edited manifest) is a mismatch, not a huge read.
+        let record = null;
+        if (length >= 0 && length < 1 << 30) {
+          try {
+            record = reader.read(offset, length);
+          } catch {
+            record = null;
+          }
+        }
         const digest = record ? crypto.createHash('sha256').update(record).digest() : Buffer.alloc(32);
         const wanted = listed.hasRaw[k] ? listed.raw : listed.sha;
         result.rowsComparedWithSources++;
