@@ -26,6 +26,16 @@ export interface Condition {
   value: string;
 }
 
+/**
+ * Throws unless c is a condition the engine knows. Conditions also arrive from HTTP clients:
+ * "__proto__" once looked up Object.prototype and reached the SQL as "[object Object]".
+ */
+export function checkCondition(c: Condition): void {
+  if (!QUERY_FIELDS.includes(c.field)) throw new Error(`unknown field "${String(c.field)}"; one of: ${QUERY_FIELDS.join(', ')}`);
+  if (c.op !== 'eq' && c.op !== 'contains') throw new Error(`unknown condition operator "${String(c.op)}": eq or contains`);
+  if (typeof c.value !== 'string') throw new Error(`the value of a ${c.field} condition must be text`);
+}
+
 export interface EventQuery {
   where?: Condition[];
   /** Free text: every word must appear in one of the model fields (case-insensitive). */

@@ -3,7 +3,7 @@
 // open, AD_COLUMNS=0, a field they do not hold): the caller then takes the SQL path, the reference.
 import type { QueryResult } from '../../../shared/contract';
 import type { EventRow } from '../../../shared/event';
-import { DEFAULT_PAGE, MAX_PAGE, QUERY_FIELDS, type EventQuery } from '../../../shared/query';
+import { DEFAULT_PAGE, MAX_PAGE, checkCondition, type EventQuery } from '../../../shared/query';
 import { FACET_FIELDS, type Facet, type FacetField, type Histogram, type QuerySummary } from '../../../shared/investigate';
 import { parseSearch, snippet } from '../../../shared/search';
 import type { CaseStore } from '../store/case-store';
@@ -38,7 +38,7 @@ const KEEP = 8;
 function filtered(store: CaseStore, cols: EventColumns, q: EventQuery): Filtered | null {
   for (const c of q.where ?? []) {
     if (c.field === 'userAgent') throw new Error('userAgent cannot be filtered on yet');
-    if (!QUERY_FIELDS.includes(c.field)) throw new Error(`unknown field ${c.field}`);
+    checkCondition(c);
   }
   // A search needs the full-text index up to date first (where() brings it up).
   if (parseSearch(q.search ?? '').length) store.where(q);

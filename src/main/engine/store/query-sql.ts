@@ -1,5 +1,5 @@
 // Turns the shared query model into SQL over the events table; values are always bound, never spliced.
-import { QUERY_FIELDS, type EventQuery, type Condition } from '../../../shared/query';
+import { checkCondition, type EventQuery, type Condition } from '../../../shared/query';
 import { ACTOR_TYPES, OUTCOMES } from '../../../shared/event';
 import { NO_TIME, encodeActorType, encodeOutcome, encodeTimeFlag } from './schema';
 import { parseBound } from './time-bound';
@@ -31,11 +31,7 @@ const likeArg = (v: string) => `%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 export type ExpandContains = (column: string, needle: string) => string[] | null;
 
 function condition(c: Condition, params: Param[], expand?: ExpandContains): string {
-  // Conditions also arrive from HTTP clients: "__proto__" once looked up Object.prototype here and
-  // reached the SQL as "[object Object]".
-  if (!QUERY_FIELDS.includes(c.field)) throw new Error(`unknown field "${String(c.field)}"; one of: ${QUERY_FIELDS.join(', ')}`);
-  if (c.op !== 'eq' && c.op !== 'contains') throw new Error(`unknown condition operator "${String(c.op)}": eq or contains`);
-  if (typeof c.value !== 'string') throw new Error(`the value of a ${c.field} condition must be text`);
+  checkCondition(c);
   const contains = c.op === 'contains';
   switch (c.field) {
     case 'vendor':
