@@ -57,3 +57,19 @@ export function fillTable(after: Record<string, FillCounts>, before?: Record<str
   }
   return lines.join('\n');
 }
+
+/** What got worse than the baseline, one line per file and count; empty when nothing did. */
+export function regressions(base: Record<string, FillCounts>, now: Record<string, FillCounts>): string[] {
+  const out: string[] = [];
+  for (const [file, b] of Object.entries(base)) {
+    const n = now[file];
+    if (!n) {
+      out.push(`${file}: no longer measured`);
+      continue;
+    }
+    for (const f of FILL_FIELDS) if (n[f] < b[f]) out.push(`${file}: ${f} filled ${n[f]}, baseline ${b[f]}`);
+    if (n.unknownOutcome > b.unknownOutcome)
+      out.push(`${file}: unknown outcome ${n.unknownOutcome}, baseline ${b.unknownOutcome}`);
+  }
+  return out;
+}

@@ -202,6 +202,12 @@ const IP: Table = {
   ipaddr: 0.8,
   xforwardedfor: 0.7,
   srcip: 0.9,
+  // Bare side names hold an address only sometimes (an Origin header is a URL): values decide.
+  origin: 0.6,
+  remote: 0.6,
+  client: 0.5,
+  source: 0.5,
+  src: 0.5,
 };
 
 const USER_AGENT: Table = {
@@ -279,9 +285,9 @@ const PLACE_PARENTS = /^(geographicalcontext|location|geolocation|geo)$/;
 /** `a.value`, `a.name`, `a[".tag"]`, `a.id`: the parent names the thing. */
 function effectiveName(stat: PathStat, field: MappedField): { name: string; parent: string } {
   // A flat key holding dots ("meta.caller_id") is named by its last part.
-  const leaf = squash(
-    stat.leaf.includes('.') && !stat.leaf.startsWith('.') ? stat.leaf.split('.').pop()! : stat.leaf,
-  );
+  const raw = stat.leaf.includes('.') && !stat.leaf.startsWith('.') ? stat.leaf.split('.').pop()! : stat.leaf;
+  // Log Analytics suffixes custom columns with their type: published_t, actor_s, success_b.
+  const leaf = squash(raw.replace(/^([A-Za-z][A-Za-z0-9_]+)_[stdbg]$/, '$1'));
   const parents = stat.parents.map(squash);
   const parent = parents[parents.length - 1] ?? '';
   // Dropbox's ".tag" names the kind of thing: the action for event_type, a type discriminator elsewhere.
