@@ -77,6 +77,19 @@ test('actor: a stringified dict is mapped to the identity inside it, not the who
   });
 });
 
+test('actor: an AWS service caller is named by the service that invoked the call', () => {
+  const recs = corpus('aws_cloudtrail/ec2_proxy_s3_exfiltration_2020-09-14011940.json');
+  const { out } = mapAll(recs);
+  let services = 0;
+  recs.forEach((r, i) => {
+    const who = r.userIdentity as Rec;
+    if (who.type !== 'AWSService') return;
+    services++;
+    assert.equal(out[i]!.actor, who.invokedBy, `record ${i}`);
+  });
+  assert.ok(services > 0);
+});
+
 test('actor: a sign-in with no actor names the user it signed in (Zoom user.signed_in)', () => {
   const recs = corpus('zoom/elastic_zoom_webhook_user_events_envelope.json');
   const { out } = mapAll(recs);

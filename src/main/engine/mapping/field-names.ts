@@ -100,6 +100,8 @@ const ACTOR: Table = {
   delegateuser: 0.4,
   initiatedby: 0.7,
   operatorid: 0.5,
+  // CloudTrail's AWSService caller: the service is the actor when no user is.
+  invokedby: 0.45,
 };
 // Names that only mean "actor" under an actor-ish parent.
 const ACTOR_GENERIC = new Set([

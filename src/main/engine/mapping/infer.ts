@@ -317,7 +317,9 @@ export function inferFields(
     confidence.outcome = Math.round(outcomeCands[0]!.p * 100) / 100;
   }
   const hints = sourceHints(vendor);
-  for (const [f, ps] of Object.entries(hints) as [MappedField, string[]][]) {
+  for (const [f, all] of Object.entries(hints) as [MappedField, string[]][]) {
+    const ps = all.filter((p) => hintFits(p, stats));
+    if (ps.length === 0) continue;
     const cur = fields[f] ?? [];
     fields[f] = [...cur, ...ps.filter((p) => !cur.includes(p))];
     confidence[f] ??= 0.5;
@@ -371,6 +373,32 @@ function vocabularyOutcomes(
     out.push({ s, p: granted ? 0.6 : 0.45 });
   }
   return out;
+}
+
+/**
+ * A documented path a sample does not show fits these records only where they have its container,
+ * keyed the same way: a CSV re-export titled "Event Name" has no errorCode column at all, so its
+ * absence there says nothing about success.
+ */
+function hintFits(hint: string, stats: Map<string, PathStat>): boolean {
+  if (stats.has(hint)) return true;
+  const cut = Math.max(hint.lastIndexOf('.'), hint.lastIndexOf('->') + 1);
+  const parent = cut > 0 ? hint.slice(0, hint[cut] === '>' ? cut + 1 : cut) : '';
+  if (parent !== '' && !stats.has(parent.replace(/->$/, ''))) return false;
+  const spaced = /\s/.test(hint.slice(parent.length));
+  const prefix = parent === '' ? '' : parent.endsWith('->') ? parent : parent + '.';
+  let same = 0;
+  let siblings = 0;
+  for (const s of stats.values()) {
+    if (!s.path.startsWith(prefix)) continue;
+    const rest = s.path.slice(prefix.length);
+    const quoted = /^\["([^"]*)"\]$/.exec(rest);
+    const key = quoted ? quoted[1]! : /^[^.[\]>]+$/.test(rest) ? rest : null;
+    if (key === null) continue;
+    siblings++;
+    if (/\s/.test(key) === spaced) same++;
+  }
+  return siblings > 0 && same * 2 >= siblings;
 }
 
 /** Target-user fields: where sign-in events name the person when no actor is recorded. */
