@@ -33,6 +33,8 @@ export interface Mapping {
 export interface MappingReview {
   sourceId: number;
   mapping: Mapping;
+  /** The product the records were recognised as (signature library), for the reader. */
+  product?: string;
   /** Every path seen in the sampled records, with one example value (for the "source field" picker). */
   paths: { path: string; example: string }[];
   samples: { field: MappedField; values: string[] }[];
