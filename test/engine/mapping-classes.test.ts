@@ -63,6 +63,11 @@ test('outcome: a failure inside a response element (CloudTrail ConsoleLogin)', (
   }));
   const { out } = mapAll(recs);
   out.forEach((o, i) => assert.equal(o.outcome, i % 2 ? 'failure' : 'success', `record ${i}`));
+  // What a response returns is no verdict: RunInstances' instanceState "pending" is the instance's.
+  const lookup = corpus('aws_cloudtrail/plaso_aws_cloudtrail_lookup_events.jsonl');
+  const run = lookup.findIndex((r) => r.EventName === 'RunInstances');
+  assert.ok(String(lookup[run]!.CloudTrailEvent).includes('"instanceState":{"code":0,"name":"pending"}'));
+  assert.equal(mapAll(lookup).out[run]!.outcome, 'success', 'no errorCode');
 });
 
 test('actor: a stringified dict is mapped to the identity inside it, not the whole text', () => {

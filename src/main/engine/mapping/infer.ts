@@ -352,9 +352,11 @@ function vocabularyOutcomes(
     const leaf = squash(s.leaf);
     const parents = s.parents.map(squash);
     const granted = leaf === 'granted';
-    const named = /^(category|type|eventtype|result|status|state|reason|message|outcome)$/.test(leaf);
-    const responseElement = parents.some((x) => /^(responseelements|response|result)$/.test(x));
+    const named = /^(category|type|eventtype|result|status|reason|message|outcome)$/.test(leaf);
+    // A response's own verdict (ConsoleLogin: "Failure"), not a state deep inside what it returned.
+    const responseElement = /^(responseelements|response|result)$/.test(parents[parents.length - 1] ?? '');
     if (!granted && !named && !responseElement) continue;
+    if (!granted && s.path.includes('[')) continue;
     if (parents.some((x) => /^(before|after|old|new|oldvalue|newvalue|changes|target|targets|targetresources)$/.test(x)))
       continue;
     const kind = outcomeKind(s.path, '');
@@ -367,7 +369,8 @@ function vocabularyOutcomes(
       present++;
       // Inside a response only words count: a port or a count there is no HTTP status.
       const o = responseElement && !named ? outcomeFromWord(typeof v === 'string' ? v : '') : readOutcome(kind, v, true);
-      if (o !== 'unknown') known++;
+      // Only a verdict counts here: "pending" or "running" in such a field is an object's state.
+      if (o === 'success' || o === 'failure' || o === 'denied') known++;
     }
     if (present === 0 || known / present < 0.8) continue;
     out.push({ s, p: granted ? 0.6 : 0.45 });
