@@ -33,6 +33,13 @@ test('outcome: authorization granted flags (GCP authorizationInfo) say how a cal
     assert.equal(out[i]!.outcome, auth.every((a) => a.granted === true) ? 'success' : 'denied', `record ${i}`);
   });
   assert.ok(checked >= 3, `${checked} records with granted flags and no status`);
+  // An AuditLog with no status at all carries the default one, code 0 (OK); a non-audit entry
+  // (jsonPayload) says nothing.
+  recs.forEach((r, i) => {
+    const p = r.protoPayload as Rec | undefined;
+    if (p && p.status === undefined) assert.equal(out[i]!.outcome, 'success', `record ${i}`);
+    if (!p) assert.equal(out[i]!.outcome, 'unknown', `record ${i}`);
+  });
 });
 
 test('outcome: vocabularies and error words of real vendors', () => {
@@ -44,6 +51,10 @@ test('outcome: vocabularies and error words of real vendors', () => {
   assert.equal(outcomeFromWord('LOGIN_NO_ERROR'), 'success');
   assert.equal(outcomeFromWord('Wrong email or password.'), 'failure');
   assert.equal(outcomeFromWord('Failure'), 'failure');
+  assert.equal(outcomeFromWord('LOGIN_ERROR_INVALID_PASSWORD'), 'failure'); // Salesforce LoginEvent
+  assert.equal(outcomeFromWord('ACCESS_DENIED'), 'denied');
+  assert.equal(outcomeFromWord('PartiallySucceeded'), 'warning'); // M365 ResultStatus
+  assert.equal(outcomeFromWord('Active'), 'unknown');
   // Error suffixes and words inside event codes; a leading subject word is no result.
   assert.equal(outcomeFromAction('UserLoginFailed'), 'failure');
   assert.equal(outcomeFromAction('User_FailedLogIn2fa'), 'failure');
@@ -105,6 +116,29 @@ test('actor: a sign-in with no actor names the user it signed in (Zoom user.sign
   // Other events keep "no actor" rather than borrowing the object.
   const notes = recs.findIndex((r) => (r.zoom as Rec).event === 'user.personal_notes_updated');
   assert.equal(out[notes]!.actor, null);
+});
+
+test('actor and outcome: a sign-in attempts log names the target user and reads its category', () => {
+  // Real 1Password events in the documented sign-in attempts shape (no actor; target_user, client,
+  // category), as /api/v2/signinattempts returns them.
+  const audit = corpus('1password/elastic_1password_auditevents.json').map((r) => JSON.parse(String(r.message)) as Rec);
+  const categories = ['success', 'credentials_failed', 'mfa_failed', 'firewall_failed'];
+  const recs = [...audit, ...audit].map((a, i) => ({
+    uuid: `${String(a.uuid)}-${i}`,
+    session_uuid: (a.session as Rec).uuid,
+    timestamp: a.timestamp,
+    category: categories[i % 4],
+    type: categories[i % 4] === 'success' ? 'credentials_ok' : categories[i % 4],
+    target_user: a.actor_details,
+    client: { app_name: '1Password Browser Extension', ip_address: (a.session as Rec).ip },
+  }));
+  const { vendor, out } = mapAll(recs);
+  assert.equal(vendor, '1password');
+  out.forEach((o, i) => {
+    assert.equal(o.actor, ((recs[i]!.target_user as Rec).email as string) ?? null, `record ${i}`);
+    assert.equal(o.ip, (recs[i]!.client as Rec).ip_address, `record ${i}`);
+    assert.equal(o.outcome, ['success', 'failure', 'failure', 'denied'][i % 4], `record ${i} ${recs[i]!.category}`);
+  });
 });
 
 test('ip: addresses under source / client / remote / origin keys', () => {

@@ -73,11 +73,13 @@ function outcomeReader(
   desc: VendorDescriptor | undefined,
 ): (rec: Rec, cache: DecodeCache, action: string | null, rawAction: string | null) => Outcome {
   const paths = m.fields.outcome ?? [];
-  const readers: { acc: Accessor; kind: OutcomeKind }[] = paths.map((p) => {
+  const readers: { acc: Accessor; kind: OutcomeKind; container?: Accessor }[] = paths.map((p) => {
     const kind = outcomeKind(p, m.signature ?? m.vendor);
     // `a[].granted` reads the first element only; every element's flag counts.
     const whole = kind === 'granted' ? /^(.*)\[\]\.granted$/.exec(p) : null;
-    return { acc: compilePath(whole ? whole[1]! : p), kind };
+    // A google.rpc status left out of its message is the default, code 0 (OK) - where the message is there.
+    const holder = kind === 'grpc' ? /^(.+)\.status\.code$/.exec(p) : null;
+    return { acc: compilePath(whole ? whole[1]! : p), kind, ...(holder ? { container: compilePath(holder[1]!) } : {}) };
   });
   const values = lowerKeys(desc?.outcome?.values);
   const actionPatterns = [...(desc?.outcome?.actionPatterns ?? []), ...(m.actionOutcomes ?? [])].map((p) => ({
@@ -98,7 +100,13 @@ function outcomeReader(
         const mapped = values.get(String(v).trim().toLowerCase());
         if (mapped) return mapped;
       }
-      if (!present && r.kind !== 'error') continue;
+      if (!present && r.kind !== 'error') {
+        if (r.container) {
+          const c = r.container(rec, cache);
+          if (c !== null && typeof c === 'object') weak = true;
+        }
+        continue;
+      }
       const o = readOutcome(r.kind, v, present);
       if (o === 'weak-success') weak = true;
       else if (o !== 'unknown') return o;
@@ -213,6 +221,9 @@ export function compileMapping(m: Mapping): (value: Record<string, unknown>) => 
   const lk = m.lookups ?? {};
   const actor = withLookup(actorReader(accessors(m, 'actor')), lk.actor);
   const signInUser = actorReader((m.signInUser ?? []).map((p) => compilePath(p)));
+  // No actor field at all, but a target_user: a sign-in attempts log (1Password), whatever its actions say.
+  const signInLog =
+    (m.fields.actor ?? []).length === 0 && (m.signInUser ?? []).some((p) => /target_?user/i.test(p));
   const rawAction = textReader(accessors(m, 'action'));
   const actionTable = lk.action && Object.keys(lk.action).length > 0 ? new Map(Object.entries(lk.action)) : null;
   const targetType = withLookup(textReader(accessors(m, 'targetType')), lk.targetType);
@@ -233,7 +244,7 @@ export function compileMapping(m: Mapping): (value: Record<string, unknown>) => 
     const raw = rawAction(rec, cache);
     const act = raw !== null && actionTable ? (actionTable.get(raw) ?? raw) : raw;
     let who = actor(rec, cache);
-    if ((who === null || NO_ONE.test(who)) && act !== null && SIGN_IN.test(act) && m.signInUser)
+    if ((who === null || NO_ONE.test(who)) && m.signInUser && (signInLog || (act !== null && SIGN_IN.test(act))))
       who = signInUser(rec, cache) ?? who;
     let tType = targetType(rec, cache);
     let tId = targetId(rec, cache);

@@ -39,10 +39,12 @@ const TIME: Table = {
   happenedat: 0.9,
   requestreceivedtimestamp: 0.75,
   stagetimestamp: 0.6,
+  // Zoom's webhook send time: below the payload's own times.
+  eventts: 0.6,
 };
 // Times of something other than the event: ingestion, detection, sessions, tokens.
 const TIME_OTHER =
-  /receive|ingest|recorded|stored|inserted|written|arrival|arrived|collected|uploaded|indexed|persisted|submission|alarm|processed|indexed|login|issue|expir|modified|updated|lastseen|firstseen|deleted|purged|trashed|tokenissue|notbefore|authtime/;
+  /receive|ingest|recorded|observed|stored|inserted|written|arrival|arrived|collected|uploaded|indexed|persisted|submission|alarm|processed|indexed|login|issue|expir|modified|updated|lastseen|firstseen|deleted|purged|trashed|tokenissue|notbefore|authtime/;
 const TIME_OTHER_PARENTS = new Set([
   'session',
   'sessioncontext',

@@ -183,7 +183,8 @@ function positionalCandidates(
   return out;
 }
 
-const LOG_ENTRY_KIND = /^(kmip-)?(request|response|event|audit|auditlog|audit_log|log|entry|record|message|activity)$/i;
+const LOG_ENTRY_KIND =
+  /^(kmip-)?(request|response|event|audit|audit[ _-]?log|audit[ _-]?event|log|log[ _-]?entry|entry|record|message|activity)$/i;
 
 const MIN_SCORE = 0.2;
 const MIN_FALLBACK_SCORE = 0.25;

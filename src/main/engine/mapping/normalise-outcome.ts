@@ -15,13 +15,13 @@ words(
 );
 words(
   'failure',
-  'failure failed fail error errored false fatal aborted timeout timedout credentialsfailed mfafailed modernversionfailed invalid incorrect',
+  'failure failed fail error errored false fatal aborted timeout timedout credentialsfailed mfafailed modernversionfailed invalid incorrect fraud',
 );
 words(
   'denied',
   'deny denied forbidden blocked unauthorized unauthorised rejected reject notallowed accessdenied',
 );
-words('warning', 'warning warn partial partialsuccess skipped');
+words('warning', 'warning warn partial partialsuccess partiallysucceeded partiallysuccessful skipped');
 words(
   'pending',
   'pending pendingapproval requireapproval approvalrequired started inprogress queued running challenge waiting',
@@ -33,10 +33,14 @@ function squash(s: string): string {
 
 // Phrases and compound codes ("Wrong email or password", "credentials_failed", "LOGIN_NO_ERROR"):
 // the words inside say how it ended when the whole value is no known word.
+// Word edges are written out: "_" counts as a letter to \b, and codes are LOGIN_NO_ERROR, ACCESS_DENIED.
 const PHRASE: [RegExp, Outcome][] = [
-  [/\bno[ _-]?errors?\b|\bwithout errors?\b/i, 'success'],
-  [/\b(denied|forbidden|unauthori[sz]ed|not authori[sz]ed|not permitted|blocked)\b|firewall[ _-]?failed/i, 'denied'],
-  [/\b(wrong|incorrect|invalid|bad) (user(name)?|e-?mail|password|credentials?|code|otp|token)|(^|[^a-z])(fail(ed|ure|s)?|errors?|errored)([^a-z]|$)/i, 'failure'],
+  [/(^|[^a-z])(no[ _-]?errors?|without errors?)([^a-z]|$)/i, 'success'],
+  [/(^|[^a-z])(denied|forbidden|unauthori[sz]ed|not authori[sz]ed|not permitted|blocked)([^a-z]|$)|firewall[ _-]?failed/i, 'denied'],
+  [
+    /(^|[^a-z])(wrong|incorrect|invalid|bad)[ _-](user(name)?|e-?mail|password|credentials?|code|otp|token)|(^|[^a-z])(fail(ed|ure|s)?|errors?|errored)([^a-z]|$)/i,
+    'failure',
+  ],
   [/^(success|succeeded|successful)([^a-z]|$)/i, 'success'],
 ];
 
