@@ -5,7 +5,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadCorpusFile, loadManifest } from '../helpers/load-records';
 import { chooseMapping, compileMapping, type MappedFields } from '../../src/main/engine/mapping/index';
-import { outcomeFromAction, outcomeFromWord } from '../../src/main/engine/mapping/normalise-outcome';
+import {
+  outcomeFromAction,
+  outcomeFromWord,
+  outcomeKind,
+  readOutcome,
+} from '../../src/main/engine/mapping/normalise-outcome';
 
 type Rec = Record<string, unknown>;
 
@@ -55,6 +60,10 @@ test('outcome: vocabularies and error words of real vendors', () => {
   assert.equal(outcomeFromWord('ACCESS_DENIED'), 'denied');
   assert.equal(outcomeFromWord('PartiallySucceeded'), 'warning'); // M365 ResultStatus
   assert.equal(outcomeFromWord('Active'), 'unknown');
+  assert.equal(outcomeFromWord('NO'), 'failure'); // Snowflake LOGIN_HISTORY IS_SUCCESS
+  // M365 sign-ins: LogonError is there only when the sign-in failed.
+  assert.equal(readOutcome(outcomeKind('LogonError', ''), 'InvalidUserNameOrPassword', true), 'failure');
+  assert.equal(readOutcome(outcomeKind('LogonError', ''), undefined, false), 'weak-success');
   // Error suffixes and words inside event codes; a leading subject word is no result.
   assert.equal(outcomeFromAction('UserLoginFailed'), 'failure');
   assert.equal(outcomeFromAction('User_FailedLogIn2fa'), 'failure');

@@ -15,7 +15,7 @@ words(
 );
 words(
   'failure',
-  'failure failed fail error errored false fatal aborted timeout timedout credentialsfailed mfafailed modernversionfailed invalid incorrect fraud',
+  'failure failed fail error errored false fatal aborted timeout timedout credentialsfailed mfafailed modernversionfailed invalid incorrect fraud no',
 );
 words(
   'denied',
@@ -87,7 +87,7 @@ export function outcomeKind(path: string, vendor: string): OutcomeKind {
   const parent = squash(keys[keys.length - 2] ?? '');
   if (vendor === 'auth0' && leaf === 'type') return 'auth0-type';
   if (leaf === 'granted') return 'granted';
-  if (/^(error|errorcode|errormessage|errordescription|errordetails|errorreason|errors|exception|failurereason)$/.test(leaf))
+  if (/^(error|errorcode|errormessage|errordescription|errordetails|errorreason|errors|exception|failurereason|logonerror|loginerror)$/.test(leaf))
     return 'error';
   if (leaf === 'resulttype' || leaf === 'errornumber') return 'zero-ok';
   if (/statuscode$|^httpstatus|responsecode$/.test(leaf)) return 'http';
