@@ -16,6 +16,7 @@ import {
   type OutcomeKind,
 } from './normalise-outcome';
 import { compilePath, DecodeCache, parsePath, type Accessor } from './paths';
+import { identityText } from './identity';
 import { toText } from './values';
 
 type Rec = Record<string, unknown>;
@@ -70,19 +71,23 @@ function lowerKeys<T>(o: Record<string, T> | undefined): Map<string, T> {
 function outcomeReader(
   m: Mapping,
   desc: VendorDescriptor | undefined,
-): (rec: Rec, cache: DecodeCache, action: string | null) => Outcome {
+): (rec: Rec, cache: DecodeCache, action: string | null, rawAction: string | null) => Outcome {
   const paths = m.fields.outcome ?? [];
-  const readers: { acc: Accessor; kind: OutcomeKind }[] = paths.map((p) => ({
-    acc: compilePath(p),
-    kind: outcomeKind(p, m.vendor),
-  }));
+  const readers: { acc: Accessor; kind: OutcomeKind; container?: Accessor }[] = paths.map((p) => {
+    const kind = outcomeKind(p, m.signature ?? m.vendor);
+    // `a[].granted` reads the first element only; every element's flag counts.
+    const whole = kind === 'granted' ? /^(.*)\[\]\.granted$/.exec(p) : null;
+    // A google.rpc status left out of its message is the default, code 0 (OK) - where the message is there.
+    const holder = kind === 'grpc' ? /^(.+)\.status\.code$/.exec(p) : null;
+    return { acc: compilePath(whole ? whole[1]! : p), kind, ...(holder ? { container: compilePath(holder[1]!) } : {}) };
+  });
   const values = lowerKeys(desc?.outcome?.values);
-  const actionPatterns = (desc?.outcome?.actionPatterns ?? []).map((p) => ({
+  const actionPatterns = [...(desc?.outcome?.actionPatterns ?? []), ...(m.actionOutcomes ?? [])].map((p) => ({
     re: new RegExp(p.pattern, 'i'),
     outcome: p.outcome,
   }));
   const dflt: Outcome = desc?.outcome?.default ?? 'unknown';
-  return (rec, cache, action) => {
+  return (rec, cache, action, rawAction) => {
     let weak = false;
     for (const r of readers) {
       const v = r.acc(rec, cache);
@@ -95,13 +100,19 @@ function outcomeReader(
         const mapped = values.get(String(v).trim().toLowerCase());
         if (mapped) return mapped;
       }
-      if (!present && r.kind !== 'error') continue;
+      if (!present && r.kind !== 'error') {
+        if (r.container) {
+          const c = r.container(rec, cache);
+          if (c !== null && typeof c === 'object') weak = true;
+        }
+        continue;
+      }
       const o = readOutcome(r.kind, v, present);
       if (o === 'weak-success') weak = true;
       else if (o !== 'unknown') return o;
     }
     if (action !== null) {
-      for (const p of actionPatterns) if (p.re.test(action)) return p.outcome;
+      for (const p of actionPatterns) if (p.re.test(action) || (rawAction !== null && p.re.test(rawAction))) return p.outcome;
       const fromAction = outcomeFromAction(action);
       if (fromAction !== 'unknown') return fromAction;
     }
@@ -168,6 +179,34 @@ function lastKey(path: string): string {
   }
 }
 
+/** A code → label table applied to one field's text (the raw record keeps the code). */
+function withLookup(
+  read: (rec: Rec, cache: DecodeCache) => string | null,
+  table: Record<string, string> | undefined,
+): (rec: Rec, cache: DecodeCache) => string | null {
+  if (!table || Object.keys(table).length === 0) return read;
+  const labels = new Map(Object.entries(table).map(([k, v]) => [k.trim(), v]));
+  return (rec, cache) => {
+    const t = read(rec, cache);
+    return t === null ? null : (labels.get(t) ?? t);
+  };
+}
+
+function actorReader(accs: Accessor[]): (rec: Rec, cache: DecodeCache) => string | null {
+  return (rec, cache) => {
+    for (const a of accs) {
+      const t = identityText(a(rec, cache));
+      if (t !== null) return t;
+    }
+    return null;
+  };
+}
+
+// Sign-in and authentication events: the person signing in is often recorded as the target user.
+const SIGN_IN =
+  /sign[-_. ]?in|signed[-_. ]?in|log[-_. ]?in|logged[-_. ]?in|log[-_. ]?on|authenticat|session[._]start|credentials?[-_. ]|mfa|2fa/i;
+const NO_ONE = /^(anonymous|unknown|-|n\/a)$/i;
+
 // "report:rpt_123" in one Resource column: the type before the first colon, the id after.
 const TYPE_ID = /^([A-Za-z][\w-]*):(.+)$/;
 
@@ -179,13 +218,19 @@ export function compileMapping(m: Mapping): (value: Record<string, unknown>) => 
   const declaredUtc = timePaths.length > 0 && timePaths.every((p) => /(^|[^a-z])utc([^a-z]|$)/i.test(p));
   const time = timeReader(accessors(m, 'time'), desc?.timeAssumeUtc === true || declaredUtc);
   const eventId = textReader(accessors(m, 'eventId'));
-  const actor = textReader(accessors(m, 'actor'));
-  const action = textReader(accessors(m, 'action'));
-  const targetType = textReader(accessors(m, 'targetType'));
-  const targetId = textReader(accessors(m, 'targetId'));
+  const lk = m.lookups ?? {};
+  const actor = withLookup(actorReader(accessors(m, 'actor')), lk.actor);
+  const signInUser = actorReader((m.signInUser ?? []).map((p) => compilePath(p)));
+  // No actor field at all, but a target_user: a sign-in attempts log (1Password), whatever its actions say.
+  const signInLog =
+    (m.fields.actor ?? []).length === 0 && (m.signInUser ?? []).some((p) => /target_?user/i.test(p));
+  const rawAction = textReader(accessors(m, 'action'));
+  const actionTable = lk.action && Object.keys(lk.action).length > 0 ? new Map(Object.entries(lk.action)) : null;
+  const targetType = withLookup(textReader(accessors(m, 'targetType')), lk.targetType);
+  const targetId = withLookup(textReader(accessors(m, 'targetId')), lk.targetId);
   const requestId = textReader(accessors(m, 'requestId'));
   const ip = textReader(accessors(m, 'ip'));
-  const userAgent = textReader(accessors(m, 'userAgent'));
+  const userAgent = withLookup(textReader(accessors(m, 'userAgent')), lk.userAgent);
   const outcome = outcomeReader(m, desc);
   const actorType = actorTypeReader(m, desc);
   const diff = diffReader(m, cache);
@@ -196,8 +241,11 @@ export function compileMapping(m: Mapping): (value: Record<string, unknown>) => 
   return (rec) => {
     cache.reset();
     const t = time(rec, cache);
-    const act = action(rec, cache);
-    const who = actor(rec, cache);
+    const raw = rawAction(rec, cache);
+    const act = raw !== null && actionTable ? (actionTable.get(raw) ?? raw) : raw;
+    let who = actor(rec, cache);
+    if ((who === null || NO_ONE.test(who)) && m.signInUser && (signInLog || (act !== null && SIGN_IN.test(act))))
+      who = signInUser(rec, cache) ?? who;
     let tType = targetType(rec, cache);
     let tId = targetId(rec, cache);
     if (splitTarget && tType !== null && tType === tId) {
@@ -218,7 +266,7 @@ export function compileMapping(m: Mapping): (value: Record<string, unknown>) => 
       action: act,
       targetType: tType,
       targetId: tId,
-      outcome: outcome(rec, cache, act),
+      outcome: outcome(rec, cache, act, raw),
       requestId: requestId(rec, cache),
       ip: ip(rec, cache),
       userAgent: userAgent(rec, cache),

@@ -28,8 +28,9 @@ const TIME: Table = {
   activitydatetime: 0.85,
   createddatetime: 0.85,
   createddate: 0.85,
-  timegenerated: 0.8,
-  timegeneratedutc: 0.8,
+  // Log Analytics' ingestion time: the event's own time, when a record has one, is worth more.
+  timegenerated: 0.6,
+  timegeneratedutc: 0.6,
   datetime: 0.8,
   logtime: 0.7,
   ts: 0.7,
@@ -38,10 +39,12 @@ const TIME: Table = {
   happenedat: 0.9,
   requestreceivedtimestamp: 0.75,
   stagetimestamp: 0.6,
+  // Zoom's webhook send time: below the payload's own times.
+  eventts: 0.6,
 };
 // Times of something other than the event: ingestion, detection, sessions, tokens.
 const TIME_OTHER =
-  /receive|ingest|recorded|submission|alarm|processed|indexed|login|issue|expir|modified|updated|lastseen|firstseen|deleted|purged|trashed|tokenissue|notbefore|authtime/;
+  /receive|ingest|recorded|observed|stored|inserted|written|arrival|arrived|collected|uploaded|indexed|persisted|submission|alarm|processed|indexed|login|issue|expir|modified|updated|lastseen|firstseen|deleted|purged|trashed|tokenissue|notbefore|authtime/;
 const TIME_OTHER_PARENTS = new Set([
   'session',
   'sessioncontext',
@@ -99,6 +102,8 @@ const ACTOR: Table = {
   delegateuser: 0.4,
   initiatedby: 0.7,
   operatorid: 0.5,
+  // CloudTrail's AWSService caller: the service is the actor when no user is.
+  invokedby: 0.45,
 };
 // Names that only mean "actor" under an actor-ish parent.
 const ACTOR_GENERIC = new Set([
@@ -170,10 +175,16 @@ const REQUEST_ID: Table = {
   clientrequestid: 0.9,
   originalrequestid: 0.9,
   auditid: 0.9,
-  correlationid: 0.75,
-  traceid: 0.6,
+  correlationid: 0.85,
+  xcorrelationid: 0.85,
+  traceid: 0.8,
+  xtraceid: 0.8,
+  txid: 0.8,
+  txnid: 0.8,
+  reqid: 0.8,
+  requestuuid: 0.9,
   operationid: 0.5,
-  transactionid: 0.5,
+  transactionid: 0.8,
   requestidentifier: 1,
   activityid: 0.5,
 };
@@ -195,6 +206,12 @@ const IP: Table = {
   ipaddr: 0.8,
   xforwardedfor: 0.7,
   srcip: 0.9,
+  // Bare side names hold an address only sometimes (an Origin header is a URL): values decide.
+  origin: 0.6,
+  remote: 0.6,
+  client: 0.5,
+  source: 0.5,
+  src: 0.5,
 };
 
 const USER_AGENT: Table = {
@@ -242,6 +259,12 @@ const OUTCOME: Table = {
   error: 0.7,
   policyresult: 0.7,
   success: 0.8,
+  successful: 0.8,
+  succeeded: 0.8,
+  issuccess: 0.8,
+  wassuccessful: 0.8,
+  logonerror: 0.6,
+  loginerror: 0.6,
   status: 0.6,
   statusvalue: 0.6,
   statuserrorcode: 0.7,
@@ -260,6 +283,9 @@ const ACTOR_TYPE: Table = {
   accounttype: 0.6,
 };
 
+// Whose address: the caller's side of a connection.
+const IP_PARENTS = /^(source|src|client|remote|origin|caller|requester|peer|sourceaddress|clientaddress)$/;
+
 // Parents under which nothing is about the event itself.
 const NOISE_PARENTS =
   /^(requestparameters|responseelements|requestobject|responseobject|claims|modifiedproperties|additionaleventdata|networkinfo|devicedetail)$/;
@@ -269,9 +295,9 @@ const PLACE_PARENTS = /^(geographicalcontext|location|geolocation|geo)$/;
 /** `a.value`, `a.name`, `a[".tag"]`, `a.id`: the parent names the thing. */
 function effectiveName(stat: PathStat, field: MappedField): { name: string; parent: string } {
   // A flat key holding dots ("meta.caller_id") is named by its last part.
-  const leaf = squash(
-    stat.leaf.includes('.') && !stat.leaf.startsWith('.') ? stat.leaf.split('.').pop()! : stat.leaf,
-  );
+  const raw = stat.leaf.includes('.') && !stat.leaf.startsWith('.') ? stat.leaf.split('.').pop()! : stat.leaf;
+  // Log Analytics suffixes custom columns with their type: published_t, actor_s, success_b.
+  const leaf = squash(raw.replace(/^([A-Za-z][A-Za-z0-9_]+)_[stdbg]$/, '$1'));
   const parents = stat.parents.map(squash);
   const parent = parents[parents.length - 1] ?? '';
   // Dropbox's ".tag" names the kind of thing: the action for event_type, a type discriminator elsewhere.
@@ -291,8 +317,8 @@ function effectiveName(stat: PathStat, field: MappedField): { name: string; pare
     return { name: parent + leaf, parent: parents[parents.length - 2] ?? '' };
   }
   if (
-    leaf === 'id' &&
-    /^(request|transaction|operation|audit|correlation|trace|event|log|document)$/.test(parent)
+    (leaf === 'id' || leaf === 'uuid') &&
+    /^(request|transaction|operation|audit|correlation|trace|event|log|document|tx|txn)$/.test(parent)
   ) {
     return { name: parent + 'id', parent: parents[parents.length - 2] ?? '' };
   }
@@ -324,7 +350,8 @@ export function namePrior(field: MappedField, stat: PathStat): number {
       if (stat.leaf === '@timestamp') p = 0.8; // often the shipper's time, but sometimes the only one
       if (!p && /(time|date)$|timestamp|^date|at$/.test(name) && name.length < 30) p = 0.5;
       if (!p) return 0;
-      if (TIME_OTHER.test(name)) p *= 0.3;
+      // A request's receipt by the server is the event itself (Kubernetes), not the log's ingestion.
+      if (TIME_OTHER.test(name) && name !== 'requestreceivedtimestamp') p *= 0.3;
       if (
         parents.some((x) => TIME_OTHER_PARENTS.has(x)) ||
         underActor ||
@@ -350,9 +377,11 @@ export function namePrior(field: MappedField, stat: PathStat): number {
         !p ||
         underTarget ||
         underActor ||
-        parents.some((x) => /authorization|context|details|metadata|^request$|^response$/.test(x))
+        parents.some((x) => /authorization|context|details|metadata|^response$/.test(x))
       )
         return 0;
+      // Vault's request.operation is the operation; its top-level "type" only says request/response.
+      if (parents.includes('request')) p *= 0.9;
       if (name === 'events' && squash(stat.leaf) !== 'name') return 0;
       if (name === 'event' && squash(stat.leaf) === 'id') return 0;
       return p * depthFactor;
@@ -367,11 +396,16 @@ export function namePrior(field: MappedField, stat: PathStat): number {
     case 'requestId': {
       let p = lookup(REQUEST_ID, name);
       if (!p && /requestid$/.test(name)) p = 0.8;
+      if (!p && /(traceid|correlationid|transactionid|txid)$/.test(name)) p = 0.7;
       if (!p || underTarget || underActor) return 0;
       return p * depthFactor;
     }
     case 'ip': {
       let p = lookup(IP, name);
+      // source.ip, client.address, remote.addr, origin.ip: the parent says whose address it is.
+      if (!p && /^(address|addr|ip|ipaddress|ipaddr|ipv4|ipv6)$/.test(name) && IP_PARENTS.test(parent)) p = 0.95;
+      // A Box "source" is the item acted on, but a source.ip is still the caller's address.
+      const underTarget = parents.some((x) => TARGET_PARENTS.test(x) && !IP_PARENTS.test(x));
       if (!p && /(ip|ipaddress)$/.test(name) && !/zip|ship/.test(name)) p = 0.7;
       if (!p || underTarget || /previous|old|original/.test(name)) return 0;
       return p * depthFactor;

@@ -9,6 +9,8 @@ import { collectPaths, type PathStat } from './flatten';
 import { namePrior, squash } from './field-names';
 import { getPath } from './paths';
 import { shapeKey } from './shape-key';
+import { outcomeFromWord, outcomeKind, readOutcome } from './normalise-outcome';
+import { signatureById } from './signatures/index';
 import { guessSourceName, sourceHints } from './source-name';
 import { isEmail, looksLikeIp, toText } from './values';
 
@@ -30,6 +32,8 @@ interface Candidate {
   score: number;
   /** Sample indexes where the path gives a usable value. */
   covers: Set<number>;
+  /** Used only where nothing better has a value (an action that is only the log entry's kind). */
+  lastResort?: boolean;
 }
 
 const TIMEISH_TEXT = /^\d{4}-\d\d-\d\d|^\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z][a-z]{2},? /;
@@ -126,13 +130,16 @@ function evaluate(
   if (validFrac < 0.5) return null;
   const coverage = covers.size / samples.length;
   let score = prior * validFrac * (0.6 + 0.4 * coverage);
+  let lastResort = false;
   if (field === 'ip') score *= 0.4 + 0.6 * ipScore(values);
   if (field === 'action') {
     const texts = values.map((v) => String(v));
+    // "request"/"response", "event", "audit": the kind of log entry, not the operation performed.
+    if (texts.filter((t) => LOG_ENTRY_KIND.test(t)).length >= 0.8 * texts.length) lastResort = true;
     if (texts.some((t) => /[./:_#]/.test(t))) score *= 1.1; // namespaced names say more than phases
     if (new Set(texts).size === 1 && samples.length >= 5) score *= 0.8; // a constant is a category
   }
-  return { path: stat.path, score, covers };
+  return { path: stat.path, score, covers, lastResort };
 }
 
 /** Header-less delimited files (col1..colN): fields by value shape and column order. */
@@ -176,6 +183,9 @@ function positionalCandidates(
   return out;
 }
 
+const LOG_ENTRY_KIND =
+  /^(kmip-)?(request|response|event|audit|audit[ _-]?log|audit[ _-]?event|log|log[ _-]?entry|entry|record|message|activity)$/i;
+
 const MIN_SCORE = 0.2;
 const MIN_FALLBACK_SCORE = 0.25;
 const MAX_PATHS = 4;
@@ -184,7 +194,7 @@ const MAX_PATHS = 4;
 function chain(cands: Candidate[], taken: Set<string>): { paths: string[]; confidence: number } | null {
   const sorted = cands
     .filter((c) => c.score >= MIN_SCORE && !taken.has(c.path))
-    .sort((a, b) => b.score - a.score || a.path.localeCompare(b.path));
+    .sort((a, b) => Number(!!a.lastResort) - Number(!!b.lastResort) || b.score - a.score || a.path.localeCompare(b.path));
   const lead = sorted[0];
   if (!lead) return null;
   const paths = [lead.path];
@@ -254,7 +264,7 @@ function inferBeforeAfter(stats: Map<string, PathStat>): {
 export function inferFields(
   samples: readonly Rec[],
   vendor = '',
-): { fields: FieldPaths; confidence: Partial<Record<MappedField, number>> } {
+): { fields: FieldPaths; confidence: Partial<Record<MappedField, number>>; signInUser: string[] } {
   const sample = pickSample(samples);
   const stats = collectPaths(sample);
   const positional = positionalCandidates(stats, sample);
@@ -302,12 +312,15 @@ export function inferFields(
     .map((s) => ({ s, p: namePrior('outcome', s) }))
     .filter((x) => x.p >= 0.5)
     .sort((a, b) => b.p - a.p || a.s.depth - b.s.depth);
+  outcomeCands.push(...vocabularyOutcomes(leaves, sample, new Set(outcomeCands.map((x) => x.s.path))));
   if (outcomeCands.length > 0) {
     fields.outcome = [...new Set(outcomeCands.map((x) => x.s.path))].slice(0, MAX_PATHS);
     confidence.outcome = Math.round(outcomeCands[0]!.p * 100) / 100;
   }
   const hints = sourceHints(vendor);
-  for (const [f, ps] of Object.entries(hints) as [MappedField, string[]][]) {
+  for (const [f, all] of Object.entries(hints) as [MappedField, string[]][]) {
+    const ps = all.filter((p) => hintFits(p, stats));
+    if (ps.length === 0) continue;
     const cur = fields[f] ?? [];
     fields[f] = [...cur, ...ps.filter((p) => !cur.includes(p))];
     confidence[f] ??= 0.5;
@@ -321,7 +334,97 @@ export function inferFields(
     fields.after = ba.after;
     confidence.after = 0.7;
   }
-  return { fields: orderFields(fields), confidence };
+  return { fields: orderFields(fields), confidence, signInUser: signInUserPaths(leaves) };
+}
+
+/**
+ * Fields whose names say little (category, type, a response element) but whose values are an
+ * outcome vocabulary: "credentials_failed", ConsoleLogin "Failure", granted flags. Kept only when
+ * most sampled values read as an outcome, so a category of "user management" never counts.
+ */
+function vocabularyOutcomes(
+  leaves: PathStat[],
+  sample: readonly Rec[],
+  have: Set<string>,
+): { s: PathStat; p: number }[] {
+  const out: { s: PathStat; p: number }[] = [];
+  for (const s of leaves) {
+    if (have.has(s.path)) continue;
+    const leaf = squash(s.leaf);
+    const parents = s.parents.map(squash);
+    const granted = leaf === 'granted';
+    const named = /^(category|type|eventtype|result|status|reason|message|outcome)$/.test(leaf);
+    // A response's own verdict (ConsoleLogin: "Failure"), not a state deep inside what it returned.
+    const responseElement = /^(responseelements|response|result)$/.test(parents[parents.length - 1] ?? '');
+    if (!granted && !named && !responseElement) continue;
+    if (!granted && s.path.includes('[')) continue;
+    if (parents.some((x) => /^(before|after|old|new|oldvalue|newvalue|changes|target|targets|targetresources)$/.test(x)))
+      continue;
+    const kind = outcomeKind(s.path, '');
+    let known = 0;
+    let present = 0;
+    for (const i of s.records) {
+      const v = getPath(sample[i], s.path);
+      if (v === undefined || v === null || v === '' || typeof v === 'object') continue;
+      if (!granted && typeof v === 'boolean') continue; // a flag is not a result unless named so
+      present++;
+      // Inside a response only words count: a port or a count there is no HTTP status.
+      const o = responseElement && !named ? outcomeFromWord(typeof v === 'string' ? v : '') : readOutcome(kind, v, true);
+      // Only a verdict counts here: "pending" or "running" in such a field is an object's state.
+      if (o === 'success' || o === 'failure' || o === 'denied') known++;
+    }
+    if (present === 0 || known / present < 0.8) continue;
+    out.push({ s, p: granted ? 0.6 : 0.45 });
+  }
+  return out;
+}
+
+/**
+ * A documented path a sample does not show fits these records only where they have its container,
+ * keyed the same way: a CSV re-export titled "Event Name" has no errorCode column at all, so its
+ * absence there says nothing about success.
+ */
+function hintFits(hint: string, stats: Map<string, PathStat>): boolean {
+  if (stats.has(hint)) return true;
+  const cut = Math.max(hint.lastIndexOf('.'), hint.lastIndexOf('->') + 1);
+  const parent = cut > 0 ? hint.slice(0, hint[cut] === '>' ? cut + 1 : cut) : '';
+  if (parent !== '' && !stats.has(parent.replace(/->$/, ''))) return false;
+  const spaced = /\s/.test(hint.slice(parent.length));
+  const prefix = parent === '' ? '' : parent.endsWith('->') ? parent : parent + '.';
+  let same = 0;
+  let siblings = 0;
+  for (const s of stats.values()) {
+    if (!s.path.startsWith(prefix)) continue;
+    const rest = s.path.slice(prefix.length);
+    const quoted = /^\["([^"]*)"\]$/.exec(rest);
+    const key = quoted ? quoted[1]! : /^[^.[\]>]+$/.test(rest) ? rest : null;
+    if (key === null) continue;
+    siblings++;
+    if (/\s/.test(key) === spaced) same++;
+  }
+  return siblings > 0 && same * 2 >= siblings;
+}
+
+/** Target-user fields: where sign-in events name the person when no actor is recorded. */
+function signInUserPaths(leaves: PathStat[]): string[] {
+  const scored: { path: string; p: number }[] = [];
+  for (const s of leaves) {
+    const leaf = squash(s.leaf);
+    const parents = s.parents.map(squash);
+    const parent = parents[parents.length - 1] ?? '';
+    let p = 0;
+    if (/^targetuser(name|email|id|principalname|upn|login)?$/.test(leaf)) p = 1;
+    else if (/^(targetuser|user|object)$/.test(parent) && /^(email|login|username|userprincipalname|alternateid|name)$/.test(leaf))
+      p = parent === 'targetuser' ? 0.95 : 0.7;
+    else if (/^(target|targets)$/.test(parent) && /^(email|login|username|userprincipalname|alternateid)$/.test(leaf)) p = 0.8;
+    if (p === 0) continue;
+    if (leaf === 'name' || leaf.endsWith('id')) p *= 0.9;
+    scored.push({ path: s.path, p });
+  }
+  return scored
+    .sort((a, b) => b.p - a.p || a.path.localeCompare(b.path))
+    .slice(0, 3)
+    .map((x) => x.path);
 }
 
 function orderFields(f: FieldPaths): FieldPaths {
@@ -332,12 +435,17 @@ function orderFields(f: FieldPaths): FieldPaths {
 
 export function inferMapping(samples: readonly Rec[]): Mapping {
   const vendor = guessSourceName(pickSample(samples));
-  const { fields, confidence } = inferFields(samples, vendor);
+  const { fields, confidence, signInUser } = inferFields(samples, vendor);
+  const sig = signatureById(vendor);
   return {
     vendor,
     fields,
     origin: 'inferred',
     shapeKey: shapeKey(samples),
     confidence,
+    ...(sig ? { signature: sig.id } : {}),
+    ...(sig?.lookups ? { lookups: structuredClone(sig.lookups) } : {}),
+    ...(sig?.actionOutcomes ? { actionOutcomes: sig.actionOutcomes.map((a) => ({ ...a })) } : {}),
+    ...(signInUser.length > 0 ? { signInUser } : {}),
   };
 }

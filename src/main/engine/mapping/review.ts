@@ -2,6 +2,7 @@
 // mapped values per field so a wrong guess is visible before import.
 import { MAPPED_FIELDS, type MappedField } from '../../../shared/event';
 import type { Mapping, MappingReview } from '../../../shared/mapping';
+import { signatureById } from './signatures/index';
 import { formatUtc } from '../../../shared/time';
 import { compileMapping } from './compile';
 import { collectPaths } from './flatten';
@@ -53,5 +54,6 @@ export function reviewMapping(
     }
     return { field, values };
   });
-  return { sourceId, mapping, paths, samples: samplesOut };
+  const product = signatureById(mapping.signature ?? mapping.vendor)?.product;
+  return { sourceId, mapping, paths, samples: samplesOut, ...(product ? { product } : {}) };
 }

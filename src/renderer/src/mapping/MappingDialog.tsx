@@ -5,6 +5,7 @@ import { MAPPED_FIELDS, type MappedField } from '../../../shared/event';
 import type { FieldPaths, MappingReview } from '../../../shared/mapping';
 import { useBackend } from '../api/BackendContext';
 import { errorMessage } from '../util/format';
+import { LookupTable, lookupRows, lookupTables, type LookupRow } from './LookupTable';
 import { PathList } from './PathList';
 
 /** Below this an inferred field is a guess worth a look. */
@@ -21,6 +22,8 @@ export function MappingDialog({ source, onClose, onSaved }: Props) {
   const listId = useId();
   const [review, setReview] = useState<MappingReview | null>(null);
   const [fields, setFields] = useState<FieldPaths>({});
+  const [vendor, setVendor] = useState('');
+  const [labels, setLabels] = useState<LookupRow[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -30,6 +33,8 @@ export function MappingDialog({ source, onClose, onSaved }: Props) {
       .then((r) => {
         setReview(r);
         setFields(r.mapping.fields);
+        setVendor(r.mapping.vendor);
+        setLabels(lookupRows(r.mapping.lookups));
       })
       .catch((e: unknown) => setError(errorMessage(e)));
   }, [api, source.id]);
@@ -52,7 +57,13 @@ export function MappingDialog({ source, onClose, onSaved }: Props) {
     api
       .saveMapping({
         sourceId: source.id,
-        mapping: { ...review.mapping, fields: cleaned, origin: 'saved' },
+        mapping: {
+          ...review.mapping,
+          vendor: vendor.trim() || review.mapping.vendor,
+          fields: cleaned,
+          lookups: lookupTables(labels),
+          origin: 'saved',
+        },
         reapply: true,
       })
       .then(onSaved)
@@ -74,7 +85,18 @@ export function MappingDialog({ source, onClose, onSaved }: Props) {
               {review.mapping.origin}
             </span>
           )}
-          {review && <span className="muted">vendor {review.mapping.vendor}</span>}
+          {review && (
+            <label className="vendor-name">
+              <span className="muted">vendor</span>
+              <input
+                data-testid="mapping-vendor"
+                value={vendor}
+                onChange={(e) => setVendor(e.target.value)}
+                title="The name this source's events carry; rename it freely"
+              />
+            </label>
+          )}
+          {review?.product && <span className="muted small" data-testid="mapping-product">{review.product}</span>}
           <span className="spacer" />
           <button className="icon" onClick={onClose} title="Close (Esc)">
             ×
@@ -134,6 +156,7 @@ export function MappingDialog({ source, onClose, onSaved }: Props) {
                   })}
                 </tbody>
               </table>
+              <LookupTable rows={labels} onChange={setLabels} />
             </div>
           </>
         )}
