@@ -4,6 +4,7 @@
 // everything read again when a write changed rows some other way (or the counts disagree).
 import type { Database } from 'sql.js';
 import type { CaseStore } from '../store/case-store';
+import type { ColumnHooks } from '../store/column-hooks';
 import { ColumnCursor } from '../store/column-cursor';
 import { DictColumn } from './dictionary';
 import { GrowingF64, GrowingU32, GrowingU8 } from './growing';
@@ -20,14 +21,6 @@ const SELECT = `SELECT ${[...NUMERIC, ...TEXT_COLUMNS].join(', ')} FROM events`;
 const BATCH = 4096;
 
 /** What CaseStore tells the columns (see its `columns` field). */
-export interface ColumnHooks {
-  /** A write transaction committed: its appended and rewritten rows are in the table now. */
-  committed(): void;
-  /** The open transaction rewrites rows of this source (null: rows of any source, some other way). */
-  rewritten(src: number | null): void;
-  rolledBack(): void;
-}
-
 export class EventColumns implements ColumnHooks {
   readonly ids = new GrowingF64();
   readonly t = new GrowingF64();

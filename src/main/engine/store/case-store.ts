@@ -35,7 +35,7 @@ import { SearchHits } from './search-hits';
 import { KeptTally, type TallyHead, type WholeCaseTally } from './whole-case-tally';
 import { parseSearch, snippet, toMatchExpression } from '../../../shared/search';
 import { compileDiffMapping } from '../mapping';
-import type { ColumnHooks } from '../columns/event-columns';
+import type { ColumnHooks } from './column-hooks';
 import { parseJsonExact } from '../import/exact-json';
 
 export const DB_FILE = 'case.sqlite';
