@@ -20,7 +20,6 @@ const NUMERIC = ['id', 't', `ifnull(tflag, ${NO_FLAG})`, 'src', 'atype', 'outcom
 const SELECT = `SELECT ${[...NUMERIC, ...TEXT_COLUMNS].join(', ')} FROM events`;
 const BATCH = 4096;
 
-/** What CaseStore tells the columns (see its `columns` field). */
 export class EventColumns implements ColumnHooks {
   readonly ids = new GrowingF64();
   readonly t = new GrowingF64();
