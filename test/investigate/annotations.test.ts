@@ -2,14 +2,12 @@
 // across reopening, created on cases written before they existed; raw records untouched.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { freshEngine } from '../helpers/engine';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/paths';
 import { Engine } from '../../src/main/engine/engine';
-import { loadSqlJs } from '../../src/main/engine/store/sqljs';
-import { DB_FILE } from '../../src/main/engine/store/case-store';
+import { rewriteAsOldCase } from '../helpers/old-case';
 import { writeMultiVendorCase } from './multi-vendor';
 
 test('annotate, list and filter by tag, bookmark and note; saved with the case', async () => {
@@ -68,12 +66,7 @@ test('a case written before annotations existed gets the tables on open', async 
   const { files } = writeMultiVendorCase(dir, 5);
   await engine.importFiles({ paths: files });
   engine.close();
-  const SQL = await loadSqlJs();
-  const dbFile = path.join(casePath, DB_FILE);
-  const db = new SQL.Database(fs.readFileSync(dbFile));
-  db.run('DROP TABLE bookmarks; DROP TABLE tags; DROP TABLE notes');
-  fs.writeFileSync(dbFile, db.export());
-  db.close();
+  await rewriteAsOldCase(casePath, 'DROP TABLE bookmarks; DROP TABLE tags; DROP TABLE notes');
 
   const old = new Engine();
   await old.openCase({ path: casePath });

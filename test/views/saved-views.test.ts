@@ -2,12 +2,9 @@
 // created on cases written before they existed.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
+import { rewriteAsOldCase } from '../helpers/old-case';
 import { freshEngine } from '../helpers/engine';
 import { Engine } from '../../src/main/engine/engine';
-import { loadSqlJs } from '../../src/main/engine/store/sqljs';
-import { DB_FILE } from '../../src/main/engine/store/case-store';
 import type { ViewState } from '../../src/shared/views';
 
 const STATE: ViewState = {
@@ -63,12 +60,7 @@ test('save, list, refuse duplicates, overwrite, rename, delete; saved with the c
 test('a case written before saved views existed gets the table on open', async () => {
   const { engine, casePath } = await freshEngine();
   engine.close();
-  const SQL = await loadSqlJs();
-  const dbFile = path.join(casePath, DB_FILE);
-  const db = new SQL.Database(fs.readFileSync(dbFile));
-  db.run('DROP TABLE saved_views');
-  fs.writeFileSync(dbFile, db.export());
-  db.close();
+  await rewriteAsOldCase(casePath, 'DROP TABLE saved_views');
 
   const old = new Engine();
   await old.openCase({ path: casePath });
