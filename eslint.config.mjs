@@ -36,7 +36,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/engine/**/*.ts', 'src/main/vendors/**/*.ts', 'src/main/sync/**/*.ts'],
+    files: ['src/main/engine/**/*.ts', 'src/main/vendors/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [

@@ -9,7 +9,7 @@ import { parseCondition, type EventQuery } from '../shared/query';
 import type { ImportReport } from '../shared/contract';
 import { progressPrinter, syncProgressPrinter, syncRetryLine } from './cli-progress';
 import { plainHttpWarning } from '../shared/sync-transport';
-import { readToken } from './sync/token-prompt';
+import { readToken } from './cli-token-prompt';
 import { syncSourceName, type SyncReport, type SyncSettings } from '../shared/sync';
 import { cmdExport, cmdVerify } from './cli-export';
 import { cmdSql, cmdViews } from './cli-views';

@@ -9,7 +9,7 @@ import { startFakeVendor } from './servers/fake-vendor';
 import { opbox } from './servers/vendors';
 import { TOKEN, syncEngine } from './sync-helpers';
 import { tempDir } from '../helpers/paths';
-import { normalBaseUrl, tokenScope } from '../../src/main/sync/token-scope';
+import { normalBaseUrl, tokenScope } from '../../src/main/engine/sync/token-scope';
 import { withVaultToken, type TokenKeeper } from '../../src/main/host/vault-token';
 
 test('a token stored for server A in case 1 is never sent to server B, nor from case 2', async (t) => {

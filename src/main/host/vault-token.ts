@@ -3,7 +3,7 @@
 // only the token saved for exactly that scope. The case it was looked up for travels along, so the engine refuses it if another case
 // was opened meanwhile.
 import type { ApiParams } from '../../shared/contract';
-import { tokenScope } from '../sync/token-scope';
+import { tokenScope } from '../engine/sync/token-scope';
 import type { TokenPersistence } from './token-persistence';
 
 export interface TokenKeeper {

@@ -1,7 +1,7 @@
 // Builds each list request from the user's base URL, the vendor's documented path and the paging
 // position. Only the base URL's origin is ever contacted; its path is kept as a prefix.
-import type { VendorPaging } from '../vendors/descriptor';
-import type { SyncSettings } from '../../shared/sync';
+import type { VendorPaging } from '../../vendors/descriptor';
+import type { SyncSettings } from '../../../shared/sync';
 
 export class SyncSettingsError extends Error {}
 

@@ -1,8 +1,8 @@
 // Per-source sync state kept in the case (table sync_sources): the settings (never a token), where
 // an unfinished run stands, and the last completeness report. Written in the same transaction as
 // the page it describes, so the case never claims a page it does not hold.
-import type { CaseStore } from '../engine/store/case-store';
-import type { SyncReport, SyncSettings } from '../../shared/sync';
+import type { CaseStore } from '../store/case-store';
+import type { SyncReport, SyncSettings } from '../../../shared/sync';
 
 /** Where an unfinished run stands: the next request to make. */
 export interface RunPosition {

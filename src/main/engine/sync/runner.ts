@@ -2,16 +2,16 @@
 // vendor's descriptor, and stored through the same ingest path as file import, each page in one
 // transaction together with the position it leads to. The case is saved every few pages, so a run
 // killed at any point resumes from its last saved page and de-duplication makes the overlap exact.
-import type { CaseStore } from '../engine/store/case-store';
-import type { SyncProgress, SyncReport, SyncSettings } from '../../shared/sync';
-import { DEFAULT_SYNC_LIMITS, syncSourceName } from '../../shared/sync';
-import { plainHttpWarning } from '../../shared/sync-transport';
-import type { Mapping } from '../../shared/mapping';
-import { getDescriptor, type VendorPaging } from '../vendors';
-import { chooseMapping, compileMapping } from '../engine/mapping';
-import { prepareBatch } from '../engine/import/prepared-batch';
-import { ingestBatch, type DedupState } from '../engine/import/ingest';
-import { RowMessages } from '../engine/import/row-messages';
+import type { CaseStore } from '../store/case-store';
+import type { SyncProgress, SyncReport, SyncSettings } from '../../../shared/sync';
+import { DEFAULT_SYNC_LIMITS, syncSourceName } from '../../../shared/sync';
+import { plainHttpWarning } from '../../../shared/sync-transport';
+import type { Mapping } from '../../../shared/mapping';
+import { getDescriptor, type VendorPaging } from '../../vendors';
+import { chooseMapping, compileMapping } from '../mapping';
+import { prepareBatch } from '../import/prepared-batch';
+import { ingestBatch, type DedupState } from '../import/ingest';
+import { RowMessages } from '../import/row-messages';
 import { DEFAULT_RETRY, SyncAuthError, SyncFetchError, getPage, type RetryPolicy } from './http-get';
 import { SyncSettingsError, formatBound, listPath, parseBaseUrl, parseSince, requestUrl } from './request-url';
 import { EMPTY_STATE, newestStoredMs, readSync, writeSync, type RunPosition, type SyncRow } from './sync-state';

@@ -1,11 +1,11 @@
 // The records of one API response, each with its exact text from the body (evidence stays
 // byte-exact). The array is found by the descriptor's recordsKey, or, where the vendor's document
 // shows no body, by the same envelope rule file import uses.
-import { chooseEnvelope } from '../engine/import/envelope';
-import { ByteSource } from '../engine/import/input';
-import { outlineDocument } from '../engine/import/json-outline';
-import { readJsonElements } from '../engine/import/json-reader';
-import type { RecordError, SourceRecord } from '../engine/import/source-record';
+import { chooseEnvelope } from '../import/envelope';
+import { ByteSource } from '../import/input';
+import { outlineDocument } from '../import/json-outline';
+import { readJsonElements } from '../import/json-reader';
+import type { RecordError, SourceRecord } from '../import/source-record';
 
 /** A response body served to the file readers as if it were a file. */
 class BodySource extends ByteSource {

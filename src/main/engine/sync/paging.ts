@@ -1,6 +1,6 @@
 // The paging styles of the five vendors, as data from each descriptor: what to ask next, and when
 // the list has been read to its end.
-import type { VendorPaging } from '../vendors/descriptor';
+import type { VendorPaging } from '../../vendors/descriptor';
 import type { RunPosition } from './sync-state';
 import { at } from './body-records';
 import { formatBound } from './request-url';

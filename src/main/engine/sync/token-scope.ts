@@ -2,7 +2,7 @@
 // base URL. A token is handed back only for the same three, so a source renamed, pointed at another
 // server, or created in another case with the same name never receives it: it must be entered again.
 import path from 'node:path';
-import { syncSourceName, type SyncSettings } from '../../shared/sync';
+import { syncSourceName, type SyncSettings } from '../../../shared/sync';
 
 /**
  * The base URL as one string per endpoint: URL lowercases the scheme and host and drops default
