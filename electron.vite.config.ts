@@ -10,7 +10,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           electron: resolve(__dirname, 'src/main/electron.ts'),
-          cli: resolve(__dirname, 'src/main/cli.ts'),
+          cli: resolve(__dirname, 'src/main/cli/index.ts'),
           'engine-worker': resolve(__dirname, 'src/main/engine/worker/engine-worker.ts'),
           'parse-worker': resolve(__dirname, 'src/main/engine/worker/parse-worker.ts'),
           'sql-worker': resolve(__dirname, 'src/main/engine/worker/sql-worker.ts'),

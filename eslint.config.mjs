@@ -40,7 +40,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['electron', '**/host/**', '**/electron', '**/cli', '**/renderer/**'], message: 'The engine never imports the shells or hosts.' },
+          { group: ['electron', '**/host/**', '**/electron', '**/cli', '**/cli/**', '**/renderer/**'], message: 'The engine never imports the shells or hosts.' },
         ],
       }],
     },

@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { TOKEN, syncEngine } from './sync-helpers';
-import { syncRetryLine } from '../../src/main/cli-progress';
+import { syncRetryLine } from '../../src/main/cli/progress';
 import type { SyncProgress } from '../../src/shared/sync';
 
 async function closedPort(): Promise<number> {

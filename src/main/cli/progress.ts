@@ -1,5 +1,5 @@
-import type { SyncProgress } from '../shared/sync';
-import type { JobProgress } from '../shared/contract';
+import type { SyncProgress } from '../../shared/sync';
+import type { JobProgress } from '../../shared/contract';
 
 /** A one-line progress bar on stderr, only when stderr is a terminal (never mixed into --json). */
 export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (p: JobProgress) => void {

@@ -1,0 +1,52 @@
+// `auditdesk <command>`: a thin shell over the engine worker. Every command takes --json and then
+// prints exactly one JSON document on stdout; human output and progress go elsewhere.
+import { parseArgs } from 'node:util';
+import { EngineClient } from '../engine/worker/engine-client';
+import { OPTIONS, UsageError } from './command';
+import { COMMANDS, USAGE } from './commands';
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    process.stderr.write(`auditdesk: ${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values: v, positionals } = parsed;
+  const [command, casePath, ...rest] = positionals;
+  if (v.help || !command || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command || v.help ? 0 : 2;
+  }
+  const cmd = COMMANDS.find((c) => c.name === command);
+  if (!cmd) {
+    process.stderr.write(`auditdesk: unknown command "${command}"\n${USAGE}\n`);
+    return 2;
+  }
+  if (!casePath) {
+    process.stderr.write(`auditdesk: ${command} needs CASE\n${USAGE}\n`);
+    return 2;
+  }
+  const engine = new EngineClient();
+  try {
+    return await cmd.run({ engine, casePath, rest, v });
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`auditdesk: ${e.message}\n${USAGE}\n`);
+      return 2;
+    }
+    const msg = (e as Error).message;
+    if (v.json) process.stdout.write(`${JSON.stringify({ error: msg })}\n`);
+    process.stderr.write(`auditdesk: ${msg}\n`);
+    return 1;
+  } finally {
+    await engine.close().catch(() => undefined);
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
