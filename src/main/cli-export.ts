@@ -1,13 +1,12 @@
 // `auditdesk export` and `auditdesk verify`: thin shells over the engine's export and the very
-// verify.mjs text written next to every export (so both verifiers are one implementation).
+// verify.mjs written next to every export (so both verifiers are one implementation).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EngineClient } from './engine/worker/engine-client';
 import { parseCondition, type EventQuery } from '../shared/query';
 import { EXPORT_FORMATS, REDACTABLE_FIELDS, type ExportFormat, type RedactableField } from '../shared/export';
-import { VERIFY_SCRIPT } from './engine/export/verify-script';
+import { verifyScriptPath } from './engine/export/verify-script';
 import { progressPrinter } from './cli-progress';
 import type { Values } from './cli';
 
@@ -76,29 +75,22 @@ export async function cmdExport(engine: EngineClient, casePath: string, v: Value
   return 0;
 }
 
-/** Runs the verify.mjs text itself (written to a temp file and imported), so the CLI and the standalone script agree. */
+/** Runs verify.mjs itself (the file each export gets a copy of), so the CLI and the standalone script agree. */
 export async function cmdVerify(dir: string, v: Values): Promise<number> {
   if (!fs.existsSync(path.join(dir, 'manifest.json'))) throw new Error(`${path.resolve(dir)} has no manifest.json: not an AuditDesk export`);
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'auditdesk-verify-'));
-  const script = path.join(tmp, 'verify.mjs');
-  fs.writeFileSync(script, VERIFY_SCRIPT);
-  try {
-    const mod = (await import(/* @vite-ignore */ pathToFileURL(script).href)) as {
-      verifyExport(dir: string, sources: string | null): VerifyResult;
-    };
-    const r = mod.verifyExport(path.resolve(dir), v.sources ? path.resolve(v.sources) : null);
-    if (v.json) process.stdout.write(`${JSON.stringify(r)}\n`);
-    else {
-      const lines = [...r.problems.map((p) => `FAIL ${p}`), ...r.notes.map((n) => `note ${n}`)];
-      lines.push(
-        `${r.ok ? 'OK' : 'FAILED'} ${path.resolve(dir)}: ${r.rows} rows` +
-          (r.dataSha256 ? `, data SHA-256 ${r.dataSha256}` : '') +
-          (v.sources ? `, ${r.rowsComparedWithSources} rows compared with ${r.sourcesChecked} source files` : ''),
-      );
-      process.stdout.write(`${lines.join('\n')}\n`);
-    }
-    return r.ok ? 0 : 1;
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
+  const mod = (await import(/* @vite-ignore */ pathToFileURL(verifyScriptPath()).href)) as {
+    verifyExport(dir: string, sources: string | null): VerifyResult;
+  };
+  const r = mod.verifyExport(path.resolve(dir), v.sources ? path.resolve(v.sources) : null);
+  if (v.json) process.stdout.write(`${JSON.stringify(r)}\n`);
+  else {
+    const lines = [...r.problems.map((p) => `FAIL ${p}`), ...r.notes.map((n) => `note ${n}`)];
+    lines.push(
+      `${r.ok ? 'OK' : 'FAILED'} ${path.resolve(dir)}: ${r.rows} rows` +
+        (r.dataSha256 ? `, data SHA-256 ${r.dataSha256}` : '') +
+        (v.sources ? `, ${r.rowsComparedWithSources} rows compared with ${r.sourcesChecked} source files` : ''),
+    );
+    process.stdout.write(`${lines.join('\n')}\n`);
   }
+  return r.ok ? 0 : 1;
 }

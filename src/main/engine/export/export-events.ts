@@ -16,7 +16,7 @@ import { MANIFEST_FILE, SUMS_FILE, VERIFY_FILE, type ManifestHead, type Manifest
 import { ManifestFile, syncAndClose, widestHead } from './manifest-file';
 import { redactEvent, REDACTION_MARKER } from './redact';
 import { RowRefused, formatRow, framingFor } from './row-format';
-import { VERIFY_SCRIPT } from './verify-script';
+import { verifyScript } from './verify-script';
 import { CsvRowWriter, NORMALIZED_COLUMNS_SQL, RAW_COLUMNS_SQL } from './csv-rows';
 import { RowHasher } from './row-hasher';
 import type { Framing, CsvLayout } from './row-format';
@@ -208,11 +208,12 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
     manifest.finish(headOf({ rows, bytes: dataBytes, sha256: dataSha256, neutralisedCells, neutralisedRows })),
   ]);
 
-  fs.writeFileSync(path.join(dir, VERIFY_FILE), VERIFY_SCRIPT, { mode: 0o644 });
+  const verifier = verifyScript();
+  fs.writeFileSync(path.join(dir, VERIFY_FILE), verifier, { mode: 0o644 });
   const sums = [
     `${dataSha256}  ${dataName}`,
     `${manifestSha256}  ${MANIFEST_FILE}`,
-    `${sha256(VERIFY_SCRIPT)}  ${VERIFY_FILE}`,
+    `${sha256(verifier)}  ${VERIFY_FILE}`,
   ];
   fs.writeFileSync(path.join(dir, SUMS_FILE), `${sums.join('\n')}\n`, { mode: 0o644 });
   hooks.onProgress(rows, total);
