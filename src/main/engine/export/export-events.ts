@@ -32,6 +32,9 @@ export interface ExportHooks {
 const BATCH = 4000;
 const sha256 = (b: Buffer | string) => crypto.createHash('sha256').update(b).digest('hex');
 
+/** Exports each lane has started in this process: tests read it to prove the lane they cover ran. */
+export const lanesRun = { fastCsv: 0, perEvent: 0 };
+
 export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: ExportHooks): Promise<ExportSummary> {
   if (!EXPORT_FORMATS.includes(req.format)) throw new Error(`unknown export format "${req.format}"; one of: ${EXPORT_FORMATS.join(', ')}`);
   if (req.mode !== 'raw' && req.mode !== 'normalized') throw new Error(`export mode is raw or normalized, got "${String(req.mode)}"`);
@@ -130,6 +133,7 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
     if (fast) {
       ({ rows, neutralisedCells, neutralisedRows, dataBytes, dataSha256 } = fast);
     } else {
+      lanesRun.perEvent++;
       writeData(framing.prefix);
       let dataChunk: string[] = [];
       let rowChunk: string[] = [];
@@ -260,6 +264,7 @@ async function streamCsv(
   const columns = mode === 'normalized' ? NORMALIZED_COLUMNS_SQL : RAW_COLUMNS_SQL;
   const batches = store.entryBatches(query, { ids, ...columns, batch: FAST_BATCH, spare: writer.spareEntries });
   if (!batches) return null;
+  lanesRun.fastCsv++;
   const hasher = new RowHasher(dataFd, rowsFd, framing, (heads, entries) => writer.recycle(heads, entries));
   try {
     let lastProgress = 0;
