@@ -7,7 +7,7 @@ import {
   reviewMapping,
   shapeKey,
 } from '../../src/main/engine/mapping/index';
-import { getPath, parsePath } from '../../src/main/engine/mapping/paths';
+import { getPath, parsePath } from '../../src/shared/mapping-paths';
 import { collectPaths } from '../../src/main/engine/mapping/flatten';
 import type { Mapping } from '../../src/shared/mapping';
 
