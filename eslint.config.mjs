@@ -36,13 +36,67 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/engine/**/*.ts', 'src/main/vendors/**/*.ts'],
+    files: ['src/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['electron', '**/host/**', '**/electron', '**/cli', '**/cli/**', '**/renderer/**'], message: 'The engine never imports the shells or hosts.' },
+          { group: nodeBuiltins, message: 'The preload is sandboxed: electron and shared types only.' },
+          { group: ['**/main/**', '**/renderer/**'], message: 'The preload imports only electron and src/shared.' },
         ],
       }],
+    },
+  },
+  {
+    files: ['src/main/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron', '**/host/**', '**/electron', '**/cli', '**/cli/**', '**/renderer/**', '**/preload/**'], message: 'The engine never imports the shells, hosts or CLI.' },
+        ],
+      }],
+    },
+  },
+  {
+    // Vendors are data (descriptors) and what checks it: the engine reads them, never the other way.
+    files: ['src/main/vendors/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/engine/**'], message: 'Vendors import no engine (sync included) internals: what both need belongs in src/shared.' },
+          { group: ['electron', '**/host/**', '**/electron', '**/cli', '**/cli/**', '**/renderer/**', '**/preload/**'], message: 'Vendors never import the shells, hosts or CLI.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/main/host/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          // Electron itself is fine (the IPC host, the vault); the Electron shell (main/electron.ts) is not.
+          { group: ['**/cli', '**/cli/**', '../electron', '**/renderer/**', '**/preload/**'], message: 'A host serves the engine to a page; it knows no shell, CLI or page code.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The CLI runs in plain Node: no Electron, and the engine only through its client (plus the
+    // verify.mjs it runs for `auditdesk verify`).
+    files: ['src/main/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron', '**/electron', '**/renderer/**', '**/preload/**'], message: 'The CLI runs in plain Node: no Electron, no page code.' },
+          { regex: '(^|/)engine/(?!worker/engine-client$|export/verify-script$)', message: 'The CLI reaches the engine through EngineClient.' },
+        ],
+      }],
+    },
+  },
+  {
+    // Shipped as they are and run standalone (verify.mjs next to every export): Node built-ins only.
+    files: ['src/main/**/*.mjs'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!node:)', message: 'A shipped .mjs file imports Node built-ins (node:*) only.' }] }],
     },
   },
   {

@@ -261,6 +261,15 @@ async function main() {
   log(`  best ${s2(parse.wallS)} s wall (${parse.wallRunsS.join(', ')}; loop ${s2(parse.loopS)} s), ${mb(parse.peakRssBytes)} MB peak`);
   mark('parseFloor', t);
 
+  // 1b. the mapping alone: compileMapping applied to generated Opbox-like records in one process
+  t = Date.now();
+  log(`mapping: node --import tsx bench/measure-mapping.ts --count ${COUNT}`);
+  const mm = await timed(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'measure-mapping.ts'), '--count', String(COUNT)], {});
+  const mapping = mm.code === 0 ? lastJson(mm.stdout) : null;
+  if (mapping) log(`  ${mapping.ms.toFixed(0)} ms = ${mapping.usPerRecord.toFixed(2)} µs/record`);
+  else log(`  measure-mapping failed: ${mm.stderr.slice(-1000)}`);
+  mark('mapping', t);
+
   // 2. AuditDesk import through the real CLI, into a fresh case each time
   t = Date.now();
   const casePath = path.join(DATA, `case-${label(COUNT)}.auditdesk`);
@@ -393,7 +402,7 @@ async function main() {
   mark('total', t0);
   mach.loadAvgEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
 
-  const result = { date: started.toISOString(), argv: process.argv.slice(2), count: COUNT, runs: RUNS, repeat: REPEAT, data: { file: rel(data.file), bytes: data.bytes, lines: data.lines, options: data.options, reused: data.reused }, machine: mach, parse, import: imp, lnav, lnavJson, store, info, investigate, remap, search, export: exp, profile, phases: phase };
+  const result = { date: started.toISOString(), argv: process.argv.slice(2), count: COUNT, runs: RUNS, repeat: REPEAT, data: { file: rel(data.file), bytes: data.bytes, lines: data.lines, options: data.options, reused: data.reused }, machine: mach, parse, mapping, import: imp, lnav, lnavJson, store, info, investigate, remap, search, export: exp, profile, phases: phase };
   fs.mkdirSync(DATA, { recursive: true });
   fs.writeFileSync(path.join(DATA, `last-run-${label(COUNT)}.json`), `${JSON.stringify(result, null, 2)}\n`);
   const section = renderSection(result);
@@ -502,6 +511,7 @@ function renderSection(r) {
   L.push('| what | wall | peak RSS | CPU (user+sys) | notes |');
   L.push('|---|---|---|---|---|');
   L.push(`| parse floor: \`node bench/parse-floor.mjs FILE\` | ${s2(r.parse.wallS)} s (runs: ${r.parse.wallRunsS.join(', ')}) | ${mb(r.parse.peakRssBytes)} MB | ${r.parse.cpuS?.toFixed(2) ?? '?'} s | ${r.parse.records.toLocaleString('en')} lines parsed; read+split+JSON.parse loop alone ${s2(r.parse.loopS)} s (${(r.data.bytes / 1e6 / r.parse.loopS).toFixed(0)} MB/s) |`);
+  if (r.mapping) L.push(`| compileMapping alone: \`node --import tsx bench/measure-mapping.ts --count ${r.mapping.records}\` (Opbox-like records, after a warm-up) | ${(r.mapping.ms / 1000).toFixed(2)} s | | | ${r.mapping.usPerRecord.toFixed(2)} µs/record |`);
   L.push(`| AuditDesk import: \`node out/main/cli.js import CASE FILE --json\` | ${s2(imp.wallS)} s (runs: ${imp.wallRunsS.join(', ')}) | ${mb(imp.peakRssBytes)} MB | ${imp.cpuS?.toFixed(2) ?? '?'} s | ${(r.data.bytes / 1e6 / imp.wallS).toFixed(1)} MB/s, ${Math.round((imp.imported ?? 0) / imp.wallS).toLocaleString('en')} events/s; vendor "${imp.vendor}", ${imp.errors} errors, ${imp.warnings} warnings; case on disk ${mb(imp.caseBytes)} MB |`);
   if (r.lnav) {
     L.push(`| lnav: \`lnav -n -q -c ';SELECT … FROM lnav_file' -c ':write-json-to …' FILE\` (fresh HOME) | ${s2(r.lnav.wallS)} s (runs: ${r.lnav.wallRunsS.join(', ')}) | ${mb(r.lnav.peakRssBytes)} MB | ${r.lnav.cpuS?.toFixed(2) ?? '?'} s | indexed ${r.lnav.lines?.toLocaleString('en') ?? '?'} lines${r.lnav.complete ? ' (all)' : ' (NOT all lines!)'}; format: ${r.lnav.format ?? 'none, so plain text: lines are indexed, not parsed'} |`);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { spawn } from 'node:child_process';
 import { pipeline } from 'node:stream/promises';
-import { BIN } from '../helpers/cli';
+import { BIN, cli } from '../helpers/cli';
 import { tempDir } from '../helpers/paths';
 import { openRecordReader } from '../../src/main/engine/import/open-reader';
 import type { RecordError, SourceRecord } from '../../src/main/engine/import/source-record';
@@ -70,7 +70,7 @@ test('CLI: a gz bomb line past --max-record-bytes is reported and skipped in bou
   assert.equal(f.skipped, 1);
   assert.equal(f.errors.length, 1);
   assert.equal(f.errors[0].line, 2);
-  assert.match(f.errors[0].message, /line 2 at byte offset 85 is larger than the record size limit of 1 MiB \(--max-record-bytes\): skipped/);
+  assert.match(f.errors[0].message, /line 2 at byte offset 85 is larger than the record size limit of 1 MiB: skipped/);
   // Bounded: the process never held the record (old code held it several times over).
   assert.ok(r.peakBytes > 0, 'memory was sampled');
   assert.ok(r.peakBytes < LINE_MIB * MiB, `peak ${Math.round(r.peakBytes / MiB)} MiB stays below the ${LINE_MIB} MiB line`);
@@ -98,7 +98,7 @@ test('JSON array and envelope: an element past the bound is skipped, the element
   assert.equal(a.format, 'json-array');
   assert.deepEqual(ids(a.records), ['a1', 'a2']);
   assert.deepEqual(a.errors.map((e) => e.line), [3]);
-  assert.match(a.errors[0].message, /element starting at line 3 at byte offset \d+ is larger than the record size limit of 1000 bytes \(--max-record-bytes\): skipped/);
+  assert.match(a.errors[0].message, /element starting at line 3 at byte offset \d+ is larger than the record size limit of 1000 bytes: skipped/);
 
   // Past the bound across read chunks (1 MiB each): buffering stops mid-element.
   const envelope = path.join(dir, 'e.json.gz');
@@ -136,5 +136,16 @@ test('CSV: a row past the bound is reported and reading stops there; the rows be
   assert.deepEqual(ids(c.records), ['r1', 'r2']);
   assert.equal(c.errors.length, 1);
   assert.equal(c.errors[0].line, 4);
-  assert.match(c.errors[0].message, /the row starting at line 4 at byte offset \d+ is larger than the record size limit of 1000 bytes \(--max-record-bytes\): neither it nor the rest of the file is read/);
+  assert.match(c.errors[0].message, /the row starting at line 4 at byte offset \d+ is larger than the record size limit of 1000 bytes: neither it nor the rest of the file is read/);
+});
+
+test('CLI: the engine names no flag for the record size limit; the CLI adds its own --max-record-bytes hint', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'l.jsonl');
+  fs.writeFileSync(file, `${rec('l1', 0)}\n{"id":"big","blob":"${'z'.repeat(3000)}"}\n${rec('l2', 1)}\n`);
+  const r = cli(['import', path.join(dir, 'c.auditdesk'), file, '--max-record-bytes', '1000']);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /2 imported/);
+  assert.match(r.stdout, /error line 2: line 2 at byte offset \d+ is larger than the record size limit of 1000 bytes: skipped; reading resumes at the next line\n/);
+  assert.match(r.stdout, /\n {2}\(raise the record size limit with --max-record-bytes N to import such records\)/);
 });

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadCorpusFile, loadManifest, type ManifestEntry } from '../helpers/load-records';
 import { chooseMapping, compileMapping, type MappedFields } from '../../src/main/engine/mapping/index';
-import { getPath } from '../../src/main/engine/mapping/paths';
+import { getPath } from '../../src/shared/mapping-paths';
 import { parseTime, formatUtc } from '../../src/shared/time';
 import { VENDORS } from '../../src/main/vendors/index';
 

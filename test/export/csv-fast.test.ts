@@ -2,6 +2,7 @@
 // columns and segment, hashed on a second thread). Its output must be exactly what the per-event
 // formatter (formatRow on each full event) writes: checked on every real corpus file, in both modes,
 // in both time orders and for a selection, byte for byte, with the manifest's row hashes and notes.
+// Each export also checks that the fast lane is the one that wrote it (lanesRun), not the formatter.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -11,6 +12,7 @@ import { CORPUS_DIR } from '../helpers/paths';
 import { opboxJsonl } from '../helpers/generate';
 import { formatRow, framingFor } from '../../src/main/engine/export/row-format';
 import { csvLayoutFor } from '../../src/main/engine/export/csv-layout';
+import { lanesRun } from '../../src/main/engine/export/export-events';
 import type { ManifestSource } from '../../src/main/engine/export/manifest';
 import type { ExportMode } from '../../src/shared/export';
 import type { EventQuery } from '../../src/shared/query';
@@ -43,7 +45,10 @@ async function checkAgainstFormatRow(files: string[], runs: { mode: ExportMode; 
   let n = 0;
   for (const { mode, query, ids } of runs) {
     const out = path.join(dir, `export-${n++}`);
+    const lanes = { ...lanesRun };
     const s = await engine.exportEvents({ query, ids, format: 'csv', mode, out });
+    const label = `${mode} ${JSON.stringify(query)}${ids ? ` ids ${ids.join(',')}` : ''}`;
+    assert.deepEqual(lanesRun, { fastCsv: lanes.fastCsv + 1, perEvent: lanes.perEvent }, `${label}: the fast lane wrote it`);
     const m = readManifest(out) as ReturnType<typeof readManifest> & { sources: ManifestSource[] };
     // A selection is exported in the query's order, like everything else.
     const events = (await allEvents(engine, query)).filter((e) => !ids || ids.includes(e.id));
@@ -52,7 +57,6 @@ async function checkAgainstFormatRow(files: string[], runs: { mode: ExportMode; 
     const framing = framingFor('csv', mode, layout);
     const rows = events.map((e, i) => formatRow(e, i + 1, 'csv', mode, layout));
     const expected = framing.prefix + rows.map((r) => r.text).join(framing.separator) + framing.suffix;
-    const label = `${mode} ${JSON.stringify(query)}${ids ? ` ids ${ids.join(',')}` : ''}`;
     assert.ok(fs.readFileSync(path.join(out, s.dataFile)).equals(Buffer.from(expected, 'utf8')), `${label}: data file is formatRow's bytes`);
     assert.equal(m.data.sha256, sha256(expected), `${label}: data SHA-256`);
     assert.equal(m.rows.length, events.length);
@@ -163,8 +167,10 @@ test('fast CSV lane: hostile cells are neutralised whatever the delimiter (parts
     const { engine, dir: out } = await freshEngine();
     await engine.importFiles({ paths: [...files] });
     const o = path.join(out, 'x');
+    const fastBefore = lanesRun.fastCsv;
     await engine.exportEvents({ query: {}, format: 'csv', mode, out: o });
     engine.close();
+    assert.equal(lanesRun.fastCsv, fastBefore + 1, `${mode} ${files.length}: the fast lane wrote it`);
     const text = fs.readFileSync(path.join(o, 'events.csv'), 'utf8');
     assert.doesNotMatch(text, RUNS, `${mode} ${files.length}: no part would run`);
     assert.match(text, /;-12;/, 'plain negative numbers stay numbers');

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { freshEngine, writeFile } from '../helpers/engine';
 import { opboxJsonl } from '../helpers/generate';
 import { runVerifyMjs } from './helpers';
+import { lanesRun } from '../../src/main/engine/export/export-events';
 
 test('a cancelled CSV export stops, leaves no folder, and the next export of the same case verifies', async () => {
   const { engine, dir, events } = await freshEngine();
@@ -30,13 +31,16 @@ test('a cancelled CSV export stops, leaves no folder, and the next export of the
     }
     return push(...added);
   };
+  const fastBefore = lanesRun.fastCsv;
   await assert.rejects(engine.exportEvents({ query: {}, format: 'csv', mode: 'normalized', out, jobId }), /cancelled/);
   assert.ok(cancelAsked, 'the export was cancelled while it ran');
+  assert.equal(lanesRun.fastCsv, fastBefore + 1, 'it was the fast lane that was cancelled');
   assert.equal(fs.existsSync(out), false, 'no partial export is left');
 
   assert.deepEqual(await engine.caseInfo(), before, 'the case is unchanged');
   const again = path.join(dir, 'whole');
   const summary = await engine.exportEvents({ query: {}, format: 'csv', mode: 'normalized', out: again });
+  assert.equal(lanesRun.fastCsv, fastBefore + 2, 'the fast lane wrote the next export');
   assert.equal(summary.rows, rows);
   const v = runVerifyMjs(again);
   assert.deepEqual(v.problems, []);

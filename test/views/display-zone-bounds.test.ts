@@ -25,3 +25,10 @@ test('from/to bounds follow the display zone and always name one instant', () =>
   assert.equal(rezoneBound('junk', 'UTC', 'Asia/Kolkata'), 'junk');
   assert.equal(rezoneBound('', 'UTC', 'Asia/Kolkata'), '');
 });
+
+test('a bound that is not a time is refused in the query words, naming no CLI flag (the engine serves the app too)', () => {
+  assert.throws(() => parseBound('yesterday-ish', 'from'), {
+    message: 'the from time "yesterday-ish" is not a date or time (use ISO 8601, e.g. 2026-03-01T10:00:00Z)',
+  });
+  assert.throws(() => parseBound('soon', 'to'), /^Error: the to time "soon" is not a date or time/);
+});

@@ -1,10 +1,9 @@
-// `auditdesk verify`: runs the verify.mjs text itself (written to a temp file and imported), so the CLI
-// and the standalone script written next to every export are one implementation.
+// `auditdesk verify`: runs verify.mjs itself (the file each export gets a copy of), so the CLI and the
+// standalone script are one implementation.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { VERIFY_SCRIPT } from '../engine/export/verify-script';
+import { verifyScriptPath } from '../engine/export/verify-script';
 import type { Command } from './command';
 
 interface VerifyResult {
@@ -22,27 +21,20 @@ export const verifyCommand: Command = {
   usage: `verify DIR [--sources DIR] [--json]`,
   async run({ casePath: dir, v }) {
     if (!fs.existsSync(path.join(dir, 'manifest.json'))) throw new Error(`${path.resolve(dir)} has no manifest.json: not an AuditDesk export`);
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'auditdesk-verify-'));
-    const script = path.join(tmp, 'verify.mjs');
-    fs.writeFileSync(script, VERIFY_SCRIPT);
-    try {
-      const mod = (await import(/* @vite-ignore */ pathToFileURL(script).href)) as {
-        verifyExport(dir: string, sources: string | null): VerifyResult;
-      };
-      const r = mod.verifyExport(path.resolve(dir), v.sources ? path.resolve(v.sources) : null);
-      if (v.json) process.stdout.write(`${JSON.stringify(r)}\n`);
-      else {
-        const lines = [...r.problems.map((p) => `FAIL ${p}`), ...r.notes.map((n) => `note ${n}`)];
-        lines.push(
-          `${r.ok ? 'OK' : 'FAILED'} ${path.resolve(dir)}: ${r.rows} rows` +
-            (r.dataSha256 ? `, data SHA-256 ${r.dataSha256}` : '') +
-            (v.sources ? `, ${r.rowsComparedWithSources} rows compared with ${r.sourcesChecked} source files` : ''),
-        );
-        process.stdout.write(`${lines.join('\n')}\n`);
-      }
-      return r.ok ? 0 : 1;
-    } finally {
-      fs.rmSync(tmp, { recursive: true, force: true });
+    const mod = (await import(/* @vite-ignore */ pathToFileURL(verifyScriptPath()).href)) as {
+      verifyExport(dir: string, sources: string | null): VerifyResult;
+    };
+    const r = mod.verifyExport(path.resolve(dir), v.sources ? path.resolve(v.sources) : null);
+    if (v.json) process.stdout.write(`${JSON.stringify(r)}\n`);
+    else {
+      const lines = [...r.problems.map((p) => `FAIL ${p}`), ...r.notes.map((n) => `note ${n}`)];
+      lines.push(
+        `${r.ok ? 'OK' : 'FAILED'} ${path.resolve(dir)}: ${r.rows} rows` +
+          (r.dataSha256 ? `, data SHA-256 ${r.dataSha256}` : '') +
+          (v.sources ? `, ${r.rowsComparedWithSources} rows compared with ${r.sourcesChecked} source files` : ''),
+      );
+      process.stdout.write(`${lines.join('\n')}\n`);
     }
+    return r.ok ? 0 : 1;
   },
 };

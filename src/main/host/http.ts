@@ -14,7 +14,6 @@ import type { EngineClient } from '../engine/worker/engine-client';
 import { serveStatic } from './static-files';
 import { CSP_HTTP } from './csp';
 import { EXPORT_DOWNLOAD_PATH } from '../../shared/export';
-import type { CaseInfo } from '../../shared/contract';
 import { ServeAuth, UNAUTHORIZED_TEXT } from './auth';
 import { guardParams, type ServeFolders } from './path-guard';
 import { DEFAULT_MAX_UPLOAD, clearLeftovers, receiveUpload, removeUploads } from './uploads';
@@ -127,7 +126,7 @@ export async function startHttpHost(opts: {
       reply({ id: msg.id, error: { message: `unknown method ${msg.method}` } });
       return;
     }
-    const caseDir = () => (engine.api.caseInfo() as Promise<CaseInfo | null>).then((i) => i?.path ?? null);
+    const caseDir = () => engine.api.caseInfo().then((i) => i?.path ?? null);
     try {
       const params = guardParams(msg.method, msg.params, folders, await caseDir());
       // Tidied before the answer, so a client that is answered sees incoming/ as it will stay.
@@ -180,7 +179,7 @@ export async function startHttpHost(opts: {
 /** Files of an export the UI wrote into the case's exports/ folder, offered as downloads (names checked, no paths). */
 async function handleExportDownload(engine: EngineClient, url: URL, res: http.ServerResponse): Promise<void> {
   const parts = url.pathname.slice(EXPORT_DOWNLOAD_PATH.length).split('/').map(decodeURIComponent);
-  const info = (await engine.api.caseInfo()) as CaseInfo | null;
+  const info = await engine.api.caseInfo();
   const ok = info && parts.length === 2 && parts.every((p) => /^[\w][\w.-]*$/.test(p));
   const file = ok ? path.join(info.path, 'exports', parts[0], parts[1]) : '';
   if (!ok || !fs.existsSync(file) || !fs.statSync(file).isFile()) {

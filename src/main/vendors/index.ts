@@ -9,7 +9,7 @@ import adminconsole from './adminconsole/descriptor.json';
 import openclaw from './openclaw/descriptor.json';
 import invent from './invent/descriptor.json';
 import type { VendorDescriptor } from './descriptor';
-import { parsePath } from '../engine/mapping/paths';
+import { parsePath } from '../../shared/mapping-paths';
 
 export type { VendorDescriptor, DetectRule, DetectCondition, VendorPaging } from './descriptor';
 

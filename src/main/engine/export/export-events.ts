@@ -16,7 +16,7 @@ import { MANIFEST_FILE, SUMS_FILE, VERIFY_FILE, type ManifestHead, type Manifest
 import { ManifestFile, syncAndClose, widestHead } from './manifest-file';
 import { redactEvent, REDACTION_MARKER } from './redact';
 import { RowRefused, formatRow, framingFor } from './row-format';
-import { VERIFY_SCRIPT } from './verify-script';
+import { verifyScript } from './verify-script';
 import { CsvRowWriter, NORMALIZED_COLUMNS_SQL, RAW_COLUMNS_SQL } from './csv-rows';
 import { RowHasher } from './row-hasher';
 import type { Framing, CsvLayout } from './row-format';
@@ -31,6 +31,9 @@ export interface ExportHooks {
 
 const BATCH = 4000;
 const sha256 = (b: Buffer | string) => crypto.createHash('sha256').update(b).digest('hex');
+
+/** Exports each lane has started in this process: tests read it to prove the lane they cover ran. */
+export const lanesRun = { fastCsv: 0, perEvent: 0 };
 
 export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: ExportHooks): Promise<ExportSummary> {
   if (!EXPORT_FORMATS.includes(req.format)) throw new Error(`unknown export format "${req.format}"; one of: ${EXPORT_FORMATS.join(', ')}`);
@@ -130,6 +133,7 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
     if (fast) {
       ({ rows, neutralisedCells, neutralisedRows, dataBytes, dataSha256 } = fast);
     } else {
+      lanesRun.perEvent++;
       writeData(framing.prefix);
       let dataChunk: string[] = [];
       let rowChunk: string[] = [];
@@ -208,11 +212,12 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
     manifest.finish(headOf({ rows, bytes: dataBytes, sha256: dataSha256, neutralisedCells, neutralisedRows })),
   ]);
 
-  fs.writeFileSync(path.join(dir, VERIFY_FILE), VERIFY_SCRIPT, { mode: 0o644 });
+  const verifier = verifyScript();
+  fs.writeFileSync(path.join(dir, VERIFY_FILE), verifier, { mode: 0o644 });
   const sums = [
     `${dataSha256}  ${dataName}`,
     `${manifestSha256}  ${MANIFEST_FILE}`,
-    `${sha256(VERIFY_SCRIPT)}  ${VERIFY_FILE}`,
+    `${sha256(verifier)}  ${VERIFY_FILE}`,
   ];
   fs.writeFileSync(path.join(dir, SUMS_FILE), `${sums.join('\n')}\n`, { mode: 0o644 });
   hooks.onProgress(rows, total);
@@ -259,6 +264,7 @@ async function streamCsv(
   const columns = mode === 'normalized' ? NORMALIZED_COLUMNS_SQL : RAW_COLUMNS_SQL;
   const batches = store.entryBatches(query, { ids, ...columns, batch: FAST_BATCH, spare: writer.spareEntries });
   if (!batches) return null;
+  lanesRun.fastCsv++;
   const hasher = new RowHasher(dataFd, rowsFd, framing, (heads, entries) => writer.recycle(heads, entries));
   try {
     let lastProgress = 0;

@@ -3,8 +3,10 @@
 // bytes; this thread appends each record (as a quoted CSV cell where the row needs one), then hashes
 // every row (and the stored record where the row differs from it), keeps the data file's running
 // SHA-256, and writes the data file and the manifest's row entries. The two threads then run side by
-// side. The worker is a few lines of Node built-ins, run from this text, so it needs no bundle entry.
+// side. The worker (row-hasher-worker.mjs) is Node built-ins only, shipped as it is, so it needs no
+// bundle entry.
 import { Worker } from 'node:worker_threads';
+import { shippedFile } from '../runtime/shipped-file';
 
 /** How a row's stored record goes into it, after its head. */
 export const RECORD = {
@@ -37,106 +39,6 @@ export interface HashChunk {
   hashAt: Int32Array;
 }
 
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const fs = require('node:fs');
-const crypto = require('node:crypto');
-const hash = crypto.hash ?? ((alg, data, enc) => crypto.createHash(alg).update(data).digest(enc));
-const { dataFd, rowsFd, prefix, separator, suffix } = workerData;
-const dataHash = crypto.createHash('sha256');
-const sep = Buffer.from(separator);
-// Plain Uint8Array views: indexed access to a Buffer (a subclass) is about twice as slow in the byte loops.
-let outBuf = Buffer.allocUnsafeSlow(8 << 20);
-let out = new Uint8Array(outBuf.buffer, 0, outBuf.length);
-let rows = 0;
-let bytes = 0;
-function writeAll(fd, buf, len) {
-  for (let done = 0; done < len; ) done += fs.writeSync(fd, buf, done, len - done);
-}
-function put(text) {
-  const b = Buffer.from(text);
-  dataHash.update(b);
-  writeAll(dataFd, b, b.length);
-  bytes += b.length;
-}
-function needsQuotes(src, a, b) {
-  for (let i = a; i < b; i++) {
-    const c = src[i];
-    if (c === 34 || c === 44 || c === 10 || c === 13) return true;
-  }
-  return false;
-}
-function rowsOf(m) {
-  const { heads, headBounds, entries, rawBounds, kinds, templateStart, templateEnd, hashAt } = m;
-  const n = kinds.length;
-  // The manifest entries are written where they came: each hash over its place, then the text as is.
-  const entryText = Buffer.from(heads.buffer, heads.byteOffset + templateStart, templateEnd - templateStart);
-  const need = heads.length + 2 * entries.length + n * (sep.length + 3);
-  if (out.length < need) {
-    outBuf = Buffer.allocUnsafeSlow(need);
-    out = new Uint8Array(outBuf.buffer, 0, outBuf.length);
-  }
-  // A local, not the script-level 'out': V8 then keeps it in a register through the byte loops
-  // instead of reloading it per byte (the record quoting loop ran about 2.5 times slower). Same for 'rows'.
-  const o = out;
-  let p = 0;
-  let done = rows;
-  for (let i = 0; i < n; i++) {
-    if (done++ > 0) {
-      o.set(sep, p);
-      p += sep.length;
-    }
-    const rowStart = p;
-    o.set(heads.subarray(headBounds[2 * i], headBounds[2 * i + 1]), p);
-    p += headBounds[2 * i + 1] - headBounds[2 * i];
-    const a = rawBounds[2 * i];
-    const b = rawBounds[2 * i + 1];
-    const kind = kinds[i];
-    if (kind === ${RECORD.VERBATIM}) {
-      o.set(entries.subarray(a, b), p);
-      p += b - a;
-    } else if (kind !== ${RECORD.NONE}) {
-      const quote = needsQuotes(entries, a, b);
-      if (quote) {
-        o[p++] = 34;
-        for (let i = a; i < b; i++) {
-          const c = entries[i];
-          o[p++] = c;
-          if (c === 34) o[p++] = 34;
-        }
-        o[p++] = 34;
-      } else {
-        o.set(entries.subarray(a, b), p);
-        p += b - a;
-      }
-    }
-    entryText.write(hash('sha256', o.subarray(rowStart, p), 'hex'), hashAt[2 * i], 'latin1');
-    if (hashAt[2 * i + 1] >= 0) entryText.write(hash('sha256', entries.subarray(a, b), 'hex'), hashAt[2 * i + 1], 'latin1');
-  }
-  rows = done;
-  dataHash.update(o.subarray(0, p));
-  writeAll(dataFd, outBuf, p);
-  bytes += p;
-  writeAll(rowsFd, entryText, entryText.length);
-}
-put(prefix);
-parentPort.on('message', (m) => {
-  try {
-    if (m.finish) {
-      put(suffix);
-      parentPort.postMessage({ sha256: dataHash.digest('hex'), bytes });
-      parentPort.close();
-      return;
-    }
-    rowsOf(m);
-    // The buffers go back to be filled again.
-    parentPort.postMessage({ ok: true, heads: m.heads, entries: m.entries }, [m.heads.buffer, m.entries.buffer]);
-  } catch (e) {
-    parentPort.postMessage({ error: String((e && e.stack) || e) });
-  }
-});
-`;
-
 /** Chunks go out in order and are answered in order; at most `depth` wait, so memory stays bounded. */
 export class RowHasher {
   private worker: Worker;
@@ -157,8 +59,8 @@ export class RowHasher {
     private readonly depth = 2,
   ) {
     const { prefix, separator, suffix } = framing;
-    const workerData = { dataFd, rowsFd, prefix, separator, suffix };
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
+    const workerData = { dataFd, rowsFd, prefix, separator, suffix, record: RECORD };
+    this.worker = new Worker(shippedFile('row-hasher-worker.mjs', __dirname), { workerData });
     this.worker.on('message', (m: { ok?: true; heads?: Uint8Array; entries?: Uint8Array; sha256?: string; bytes?: number; error?: string }) => {
       const w = this.waiting.shift();
       if (m.heads && m.entries) recycle(m.heads, m.entries);

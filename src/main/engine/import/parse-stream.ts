@@ -2,8 +2,8 @@
 import { Worker } from 'node:worker_threads';
 import type { Mapping } from '../../../shared/mapping';
 import type { PreparedBatch } from './prepared-batch';
-import type { ParseMessage, ParseStart } from '../worker/parse-protocol';
-import { workerSpec } from '../worker/worker-spec';
+import type { ParseMessage, ParseStart } from './parse-protocol';
+import { workerSpec } from '../runtime/worker-spec';
 
 export type ParseHeader = Extract<ParseMessage, { type: 'header' }>;
 export type Unreadable = Extract<ParseMessage, { type: 'unreadable' }>;
@@ -15,7 +15,7 @@ export interface ParseStream {
 }
 
 export async function startParse(file: string, saved: Mapping[], opts: Omit<ParseStart, 'file' | 'saved'> = {}): Promise<ParseStream> {
-  const spec = workerSpec('parse-worker');
+  const spec = workerSpec('parse-worker', __dirname);
   const worker = new Worker(spec.file, { execArgv: spec.execArgv, workerData: { file, saved, ...opts } satisfies ParseStart });
   const queue: ParseMessage[] = [];
   let notify: (() => void) | null = null;

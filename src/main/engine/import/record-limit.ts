@@ -1,7 +1,7 @@
 // One record's size is bounded: a small .gz can inflate to a single multi-GB line, and buffering it
 // whole aborted V8 with no message. Readers stop buffering as soon as a record passes the bound.
 
-/** Default bound of one record's (decompressed) bytes; `--max-record-bytes` and the import options change it. */
+/** Default bound of one record's (decompressed) bytes; the import's maxRecordBytes changes it. */
 export const DEFAULT_MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
 export function sizeText(bytes: number): string {
@@ -10,7 +10,10 @@ export function sizeText(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-/** "record at byte offset O is larger than the limit of 64 MiB (--max-record-bytes)" and what happens next. */
+/**
+ * "record at byte offset O is larger than the record size limit of 64 MiB" and what happens next. How to
+ * raise the limit is the host's to say (the CLI names its flag), so no flag is named here.
+ */
 export function tooLarge(what: string, offset: number, limit: number, then: string): string {
-  return `${what} at byte offset ${offset} is larger than the record size limit of ${sizeText(limit)} (--max-record-bytes): ${then}`;
+  return `${what} at byte offset ${offset} is larger than the record size limit of ${sizeText(limit)}: ${then}`;
 }

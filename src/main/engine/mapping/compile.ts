@@ -15,7 +15,7 @@ import {
   outcomeFromWord,
   type OutcomeKind,
 } from './normalise-outcome';
-import { compilePath, DecodeCache, parsePath, type Accessor } from './paths';
+import { compilePath, DecodeCache, parsePath, type Accessor } from '../../../shared/mapping-paths';
 import { identityText } from './identity';
 import { toText } from './values';
 

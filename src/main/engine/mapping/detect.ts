@@ -1,7 +1,7 @@
 // Which vendor wrote these records: descriptor detection rules evaluated over a sample.
 import type { DetectCondition, DetectRule, VendorDescriptor } from '../../vendors/descriptor';
 import { VENDORS } from '../../vendors/index';
-import { getPath } from './paths';
+import { getPath } from '../../../shared/mapping-paths';
 import { toText } from './values';
 
 type Rec = Record<string, unknown>;

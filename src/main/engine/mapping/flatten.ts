@@ -1,6 +1,6 @@
 // Every path a record holds, in mapping notation, for inference and the review picker. Descends
 // into JSON-encoded strings (as `->`) because vendors nest whole records that way.
-import { keyToPath } from './paths';
+import { keyToPath } from '../../../shared/mapping-paths';
 
 export interface PathStat {
   path: string;

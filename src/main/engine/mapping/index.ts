@@ -4,7 +4,7 @@ import type { MappedField } from '../../../shared/event';
 import type { FieldPaths, Mapping } from '../../../shared/mapping';
 import { detectVendor } from './detect';
 import { inferFields, inferMapping, pickSample } from './infer';
-import { getPath } from './paths';
+import { getPath } from '../../../shared/mapping-paths';
 import { shapeKey } from './shape-key';
 import { toText } from './values';
 

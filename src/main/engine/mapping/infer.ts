@@ -7,7 +7,7 @@ import { parseTime } from '../../../shared/time';
 import { SIDE_PAIRS, WEAK_SIDE_NAMES, isChangeList } from './before-after';
 import { collectPaths, type PathStat } from './flatten';
 import { namePrior, squash } from './field-names';
-import { getPath } from './paths';
+import { getPath } from '../../../shared/mapping-paths';
 import { shapeKey } from './shape-key';
 import { outcomeFromWord, outcomeKind, readOutcome } from './normalise-outcome';
 import { signatureById } from './signatures/index';

@@ -1,7 +1,7 @@
 // Vendors say "it worked" a dozen ways: result words, booleans, HTTP and gRPC codes, an error field
 // that is only there on failure. Each outcome path gets a reader chosen by its name, once.
 import type { Outcome } from '../../../shared/event';
-import { parsePath } from './paths';
+import { parsePath } from '../../../shared/mapping-paths';
 
 export type OutcomeKind = 'error' | 'http' | 'grpc' | 'zero-ok' | 'auth0-type' | 'granted' | 'words';
 

@@ -3,8 +3,8 @@
 // statement runs, and cancel() ends the thread, the only way to stop a statement inside sql.js.
 import { Worker } from 'node:worker_threads';
 import type { SqlResult } from '../../../shared/sql';
-import { workerSpec } from '../worker/worker-spec';
-import type { SqlAsk, SqlReply, SqlRequest } from '../worker/sql-protocol';
+import { workerSpec } from '../runtime/worker-spec';
+import type { SqlAsk, SqlReply, SqlRequest } from './sql-protocol';
 import { assertReadOnly } from './read-only-check';
 
 /** A reply that is not ok rejects its ask, so an answered ask is always an ok one. */
@@ -80,7 +80,7 @@ export class SqlConsole {
   }
 
   private start(): Worker {
-    const spec = workerSpec('sql-worker');
+    const spec = workerSpec('sql-worker', __dirname);
     const w = new Worker(spec.file, { execArgv: spec.execArgv });
     w.on('message', (m: SqlReply) => {
       const p = this.pending.get(m.id);

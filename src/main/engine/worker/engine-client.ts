@@ -1,15 +1,12 @@
 // Host side of the engine worker: starts it, carries calls to it, and fans its events out.
 import { Worker } from 'node:worker_threads';
 import { createApiClient, type AuditDeskApi, type HostEvent } from '../../../shared/contract';
-import type { AuditEvent } from '../../../shared/event';
-import type { EventQuery } from '../../../shared/query';
-import type { Trace } from '../../../shared/investigate';
-import type { WorkerReply } from './protocol';
+import type { HostOnlyApi, HostOnlyMethod, WorkerReply } from './protocol';
+import { workerSpec } from '../runtime/worker-spec';
 
-export type FullTrace = Omit<Trace, 'events'> & { events: (AuditEvent & { offsetMs: number | null; gapMs: number | null })[] };
-import { workerSpec } from './worker-spec';
+export type FullTrace = Awaited<ReturnType<HostOnlyApi['traceFull']>>;
 
-export class EngineClient {
+export class EngineClient implements HostOnlyApi {
   readonly api: AuditDeskApi;
   private worker: Worker;
   private nextId = 1;
@@ -17,7 +14,7 @@ export class EngineClient {
   private listeners = new Set<(e: HostEvent) => void>();
 
   constructor() {
-    const spec = workerSpec('engine-worker');
+    const spec = workerSpec('engine-worker', __dirname);
     this.worker = new Worker(spec.file, { execArgv: spec.execArgv });
     this.worker.on('message', (m: WorkerReply) => {
       if ('event' in m) {
@@ -48,21 +45,20 @@ export class EngineClient {
     return () => this.listeners.delete(cb);
   }
 
-  incomingDir(): Promise<string> {
-    return this.call('incomingDir', {}) as Promise<string>;
+  /** A host-only call, typed by the Engine method of that name (the one place its answer is trusted). */
+  private host<K extends HostOnlyMethod>(method: K, params: unknown = {}): ReturnType<HostOnlyApi[K]> {
+    return this.call(method, params) as ReturnType<HostOnlyApi[K]>;
   }
 
-  queryFull(q: EventQuery): Promise<{ total: number; events: AuditEvent[] }> {
-    return this.call('queryFull', q) as Promise<{ total: number; events: AuditEvent[] }>;
-  }
+  incomingDir: HostOnlyApi['incomingDir'] = () => this.host('incomingDir');
 
-  traceFull(p: { requestId: string }): Promise<FullTrace> {
-    return this.call('traceFull', p) as Promise<FullTrace>;
-  }
+  queryFull: HostOnlyApi['queryFull'] = (q) => this.host('queryFull', q);
+
+  traceFull: HostOnlyApi['traceFull'] = (p) => this.host('traceFull', p);
 
   async close(): Promise<void> {
     try {
-      await this.call('close', {});
+      await this.host('close');
     } finally {
       await this.worker.terminate();
     }

@@ -2,21 +2,21 @@
 import { parentPort } from 'node:worker_threads';
 import { Engine } from '../engine';
 import { isApiMethod } from '../../../shared/contract';
-import { HOST_ONLY_METHODS, type WorkerReply, type WorkerRequest } from './protocol';
+import { isHostOnlyMethod, type WorkerMethods, type WorkerReply, type WorkerRequest } from './protocol';
 
 if (!parentPort) throw new Error('engine-worker must run in a worker thread');
 const port = parentPort;
 const post = (m: WorkerReply) => port.postMessage(m);
 const engine = new Engine((event) => post({ event }));
+// Typed: the Engine must have every method a request may name.
+const methods: WorkerMethods = engine;
 
 port.on('message', async (msg: WorkerRequest) => {
   try {
     const name = msg.method;
-    if (!isApiMethod(name) && !(HOST_ONLY_METHODS as readonly string[]).includes(name)) {
-      throw new Error(`unknown method ${name}`);
-    }
-    const fn = (engine as unknown as Record<string, (p: unknown) => unknown>)[name];
-    const result = await fn.call(engine, msg.params ?? {});
+    if (!isApiMethod(name) && !isHostOnlyMethod(name)) throw new Error(`unknown method ${name}`);
+    // Params come off the wire as they are; each method checks what it needs.
+    const result = await methods[name].call(engine, (msg.params ?? {}) as never);
     post({ id: msg.id, result: result ?? null });
   } catch (e) {
     post({ id: msg.id, error: (e as Error).message ?? String(e) });

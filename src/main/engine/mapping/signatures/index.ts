@@ -3,7 +3,7 @@
 import Ajv from 'ajv';
 import type { MappedField, Outcome } from '../../../../shared/event';
 import type { DetectRule } from '../../../vendors/descriptor';
-import { parsePath } from '../paths';
+import { parsePath } from '../../../../shared/mapping-paths';
 import schema from './signatures.schema.json';
 import library from './signatures.json';
 

@@ -2,7 +2,7 @@
 // so a slow one never holds up the engine (the timeline, facets and search keep answering), and
 // cancelling it is ending this thread.
 import { parentPort } from 'node:worker_threads';
-import { SqlCopy } from '../sql/sql-copy';
+import { SqlCopy } from './sql-copy';
 import type { SqlReply, SqlRequest } from './sql-protocol';
 
 if (!parentPort) throw new Error('sql-worker must run in a worker thread');

@@ -1,9 +1,9 @@
 // Worker-thread entry that reads, parses, maps and hashes one file, so the engine thread spends its
 // time only on storing (the two run in parallel on two cores).
 import { parentPort, workerData } from 'node:worker_threads';
-import { openRecordReader } from '../import/open-reader';
-import { FileFormatError, type RecordError, type SourceRecord } from '../import/source-record';
-import { prepareBatch } from '../import/prepared-batch';
+import { openRecordReader } from './open-reader';
+import { FileFormatError, type RecordError, type SourceRecord } from './source-record';
+import { prepareBatch } from './prepared-batch';
 import { chooseMapping, compileMapping } from '../mapping';
 import type { ParseMessage, ParseStart } from './parse-protocol';
 

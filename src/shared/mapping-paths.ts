@@ -1,4 +1,5 @@
-// The path notation of shared/mapping.ts, parsed once and compiled into a plain accessor.
+// The path notation of mapping.ts, parsed once and compiled into a plain accessor. In shared because
+// the vendor descriptors check their paths with it as well as the engine reading records by it.
 // Accessors are forgiving where real exports differ from documents: a key that hits an array reads
 // the first element holding that key (Google's "events" is an object in one export and a list in
 // another), a key that hits a JSON-looking string decodes it (CSV metadata cells), and a missing

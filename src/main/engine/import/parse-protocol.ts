@@ -1,6 +1,6 @@
 import type { Mapping } from '../../../shared/mapping';
 import type { TextEncoding } from '../../../shared/text-encoding';
-import type { PreparedBatch } from '../import/prepared-batch';
+import type { PreparedBatch } from './prepared-batch';
 
 export interface ParseStart {
   file: string;
