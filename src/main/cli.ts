@@ -16,6 +16,7 @@ import { cmdSql, cmdViews } from './cli-views';
 import { cmdFacets } from './cli-facets';
 import { cmdDiff } from './cli-diff';
 import { cmdServe } from './cli-serve';
+import { syncParams, syncVendorsHelp } from './cli-sync-vendors';
 
 const USAGE = `usage:
   auditdesk import CASE FILE... [--max-record-bytes N] [--json]
@@ -42,11 +43,13 @@ const USAGE = `usage:
                       one read-only statement (SELECT, WITH, EXPLAIN); tab-separated; stopped after
                       SECONDS (default 60)
   auditdesk views CASE [--json]                the case's saved views
-  auditdesk sync CASE --vendor V --base-url URL [--org ID] [--path P] [--name N] [--token-env VAR]
-                      [--since T] [--filter k=v]... [--page-size N] [--max-page-bytes B] [--max-pages N]
-                      [--allow-http] [--json]
-                      V: openindex | opbox | adminconsole | openclaw | invent. The token comes from the
-                      environment variable VAR, or a prompt on a terminal; never from the command line.
+  auditdesk sync CASE --vendor V --base-url URL [--org ID] [--param NAME=VALUE]... [--path P] [--name N]
+                      [--token-env VAR] [--since T] [--filter k=v]... [--page-size N] [--max-page-bytes B]
+                      [--max-pages N] [--allow-http] [--json]
+                      V, and what its path needs:
+${syncVendorsHelp('                        ')}
+                      The token comes from the environment variable VAR, or a prompt on a terminal;
+                      never from the command line.
                       Caps: B bytes per response (default 64 MiB), N pages per run (default 100000).
                       --allow-http: send the token over plain http:// to another machine (refused otherwise).
 CASE is a case folder (e.g. incident-42.auditdesk); import and serve create it when missing.`;
@@ -77,6 +80,7 @@ const OPTIONS = {
   vendor: { type: 'string' },
   'base-url': { type: 'string' },
   org: { type: 'string' },
+  param: { type: 'string', multiple: true },
   path: { type: 'string' },
   name: { type: 'string' },
   'token-env': { type: 'string' },
@@ -242,11 +246,12 @@ async function cmdSync(engine: EngineClient, casePath: string, v: Values): Promi
     if (Object.hasOwn(filters, name)) throw new UsageError(`--filter ${name} is given twice`);
     filters[name] = f.slice(eq + 1);
   }
+  const params = syncParams(v.vendor, v.org, v.param ?? [], (m) => new UsageError(m));
   const settings: SyncSettings = {
     vendor: v.vendor,
     baseUrl: v['base-url'],
     ...(v.name ? { name: v.name } : {}),
-    ...(v.org ? { orgId: v.org } : {}),
+    ...(Object.keys(params).length ? { params } : {}),
     ...(v.path ? { path: v.path } : {}),
     ...(v.since ? { since: v.since } : {}),
     ...(Object.keys(filters).length ? { filters } : {}),

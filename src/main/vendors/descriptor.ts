@@ -1,5 +1,8 @@
 // The shape of a vendor descriptor (validated against descriptor.schema.json at load).
 import type { ActorType, MappedField, Outcome } from '../../shared/event';
+import type { SyncAuth } from '../../shared/sync';
+
+export type VendorAuth = SyncAuth;
 
 export interface DetectCondition {
   /** Alternatives: the first path with a value is read. */
@@ -66,5 +69,8 @@ export interface VendorDescriptor {
     actionPatterns?: { pattern: string; outcome: Outcome }[];
     default?: Outcome;
   };
+  auth?: VendorAuth;
+  /** One per {name} in paging.endpoint. */
+  pathParams?: Record<string, { label: string; description?: string }>;
   paging?: VendorPaging;
 }
