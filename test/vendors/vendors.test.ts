@@ -55,6 +55,28 @@ test('a bad descriptor throws naming the file and the error', () => {
   assert.throws(() => loadDescriptor('invent/descriptor.json', good), /does not match its folder/);
 });
 
+test('sync settings in a descriptor: auth required with paging, every {name} of the path labelled', () => {
+  const good = JSON.parse(fs.readFileSync(path.join(VENDOR_DIR, 'invent/descriptor.json'), 'utf8')) as Record<string, unknown> & {
+    paging: Record<string, unknown>;
+  };
+  assert.doesNotThrow(() => loadDescriptor('invent/descriptor.json', good));
+  const { auth: _auth, ...noAuth } = good;
+  assert.throws(() => loadDescriptor('invent/descriptor.json', noAuth), /invent\/descriptor\.json: invalid vendor descriptor: .*auth/);
+  assert.throws(
+    () => loadDescriptor('invent/descriptor.json', { ...good, auth: { scheme: 'header', header: 'X Api Key' } }),
+    /invalid vendor descriptor/,
+  );
+  assert.doesNotThrow(() => loadDescriptor('invent/descriptor.json', { ...good, auth: { scheme: 'header', header: 'X-Api-Key', prefix: 'Token ' } }));
+  assert.throws(
+    () => loadDescriptor('invent/descriptor.json', { ...good, paging: { ...good.paging, endpoint: '/orgs/{orgId}/{team}/audit-logs' } }),
+    /invent\/descriptor\.json: \/paging\/endpoint: \{team\} has no entry in \/pathParams/,
+  );
+  assert.throws(
+    () => loadDescriptor('invent/descriptor.json', { ...good, paging: { ...good.paging, endpoint: '/audit-logs' } }),
+    /\/pathParams: orgId not used in \/paging\/endpoint/,
+  );
+});
+
 function samplesOf(id: string): string[] {
   const dir = path.join(VENDOR_DIR, id, 'samples');
   return fs.readdirSync(dir).map((f) => path.join(dir, f));
