@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { BIN } from '../helpers/cli';
 import { tempDir } from '../helpers/paths';
@@ -60,4 +61,15 @@ test('a sixth vendor from its folder alone: CLI help, its path setting, its auth
   const res = JSON.parse(q.stdout) as { total: number; events: { actor: string; action: string; time: string }[] };
   assert.equal(res.total, 120);
   assert.ok(res.events.every((e) => e.actor.endsWith('@acme.test') && e.action && e.time), 'mapped with its descriptor');
+});
+
+test('a vendor folder whose descriptor does not fit the schema stops the CLI with the file and the error', async () => {
+  const dir = sixthVendorDir();
+  const file = path.join(dir, 'acmeaudit', 'descriptor.json');
+  const broken = JSON.parse(fs.readFileSync(file, 'utf8'));
+  delete broken.auth;
+  fs.writeFileSync(file, JSON.stringify(broken));
+  const r = await run(['--help'], { AUDITDESK_VENDORS_DIR: dir });
+  assert.equal(r.code, 1);
+  assert.equal(r.stderr, `auditdesk: ${file}: invalid vendor descriptor: / must have property auth when property paging is present\n`);
 });

@@ -19,6 +19,7 @@ export { endpointParams } from './endpoint-params';
 export const VENDORS_DIR_ENV = 'AUDITDESK_VENDORS_DIR';
 
 export class DescriptorError extends Error {
+  override readonly name = 'DescriptorError';
   constructor(
     readonly file: string,
     message: string,
