@@ -54,7 +54,7 @@ export interface SyncReport {
   /** Events stored by this run. */
   new: number;
   duplicates: number;
-  /** Total the API stated for the query (Opbox pagination.total, OpenClaw totalEntries), else null. */
+  /** Total the API stated for the query (the descriptor's paging.totalPath), else null. */
   expectedTotal: number | null;
   /** What may be missing, and why (empty when the run saw everything it asked for). */
   gaps: string[];

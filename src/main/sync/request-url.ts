@@ -55,7 +55,7 @@ export function requestUrl(base: URL, path: string, query: Record<string, string
   return u;
 }
 
-/** A time bound in the vendor's documented format (Invent takes dates only). */
+/** A time bound in the vendor's documented format (paging.dateFormat: some take dates only). */
 export function formatBound(ms: number, dateFormat: string | undefined): string {
   const iso = new Date(ms).toISOString();
   return dateFormat === 'YYYY-MM-DD' ? iso.slice(0, 10) : iso;
