@@ -8,7 +8,16 @@ try {
   process.stderr.write(`${e.message}\n`);
   process.exit(1);
 }
-require('../out/main/cli.js')
+let cli;
+try {
+  cli = require('../out/main/cli.js');
+} catch (e) {
+  // A vendor descriptor that does not fit its schema stops the CLI here: its message names the file.
+  if (e?.name !== 'DescriptorError') throw e;
+  process.stderr.write(`auditdesk: ${e.message}\n`);
+  process.exit(1);
+}
+cli
   .main(process.argv.slice(2))
   .then((code) => {
     process.exitCode = code;

@@ -5,7 +5,7 @@
 //
 //   npx vite build --config <renderer config> && node scripts/ui-dev-mock.mjs [--port 5199] [--events 1000000] [--no-case]
 import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { WebSocketServer } from 'ws';
@@ -22,7 +22,23 @@ const UPLOADS = join(tmpdir(), 'auditdesk-ui-mock-uploads');
 mkdirSync(UPLOADS, { recursive: true });
 
 // ---- the fake case ---------------------------------------------------------------------------
-const VENDORS = ['openindex', 'opbox', 'adminconsole', 'openclaw', 'invent'];
+// The vendors are the app's own descriptors (src/main/vendors/<vendor>/descriptor.json).
+const VENDOR_DIR = join(import.meta.dirname, '..', 'src', 'main', 'vendors');
+const DESCRIPTORS = readdirSync(VENDOR_DIR)
+  .filter((d) => existsSync(join(VENDOR_DIR, d, 'descriptor.json')))
+  .sort()
+  .map((d) => JSON.parse(readFileSync(join(VENDOR_DIR, d, 'descriptor.json'), 'utf8')));
+const VENDORS = DESCRIPTORS.map((d) => d.vendor);
+const V = VENDORS.length;
+const SYNC_VENDORS = DESCRIPTORS.filter((d) => d.paging && d.auth).map((d) => ({
+  vendor: d.vendor,
+  displayName: d.displayName,
+  endpoint: d.paging.endpoint,
+  auth: d.auth,
+  params: [...d.paging.endpoint.matchAll(/\{([A-Za-z][A-Za-z0-9_]*)\}/g)].map(([, name]) => ({ name, ...d.pathParams?.[name] })),
+}));
+// Rows of the last syncable vendor carry API provenance.
+const API_VENDOR = SYNC_VENDORS[SYNC_VENDORS.length - 1];
 const ACTIONS = ['user.login', 'user.logout', 'file.read', 'file.write', 'role.grant', 'key.rotate', 'repo.clone', 'policy.update', 'token.create', 'member.remove'];
 const TARGET_TYPES = ['user', 'file', 'repo', 'role', 'token', 'policy'];
 const BASE = Date.parse('2024-01-01T00:00:00Z');
@@ -32,11 +48,11 @@ let sources = VENDORS.map((v, i) => ({
   path: `/cases/evidence/${v}-export.jsonl`,
   originalName: null,
   sha256: (i + 1).toString(16).repeat(64).slice(0, 64),
-  format: v === 'adminconsole' ? 'csv' : 'jsonl',
+  format: DESCRIPTORS[i].detect.rules.some((r) => r.csvHeaders) ? 'csv' : 'jsonl',
   vendor: v,
-  events: Math.floor(N / 5) + (i < N % 5 ? 1 : 0),
+  events: Math.floor(N / V) + (i < N % V ? 1 : 0),
   importedAt: '2024-06-01T10:00:00Z',
-  mappingOrigin: v === 'invent' ? 'inferred' : 'descriptor',
+  mappingOrigin: Object.keys(DESCRIPTORS[i].fields).length < 2 ? 'inferred' : 'descriptor',
 }));
 let caseInfo = args.includes('--no-case') ? null : makeCase('/cases/acme-incident.auditdesk');
 
@@ -58,7 +74,7 @@ function hash(i) {
 }
 
 function row(i) {
-  const vendor = VENDORS[i % 5];
+  const vendor = VENDORS[i % V];
   const t = new Date(BASE + i * 37_000).toISOString();
   const timeFlag = i % 1000 === 7 ? 'no-zone' : i % 25013 === 11 ? 'invalid' : null;
   const outcome = i % 29 === 3 ? 'warning' : i % 13 === 5 ? 'denied' : i % 7 === 2 ? 'failure' : i % 101 === 9 ? 'unknown' : 'success';
@@ -70,7 +86,7 @@ function row(i) {
     timeOriginal: timeFlag === 'no-zone' ? t.slice(0, 19).replace('T', ' ') : timeFlag === 'invalid' ? '31/02/2024 25:61' : t,
     timeFlag,
     vendor,
-    source: sources[i % 5].name,
+    source: sources[i % V].name,
     actor: i % 53 === 0 ? null : `user${i % 97}@acme.example`,
     actorType: i % 53 === 0 ? 'system' : i % 17 === 0 ? 'agent' : 'human',
     action: ACTIONS[(i * 7) % ACTIONS.length],
@@ -87,8 +103,8 @@ function row(i) {
 
 function fullEvent(i) {
   const r = row(i);
-  const src = sources[i % 5];
-  const csv = r.vendor === 'adminconsole';
+  const src = sources[i % V];
+  const csv = src.format === 'csv';
   const rawObj = {
     ts: r.timeOriginal,
     id: r.eventId,
@@ -107,9 +123,9 @@ function fullEvent(i) {
     after: r.hasDiff ? { role: 'admin' } : null,
     raw,
     provenance:
-      i % 5 === 4
-        ? { kind: 'api', source: 'invent', url: `https://api.invent.example/v2/audit?cursor=${hash(i)}`, page: Math.floor(i / 500), index: i % 100 }
-        : { kind: 'file', path: src.path, sha256: src.sha256, line: Math.floor(i / 5) + 1, offset: Math.floor(i / 5) * 310, length: raw.length },
+      r.vendor === API_VENDOR?.vendor
+        ? { kind: 'api', source: r.vendor, url: `https://api.${r.vendor}.example${API_VENDOR.endpoint.replace(/\{\w+\}/g, 'demo')}?cursor=${hash(i)}`, page: Math.floor(i / 500), index: i % 100 }
+        : { kind: 'file', path: src.path, sha256: src.sha256, line: Math.floor(i / V) + 1, offset: Math.floor(i / V) * 310, length: raw.length },
   };
 }
 
@@ -201,7 +217,7 @@ function report(paths, originalNames, cancelled) {
     files: paths.map((p, i) => ({
       path: p,
       format: p.endsWith('.csv') ? 'csv' : 'jsonl',
-      vendor: i % 2 ? 'opbox' : 'openindex',
+      vendor: VENDORS[i % V],
       imported: i === 1 ? 0 : 19_834,
       duplicates: i === 1 ? 0 : 120,
       skipped: 3,
@@ -284,6 +300,8 @@ const handlers = {
   },
   getMapping,
   saveMapping,
+  syncVendors: () => SYNC_VENDORS,
+  syncSources: () => [],
   ...overviewHandlers(),
 };
 

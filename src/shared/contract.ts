@@ -4,7 +4,7 @@ import type { TextEncoding } from './text-encoding';
 import type { AuditEvent, EventRow } from './event';
 import type { EventQuery } from './query';
 import type { Mapping, MappingReview } from './mapping';
-import type { SyncLimits, SyncProgress, SyncReport, SyncSettings, SyncSourceInfo } from './sync';
+import type { SyncLimits, SyncProgress, SyncReport, SyncSettings, SyncSourceInfo, SyncVendorInfo } from './sync';
 import type { AnnotationChange, AnnotationFilter, AnnotationList, EventAnnotations } from './annotations';
 import type { EventDiff, Facet, FacetField, Histogram, QuerySummary, ResourceHistory, Trace } from './investigate';
 import type { ExportRequest, ExportSummary } from './export';
@@ -107,6 +107,8 @@ export interface AuditDeskApi {
   getMapping(p: { sourceId: number }): Promise<MappingReview>;
   /** Saves a corrected mapping for this shape of record; reapply re-derives the source's fields. */
   saveMapping(p: { sourceId: number; mapping: Mapping; reapply: boolean }): Promise<CaseInfo>;
+  /** The vendors that can be synced, with the settings each needs (from the vendor descriptors). */
+  syncVendors(p?: Record<string, never>): Promise<SyncVendorInfo[]>;
   /** The case's sync sources with their state and last completeness report (never a token). */
   syncSources(p?: Record<string, never>): Promise<SyncSourceInfo[]>;
   /**
@@ -166,6 +168,7 @@ export const API_METHODS = [
   'getEvent',
   'getMapping',
   'saveMapping',
+  'syncVendors',
   'syncSources',
   'runSync',
   'traceRequest',

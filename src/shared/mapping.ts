@@ -9,7 +9,7 @@ import type { MappedField, Outcome } from './event';
 export type FieldPaths = Partial<Record<MappedField, string[]>>;
 
 export interface Mapping {
-  /** Vendor id (openindex, opbox, adminconsole, openclaw, invent) or an inferred source name. */
+  /** Vendor id (a folder of src/main/vendors) or an inferred source name. */
   vendor: string;
   /** For each model field, candidate paths in order: the first that yields a value wins. */
   fields: FieldPaths;

@@ -1,8 +1,19 @@
 // The sync model shared by the UI, the CLI and the engine: a source's settings (never its token),
 // and the completeness report each run leaves in the case.
 
-export const SYNC_VENDORS = ['openindex', 'opbox', 'adminconsole', 'openclaw', 'invent'] as const;
-export type SyncVendor = (typeof SYNC_VENDORS)[number];
+/** How a vendor's API takes the token: always a header, never the URL (URLs are kept as provenance). */
+export type SyncAuth = { scheme: 'bearer' } | { scheme: 'header'; header: string; prefix?: string };
+
+/** A vendor that can be synced, as its descriptor declares it: what the sync form and CLI help show. */
+export interface SyncVendorInfo {
+  vendor: string;
+  displayName: string;
+  /** The documented list path, placeholders included (e.g. /orgs/{orgId}/audit-logs). */
+  endpoint: string;
+  auth: SyncAuth;
+  /** The settings the path needs, one per {name} in it, in the path's order. */
+  params: { name: string; label: string; description?: string }[];
+}
 
 export interface SyncSettings {
   vendor: string;
@@ -10,9 +21,11 @@ export interface SyncSettings {
   baseUrl: string;
   /** Display name of the source in the case; defaults to "<vendor> <host>". */
   name?: string;
-  /** Invent: the org whose audit logs are read ({orgId} in the path). */
+  /** Values of the path's {name} placeholders, by name (SyncVendorInfo.params). */
+  params?: Record<string, string>;
+  /** The {orgId} of the path; kept as its own field for sources saved before `params` existed. */
   orgId?: string;
-  /** Replaces the documented list path (Invent's path differs between deployments). */
+  /** Replaces the documented list path (deployments may differ); its {name}s are filled the same way. */
   path?: string;
   /** ISO 8601 time or YYYY-MM-DD: fetch nothing older on the first run. */
   since?: string;
@@ -41,7 +54,7 @@ export interface SyncReport {
   /** Events stored by this run. */
   new: number;
   duplicates: number;
-  /** Total the API stated for the query (Opbox pagination.total, OpenClaw totalEntries), else null. */
+  /** Total the API stated for the query (the descriptor's paging.totalPath), else null. */
   expectedTotal: number | null;
   /** What may be missing, and why (empty when the run saw everything it asked for). */
   gaps: string[];

@@ -22,6 +22,7 @@ test('sync form: plain http:// to another host is warned about, refused, then al
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   await page.goto(host.url);
   await page.getByTestId('sync-toggle').click();
+  await page.getByTestId('sync-vendor').selectOption('opbox');
 
   await page.getByTestId('sync-base-url').fill(api.url);
   assert.equal(await page.getByTestId('sync-http-warning').count(), 0, 'loopback needs no warning');

@@ -6,14 +6,23 @@ import assert from 'node:assert/strict';
 import { startFakeVendor, type VendorApi } from './servers/fake-vendor';
 import { adminconsole, invent, opbox, openclaw, openindex } from './servers/vendors';
 import { TOKEN, allRows, idCounts, syncEngine } from './sync-helpers';
+import { syncVendors } from '../../src/main/vendors/sync-info';
 
-const CASES: { api: VendorApi; org?: string; stated: boolean; incrementalParam: string | null }[] = [
+const CASES: { api: VendorApi; params?: Record<string, string>; stated: boolean; incrementalParam: string | null }[] = [
   { api: openindex, stated: false, incrementalParam: 'after' },
   { api: opbox, stated: true, incrementalParam: null },
   { api: adminconsole, stated: false, incrementalParam: 'since' },
   { api: openclaw, stated: true, incrementalParam: 'startDate' },
-  { api: invent('org_77'), org: 'org_77', stated: false, incrementalParam: 'from' },
+  { api: invent('org_77'), params: { orgId: 'org_77' }, stated: false, incrementalParam: 'from' },
 ];
+
+test('every vendor with a list API has its fake API here, with the settings its path needs', () => {
+  assert.deepEqual(CASES.map((c) => c.api.vendor).sort(), syncVendors().map((v) => v.vendor).sort());
+  for (const v of syncVendors()) {
+    const c = CASES.find((x) => x.api.vendor === v.vendor)!;
+    assert.deepEqual(Object.keys(c.params ?? {}), v.params.map((p) => p.name), v.vendor);
+  }
+});
 
 for (const c of CASES) {
   test(`${c.api.vendor}: 5,000 events synced exactly once, then an incremental run fetches only what is new`, async (t) => {
@@ -22,7 +31,7 @@ for (const c of CASES) {
     server.add(5000);
     const { engine } = await syncEngine();
     t.after(() => engine.close());
-    const settings = { vendor: c.api.vendor, baseUrl: server.url, ...(c.org ? { orgId: c.org } : {}) };
+    const settings = { vendor: c.api.vendor, baseUrl: server.url, ...(c.params ? { params: c.params } : {}) };
 
     const first = await engine.runSync({ settings, token: TOKEN });
     assert.equal(first.error, null);

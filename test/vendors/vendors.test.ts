@@ -8,10 +8,15 @@ import { VENDORS, getDescriptor, loadDescriptor, DescriptorError } from '../../s
 import { chooseMapping, compileMapping } from '../../src/main/engine/mapping/index';
 
 const VENDOR_DIR = path.join(REPO_ROOT, 'src/main/vendors');
-const IDS = ['openindex', 'opbox', 'adminconsole', 'openclaw', 'invent'];
+// The vendors are the folders holding a descriptor; the module must find every one of them.
+const IDS = fs
+  .readdirSync(VENDOR_DIR)
+  .filter((d) => fs.existsSync(path.join(VENDOR_DIR, d, 'descriptor.json')))
+  .sort();
 
-test('all five descriptors load and validate', () => {
-  assert.deepEqual(VENDORS.map((v) => v.vendor).sort(), [...IDS].sort());
+test('every vendor folder is loaded and validates', () => {
+  assert.ok(IDS.length >= 5, `${IDS.length} vendor folders`);
+  assert.deepEqual(VENDORS.map((v) => v.vendor).sort(), IDS);
   for (const id of IDS) assert.equal(getDescriptor(id)?.vendor, id);
 });
 
@@ -48,6 +53,28 @@ test('a bad descriptor throws naming the file and the error', () => {
     /bad path/,
   );
   assert.throws(() => loadDescriptor('invent/descriptor.json', good), /does not match its folder/);
+});
+
+test('sync settings in a descriptor: auth required with paging, every {name} of the path labelled', () => {
+  const good = JSON.parse(fs.readFileSync(path.join(VENDOR_DIR, 'invent/descriptor.json'), 'utf8')) as Record<string, unknown> & {
+    paging: Record<string, unknown>;
+  };
+  assert.doesNotThrow(() => loadDescriptor('invent/descriptor.json', good));
+  const { auth: _auth, ...noAuth } = good;
+  assert.throws(() => loadDescriptor('invent/descriptor.json', noAuth), /invent\/descriptor\.json: invalid vendor descriptor: .*auth/);
+  assert.throws(
+    () => loadDescriptor('invent/descriptor.json', { ...good, auth: { scheme: 'header', header: 'X Api Key' } }),
+    /invalid vendor descriptor/,
+  );
+  assert.doesNotThrow(() => loadDescriptor('invent/descriptor.json', { ...good, auth: { scheme: 'header', header: 'X-Api-Key', prefix: 'Token ' } }));
+  assert.throws(
+    () => loadDescriptor('invent/descriptor.json', { ...good, paging: { ...good.paging, endpoint: '/orgs/{orgId}/{team}/audit-logs' } }),
+    /invent\/descriptor\.json: \/paging\/endpoint: \{team\} has no entry in \/pathParams/,
+  );
+  assert.throws(
+    () => loadDescriptor('invent/descriptor.json', { ...good, paging: { ...good.paging, endpoint: '/audit-logs' } }),
+    /\/pathParams: orgId not used in \/paging\/endpoint/,
+  );
 });
 
 function samplesOf(id: string): string[] {

@@ -29,6 +29,7 @@ export const OPTIONS = {
   vendor: { type: 'string' },
   'base-url': { type: 'string' },
   org: { type: 'string' },
+  param: { type: 'string', multiple: true },
   path: { type: 'string' },
   name: { type: 'string' },
   'token-env': { type: 'string' },

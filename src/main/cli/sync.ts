@@ -5,6 +5,7 @@ import { UsageError, type Command } from './command';
 import { intOption, out } from './output';
 import { syncProgressPrinter, syncRetryLine } from './progress';
 import { readToken } from './token-prompt';
+import { syncParams, syncVendorsHelp } from './sync-vendors';
 
 function humanSyncReport(r: SyncReport): string {
   const lines = [
@@ -20,11 +21,13 @@ function humanSyncReport(r: SyncReport): string {
 
 export const syncCommand: Command = {
   name: 'sync',
-  usage: `sync CASE --vendor V --base-url URL [--org ID] [--path P] [--name N] [--token-env VAR]
-                    [--since T] [--filter k=v]... [--page-size N] [--max-page-bytes B] [--max-pages N]
-                    [--allow-http] [--json]
-                    V: openindex | opbox | adminconsole | openclaw | invent. The token comes from the
-                    environment variable VAR, or a prompt on a terminal; never from the command line.
+  usage: `sync CASE --vendor V --base-url URL [--org ID] [--param NAME=VALUE]... [--path P] [--name N]
+                    [--token-env VAR] [--since T] [--filter k=v]... [--page-size N] [--max-page-bytes B]
+                    [--max-pages N] [--allow-http] [--json]
+                    V, and what its path needs:
+${syncVendorsHelp('                      ')}
+                    The token comes from the environment variable VAR, or a prompt on a terminal;
+                    never from the command line.
                     Caps: B bytes per response (default 64 MiB), N pages per run (default 100000).
                     --allow-http: send the token over plain http:// to another machine (refused otherwise).`,
   async run({ engine, casePath, v }) {
@@ -39,11 +42,12 @@ export const syncCommand: Command = {
       if (Object.hasOwn(filters, name)) throw new UsageError(`--filter ${name} is given twice`);
       filters[name] = f.slice(eq + 1);
     }
+    const params = syncParams(v.vendor, v.org, v.param ?? [], (m) => new UsageError(m));
     const settings: SyncSettings = {
       vendor: v.vendor,
       baseUrl: v['base-url'],
       ...(v.name ? { name: v.name } : {}),
-      ...(v.org ? { orgId: v.org } : {}),
+      ...(Object.keys(params).length ? { params } : {}),
       ...(v.path ? { path: v.path } : {}),
       ...(v.since ? { since: v.since } : {}),
       ...(Object.keys(filters).length ? { filters } : {}),

@@ -9,9 +9,10 @@ import { ImportCancelled, importFile, loadDedupState } from './import/import-fil
 import { sourceValues } from './import/source-values';
 import { reviewMapping } from './mapping';
 import { remapSource } from './remap-source';
-import type { SyncLimits, SyncReport, SyncSettings, SyncSourceInfo } from '../../shared/sync';
+import type { SyncLimits, SyncReport, SyncSettings, SyncSourceInfo, SyncVendorInfo } from '../../shared/sync';
 import { syncSourceName } from '../../shared/sync';
 import { runSync, type SyncRunOptions } from './sync/runner';
+import { syncVendors } from '../vendors/sync-info';
 import { listSync, newestStoredMs } from './sync/sync-state';
 import { tokenScope } from './sync/token-scope';
 import { traceByRequestId, traceFromEvent } from './investigate/trace';
@@ -236,6 +237,10 @@ export class Engine implements AuditDeskApi {
       this.emit({ type: 'caseChanged', info });
       return info;
     });
+  }
+
+  async syncVendors(): Promise<SyncVendorInfo[]> {
+    return syncVendors();
   }
 
   async syncSources(): Promise<SyncSourceInfo[]> {

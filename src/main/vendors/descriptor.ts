@@ -1,70 +1,16 @@
-// The shape of a vendor descriptor (validated against descriptor.schema.json at load).
-import type { ActorType, MappedField, Outcome } from '../../shared/event';
+// The shape of a vendor descriptor: generated from descriptor.schema.json (the schema validates each
+// descriptor at load; `node scripts/gen-vendor-types.mjs` rewrites the generated file, and
+// test/vendors/descriptor-types.test.ts fails when it is stale), with the field table's keys
+// narrowed to the model's fields, which the schema can only say as a key pattern.
+import type { MappedField } from '../../shared/event';
+import type { AuditDeskVendorDescriptor, Auth, Condition, PathParam, Rule } from './descriptor.schema.generated';
 
-export interface DetectCondition {
-  /** Alternatives: the first path with a value is read. */
-  paths: string[];
-  /** Case-insensitive pattern the value must match; presence is enough without one. */
-  pattern?: string;
-  /** Share of sampled records that must satisfy the condition (default 0.5). */
-  minFraction?: number;
-}
+export type DetectCondition = Condition;
+export type DetectRule = Rule;
+export type VendorAuth = Auth;
+export type VendorPathParam = PathParam;
+export type VendorPaging = NonNullable<AuditDeskVendorDescriptor['paging']>;
 
-export interface DetectRule {
-  name?: string;
-  all?: DetectCondition[];
-  any?: DetectCondition[];
-  anyMin?: number;
-  csvHeaders?: string[];
-}
-
-export interface VendorPaging {
-  style: 'offset' | 'page' | 'before-cursor' | 'token';
-  endpoint: string;
-  exportEndpoint?: string;
-  recordsKey?: string;
-  params?: {
-    limit?: string;
-    offset?: string;
-    page?: string;
-    before?: string;
-    after?: string;
-    token?: string;
-  };
-  pageSize?: number;
-  maxPageSize?: number;
-  firstPage?: number;
-  totalPath?: string;
-  totalPagesPath?: string;
-  hasMorePath?: string;
-  nextTokenPath?: string;
-  cursorField?: MappedField;
-  order?: 'newest-first' | 'oldest-first' | 'unspecified';
-  dateFormat?: string;
-}
-
-export interface VendorDescriptor {
-  vendor: string;
-  displayName: string;
-  docs?: string;
-  notes?: string[];
-  detect: { rules: DetectRule[]; envelopeKeys?: string[] };
+export type VendorDescriptor = Omit<AuditDeskVendorDescriptor, '$schema' | 'fields'> & {
   fields: Partial<Record<MappedField, string[]>>;
-  timeAssumeUtc?: boolean;
-  actorType?: {
-    values?: Record<string, ActorType>;
-    patterns?: {
-      path?: string;
-      field?: 'actor' | 'action';
-      pattern: string;
-      type: ActorType;
-    }[];
-    default?: ActorType;
-  };
-  outcome?: {
-    values?: Record<string, Outcome>;
-    actionPatterns?: { pattern: string; outcome: Outcome }[];
-    default?: Outcome;
-  };
-  paging?: VendorPaging;
-}
+};

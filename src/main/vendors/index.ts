@@ -1,19 +1,25 @@
-// The built-in vendors, validated once when this module loads. The JSON files are imported
-// statically so bundlers ship them; a descriptor that does not fit the schema stops startup with
-// the file's name and the error, rather than mis-mapping someone's evidence later.
+// The vendors: every <folder>/descriptor.json beside this file, validated once when this module
+// loads, then those of the folder named by $AUDITDESK_VENDORS_DIR. No list of vendors is kept
+// anywhere else: adding a folder adds the vendor to detection, sync, the CLI help and the sync form.
+// A descriptor that does not fit the schema stops startup with the file's name and the error,
+// rather than mis-mapping someone's evidence later.
+/// <reference types="vite/types/importMeta.d.ts" />
+import fs from 'node:fs';
+import path from 'node:path';
 import Ajv from 'ajv';
 import schema from './descriptor.schema.json';
-import openindex from './openindex/descriptor.json';
-import opbox from './opbox/descriptor.json';
-import adminconsole from './adminconsole/descriptor.json';
-import openclaw from './openclaw/descriptor.json';
-import invent from './invent/descriptor.json';
 import type { VendorDescriptor } from './descriptor';
 import { parsePath } from '../../shared/mapping-paths';
+import { endpointParams } from './endpoint-params';
 
-export type { VendorDescriptor, DetectRule, DetectCondition, VendorPaging } from './descriptor';
+export type { VendorDescriptor, DetectRule, DetectCondition, VendorPaging, VendorAuth } from './descriptor';
+export { endpointParams } from './endpoint-params';
+
+/** Extra vendor folders (each <vendor>/descriptor.json): vendors added without a rebuild, and tests. */
+export const VENDORS_DIR_ENV = 'AUDITDESK_VENDORS_DIR';
 
 export class DescriptorError extends Error {
+  override readonly name = 'DescriptorError';
   constructor(
     readonly file: string,
     message: string,
@@ -54,7 +60,17 @@ function checkPatternsAndPaths(file: string, d: VendorDescriptor): void {
   d.outcome?.actionPatterns?.forEach((p, i) => regex(p.pattern, `/outcome/actionPatterns/${i}`));
 }
 
-/** Validates one descriptor; throws a DescriptorError naming `file`. Exported for tests and user-added vendors. */
+/** Every {name} of the list path is a declared setting, and every declared setting is used. */
+function checkPathParams(file: string, d: VendorDescriptor): void {
+  const used = d.paging ? endpointParams(d.paging.endpoint) : [];
+  const declared = Object.keys(d.pathParams ?? {});
+  const undeclared = used.filter((n) => !declared.includes(n));
+  if (undeclared.length) throw new DescriptorError(file, `/paging/endpoint: {${undeclared.join('}, {')}} has no entry in /pathParams (its label for the sync form)`);
+  const unused = declared.filter((n) => !used.includes(n));
+  if (unused.length) throw new DescriptorError(file, `/pathParams: ${unused.join(', ')} not used in /paging/endpoint`);
+}
+
+/** Validates one descriptor; throws a DescriptorError naming `file` (".../<vendor>/descriptor.json"). */
 export function loadDescriptor(file: string, data: unknown): VendorDescriptor {
   if (!validate(data)) {
     const errs = (validate.errors ?? [])
@@ -64,21 +80,54 @@ export function loadDescriptor(file: string, data: unknown): VendorDescriptor {
   }
   const d = data as unknown as VendorDescriptor;
   checkPatternsAndPaths(file, d);
-  const folder = file.split('/')[0];
+  checkPathParams(file, d);
+  const parts = file.split(/[\\/]/);
+  const folder = parts.length > 1 ? parts[parts.length - 2] : '';
   if (folder && folder !== d.vendor)
     throw new DescriptorError(file, `vendor "${d.vendor}" does not match its folder "${folder}"`);
   return d;
 }
 
-const SOURCES: [string, unknown][] = [
-  ['openindex/descriptor.json', openindex],
-  ['opbox/descriptor.json', opbox],
-  ['adminconsole/descriptor.json', adminconsole],
-  ['openclaw/descriptor.json', openclaw],
-  ['invent/descriptor.json', invent],
-];
+/** The descriptors of one folder's subfolders, by file name. */
+export function readVendorFolder(dir: string): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  for (const name of fs.readdirSync(dir).sort()) {
+    const file = path.join(dir, name, 'descriptor.json');
+    if (!fs.existsSync(file)) continue;
+    try {
+      out.push([file, JSON.parse(fs.readFileSync(file, 'utf8'))]);
+    } catch (e) {
+      throw new DescriptorError(file, `not readable JSON (${(e as Error).message})`);
+    }
+  }
+  return out;
+}
 
-export const VENDORS: readonly VendorDescriptor[] = SOURCES.map(([file, data]) => loadDescriptor(file, data));
+function builtIn(): [string, unknown][] {
+  // Built by Vite (import.meta.env is set): the folders are bundled. Run from source (tests, tsx):
+  // the folder is read.
+  if (import.meta.env) {
+    const bundled = import.meta.glob('./*/descriptor.json', { eager: true, import: 'default' });
+    return Object.entries(bundled)
+      .map(([file, data]): [string, unknown] => [file.slice(2), data])
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+  }
+  return readVendorFolder(__dirname).map(([file, data]) => [path.relative(__dirname, file), data]);
+}
+
+function loadAll(): VendorDescriptor[] {
+  const extra = process.env[VENDORS_DIR_ENV];
+  const sources = [...builtIn(), ...(extra ? readVendorFolder(path.resolve(extra)) : [])];
+  const out: VendorDescriptor[] = [];
+  for (const [file, data] of sources) {
+    const d = loadDescriptor(file, data);
+    if (out.some((v) => v.vendor === d.vendor)) throw new DescriptorError(file, `vendor "${d.vendor}" is defined twice`);
+    out.push(d);
+  }
+  return out;
+}
+
+export const VENDORS: readonly VendorDescriptor[] = loadAll();
 
 const byId = new Map(VENDORS.map((v) => [v.vendor, v]));
 

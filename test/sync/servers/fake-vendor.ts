@@ -3,6 +3,7 @@
 // inserts between requests, and delays on demand. It records every request it is sent.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { SyncAuth } from '../../../src/shared/sync';
 
 export interface FakeEvent {
   id: string;
@@ -25,7 +26,8 @@ export interface VendorApi {
 export interface FakeServer {
   url: string;
   events: FakeEvent[];
-  requests: { url: string; auth: string | undefined; status: number }[];
+  /** auth: the value of the header the vendor's auth scheme names; headers: all that were sent. */
+  requests: { url: string; auth: string | undefined; headers: http.IncomingHttpHeaders; status: number }[];
   /** Faults by 1-based request number. */
   faults: Map<number, Fault>;
   /** Runs before answering request n (1-based): e.g. insert events. */
@@ -37,8 +39,13 @@ export interface FakeServer {
 
 export const T0 = Date.parse('2026-01-01T00:00:00.000Z');
 
-export async function startFakeVendor(api: VendorApi, opts: { token: string; prefix?: string }): Promise<FakeServer> {
+/** auth: how the vendor's document says the token is sent (Authorization: Bearer by default). */
+export async function startFakeVendor(api: VendorApi, opts: { token: string; prefix?: string; auth?: SyncAuth }): Promise<FakeServer> {
   const prefix = opts.prefix ?? '';
+  const auth = opts.auth ?? { scheme: 'bearer' };
+  // Written out here rather than taken from the app, so a wrong header in the app fails the test.
+  const authName = auth.scheme === 'bearer' ? 'authorization' : auth.header.toLowerCase();
+  const authValue = auth.scheme === 'bearer' ? `Bearer ${opts.token}` : `${auth.prefix ?? ''}${opts.token}`;
   let counter = 0;
   const state: FakeServer = {
     url: '',
@@ -62,7 +69,8 @@ export async function startFakeVendor(api: VendorApi, opts: { token: string; pre
   const server = http.createServer(async (req, res) => {
     const n = state.requests.length + 1;
     const u = new URL(req.url ?? '/', 'http://x');
-    const log = { url: req.url ?? '', auth: req.headers.authorization, status: 200 };
+    const sent = req.headers[authName];
+    const log = { url: req.url ?? '', auth: Array.isArray(sent) ? sent.join(', ') : sent, headers: req.headers, status: 200 };
     state.requests.push(log);
     const send = (status: number, body: string, headers: Record<string, string> = {}) => {
       log.status = status;
@@ -71,7 +79,7 @@ export async function startFakeVendor(api: VendorApi, opts: { token: string; pre
     };
     state.beforeRequest?.(n);
     if (state.delayMs) await new Promise((r) => setTimeout(r, state.delayMs));
-    if (req.headers.authorization !== `Bearer ${opts.token}`) return send(401, '{"error":"unauthorized"}');
+    if (log.auth !== authValue) return send(401, '{"error":"unauthorized"}');
     if (u.pathname !== `${prefix}${api.path}`) return send(404, '{"error":"not found"}');
     const fault = state.faults.get(n);
     switch (fault) {

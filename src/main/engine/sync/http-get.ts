@@ -3,6 +3,8 @@
 // source and the token-free URL and never carry the token: it only ever goes into the header.
 import { BodyError, bodyRecords, type BodyRecords } from './body-records';
 import { SyncLimitError, readCapped } from './capped-body';
+import { authHeader } from './auth-header';
+import type { SyncAuth } from '../../../shared/sync';
 
 export interface RetryPolicy {
   attempts: number;
@@ -29,6 +31,8 @@ export class SyncFetchError extends Error {}
 export interface PageFetch {
   url: URL;
   token: string;
+  /** How the token is sent (the vendor's descriptor). */
+  auth: SyncAuth;
   recordsKey: string | undefined;
   /** For messages: "<source> page N". */
   label: string;
@@ -51,12 +55,13 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | n
 
 export async function getPage(f: PageFetch): Promise<BodyRecords> {
   let last = '';
+  const [authName, authValue] = authHeader(f.auth, f.token);
   for (let attempt = 0; attempt < f.policy.attempts; attempt++) {
     if (f.isCancelled()) throw new SyncFetchError(`${f.label}: cancelled`);
     let waitHint: number | null = null;
     try {
       const res = await fetch(f.url, {
-        headers: { authorization: `Bearer ${f.token}`, accept: 'application/json' },
+        headers: { [authName]: authValue, accept: 'application/json' },
         // A redirect could lead anywhere: requests go only to the base URL the user entered.
         redirect: 'manual',
         signal: AbortSignal.timeout(f.policy.timeoutMs),

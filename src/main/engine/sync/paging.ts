@@ -41,7 +41,7 @@ export function pageQuery(p: VendorPaging, pos: RunPosition, limit: number): Rec
 
 const TOKEN_KEY = /^(next_?page_?token|next_?token|next_?cursor|page_?token|continuation_?token)$/i;
 
-/** A next-page token, at the documented path or under a conventional key (Invent leaves it unnamed). */
+/** A next-page token, at the documented path or under a conventional key (a document may leave it unnamed). */
 function nextToken(p: VendorPaging, doc: unknown): string | null {
   const v = p.nextTokenPath ? at(doc, p.nextTokenPath) : undefined;
   if (typeof v === 'string' && v) return v;

@@ -1,7 +1,8 @@
 // Builds each list request from the user's base URL, the vendor's documented path and the paging
 // position. Only the base URL's origin is ever contacted; its path is kept as a prefix.
-import type { VendorPaging } from '../../vendors/descriptor';
+import type { VendorDescriptor } from '../../vendors/descriptor';
 import type { SyncSettings } from '../../../shared/sync';
+import { endpointParams, fillEndpoint } from '../../vendors/endpoint-params';
 
 export class SyncSettingsError extends Error {}
 
@@ -19,14 +20,28 @@ export function parseBaseUrl(raw: string): URL {
   return u;
 }
 
-export function listPath(paging: VendorPaging, s: SyncSettings): string {
-  const p = s.path?.trim() || paging.endpoint;
+/** The value of one {name} of the path; orgId may sit in the field sources saved before `params` had. */
+export function pathParamValue(s: SyncSettings, name: string): string | undefined {
+  const own = s.params && Object.hasOwn(s.params, name) ? s.params[name] : undefined;
+  return own ?? (name === 'orgId' ? s.orgId : undefined);
+}
+
+/** The list path with its {name}s filled from the settings; each must be given, and only those. */
+export function listPath(d: Pick<VendorDescriptor, 'pathParams'> & { paging: { endpoint: string } }, s: SyncSettings): string {
+  const p = s.path?.trim() || d.paging.endpoint;
   if (!p.startsWith('/')) throw new SyncSettingsError(`path "${p}" must start with /`);
-  if (p.includes('{orgId}')) {
-    if (!s.orgId?.trim()) throw new SyncSettingsError(`${s.vendor} needs an org id (--org) for ${p}`);
-    return p.replace('{orgId}', encodeURIComponent(s.orgId.trim()));
+  const names = endpointParams(p);
+  for (const k of Object.keys(s.params ?? {})) {
+    if (!names.includes(k)) throw new SyncSettingsError(`${s.vendor}: path parameter "${k}" is not in ${p} (it takes: ${names.length ? names.join(', ') : 'none'})`);
   }
-  return p;
+  return fillEndpoint(
+    p,
+    (name) => pathParamValue(s, name),
+    (name) => {
+      const label = d.pathParams?.[name]?.label;
+      throw new SyncSettingsError(`${s.vendor} needs ${name}${label ? ` (${label})` : ''} for {${name}} in ${p}`);
+    },
+  );
 }
 
 /** The URL of one request; query values are strings already formatted for the vendor. */
@@ -40,7 +55,7 @@ export function requestUrl(base: URL, path: string, query: Record<string, string
   return u;
 }
 
-/** A time bound in the vendor's documented format (Invent takes dates only). */
+/** A time bound in the vendor's documented format (paging.dateFormat: some take dates only). */
 export function formatBound(ms: number, dateFormat: string | undefined): string {
   const iso = new Date(ms).toISOString();
   return dateFormat === 'YYYY-MM-DD' ? iso.slice(0, 10) : iso;

@@ -7,7 +7,7 @@ import type { SyncProgress, SyncReport, SyncSettings } from '../../../shared/syn
 import { DEFAULT_SYNC_LIMITS, syncSourceName } from '../../../shared/sync';
 import { plainHttpWarning } from '../../../shared/sync-transport';
 import type { Mapping } from '../../../shared/mapping';
-import { getDescriptor, type VendorPaging } from '../../vendors';
+import { getDescriptor, type VendorAuth, type VendorDescriptor, type VendorPaging } from '../../vendors';
 import { chooseMapping, compileMapping } from '../mapping';
 import { prepareBatch } from '../import/prepared-batch';
 import { ingestBatch, type DedupState } from '../import/ingest';
@@ -36,16 +36,19 @@ export interface SyncRunOptions {
 
 export const DEFAULT_OVERLAP_MS = 5 * 60_000;
 
-export function pagingOf(vendor: string): VendorPaging {
+type SyncDescriptor = VendorDescriptor & { paging: VendorPaging; auth: VendorAuth };
+
+export function syncDescriptor(vendor: string): SyncDescriptor {
   const d = getDescriptor(vendor);
   if (!d) throw new SyncSettingsError(`unknown vendor "${vendor}"`);
-  if (!d.paging) throw new SyncSettingsError(`vendor ${vendor} has no documented list API to sync from`);
-  return d.paging;
+  if (!d.paging || !d.auth) throw new SyncSettingsError(`vendor ${vendor} has no documented list API to sync from`);
+  return d as SyncDescriptor;
 }
 
-function checkSettings(s: SyncSettings, paging: VendorPaging): SyncSettings {
+function checkSettings(s: SyncSettings, d: SyncDescriptor): SyncSettings {
+  const paging = d.paging;
   parseBaseUrl(s.baseUrl);
-  listPath(paging, s);
+  listPath(d, s);
   if (s.since) parseSince(s.since);
   const reserved = new Set(Object.values(paging.params ?? {}));
   for (const k of Object.keys(s.filters ?? {})) {
@@ -60,7 +63,7 @@ function checkSettings(s: SyncSettings, paging: VendorPaging): SyncSettings {
 }
 
 function sameQuery(a: SyncSettings, b: SyncSettings): boolean {
-  const key = (s: SyncSettings) => JSON.stringify([s.vendor, s.baseUrl, s.orgId ?? '', s.path ?? '', s.since ?? '', s.filters ?? {}, s.pageSize ?? 0]);
+  const key = (s: SyncSettings) => JSON.stringify([s.vendor, s.baseUrl, s.orgId ?? '', s.params ?? {}, s.path ?? '', s.since ?? '', s.filters ?? {}, s.pageSize ?? 0]);
   return key(a) === key(b);
 }
 
@@ -93,11 +96,12 @@ function startPosition(paging: VendorPaging, row: SyncRow, newest: number | null
 }
 
 export async function runSync(store: CaseStore, settingsIn: SyncSettings, opts: SyncRunOptions): Promise<SyncReport> {
-  const paging = pagingOf(settingsIn.vendor);
-  const settings = checkSettings(settingsIn, paging);
+  const descriptor = syncDescriptor(settingsIn.vendor);
+  const paging = descriptor.paging;
+  const settings = checkSettings(settingsIn, descriptor);
   const name = settings.name!;
   const base = parseBaseUrl(settings.baseUrl);
-  const path = listPath(paging, settings);
+  const path = listPath(descriptor, settings);
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...opts.policy };
   const limit = Math.min(settings.pageSize ?? paging.maxPageSize ?? paging.pageSize ?? 100, paging.maxPageSize ?? Infinity);
   const saveEvery = Math.max(1, opts.saveEvery ?? 5);
@@ -173,6 +177,7 @@ export async function runSync(store: CaseStore, settingsIn: SyncSettings, opts: 
       const page = await getPage({
         url,
         token: opts.token,
+        auth: descriptor.auth,
         recordsKey: paging.recordsKey,
         label: `${name} page ${pageNo}`,
         policy,

@@ -1,8 +1,7 @@
 // "Sync sources": add a vendor API source, run it with a progress bar, cancel it, run it again for
 // what is new, and read each run's completeness report. The token goes to the engine's memory only.
 import { useCallback, useEffect, useState } from 'react';
-import type { SyncProgress, SyncReport, SyncSettings, SyncSourceInfo } from '../../../shared/sync';
-import { SYNC_VENDORS } from '../../../shared/sync';
+import type { SyncProgress, SyncReport, SyncSettings, SyncSourceInfo, SyncVendorInfo } from '../../../shared/sync';
 import { plainHttpWarning } from '../../../shared/sync-transport';
 import { useBackend, useHostEvent } from '../api/BackendContext';
 import { errorMessage } from '../util/format';
@@ -28,7 +27,10 @@ function parseFilters(text: string): Record<string, string> {
 export function SyncPanel({ onSynced }: { onSynced(): void }) {
   const { api } = useBackend();
   const [sources, setSources] = useState<SyncSourceInfo[]>([]);
-  const [form, setForm] = useState({ vendor: 'opbox', baseUrl: '', orgId: '', token: '', since: '', filters: '', name: '', allowHttp: false });
+  // The vendors and the settings each needs come from the engine (the vendor descriptors).
+  const [vendors, setVendors] = useState<SyncVendorInfo[]>([]);
+  const [form, setForm] = useState({ vendor: '', baseUrl: '', token: '', since: '', filters: '', name: '', allowHttp: false });
+  const [params, setParams] = useState<Record<string, string>>({});
   const [running, setRunning] = useState<Running | null>(null);
   const [report, setReport] = useState<SyncReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,6 +39,9 @@ export function SyncPanel({ onSynced }: { onSynced(): void }) {
     api.syncSources().then(setSources, () => setSources([]));
   }, [api]);
   useEffect(refresh, [refresh]);
+  useEffect(() => {
+    api.syncVendors().then(setVendors, (e) => setError(errorMessage(e)));
+  }, [api]);
 
   useHostEvent((e) => {
     if (e.type === 'syncProgress') setRunning((r) => (r && r.jobId === e.jobId ? { ...r, progress: e.progress } : r));
@@ -67,11 +72,12 @@ export function SyncPanel({ onSynced }: { onSynced(): void }) {
       setError(errorMessage(e));
       return;
     }
+    const given = Object.fromEntries((vendor?.params ?? []).map((p) => [p.name, (params[p.name] ?? '').trim()]).filter(([, v]) => v));
     const settings: SyncSettings = {
-      vendor: form.vendor,
+      vendor: vendor?.vendor ?? '',
       baseUrl: form.baseUrl.trim(),
       ...(form.name.trim() ? { name: form.name.trim() } : {}),
-      ...(form.orgId.trim() ? { orgId: form.orgId.trim() } : {}),
+      ...(Object.keys(given).length ? { params: given } : {}),
       ...(form.since.trim() ? { since: form.since.trim() } : {}),
       ...(Object.keys(filters).length ? { filters } : {}),
       ...(form.allowHttp && clearText ? { allowHttp: true } : {}),
@@ -82,6 +88,7 @@ export function SyncPanel({ onSynced }: { onSynced(): void }) {
     start(settings, token || undefined);
   };
 
+  const vendor = vendors.find((v) => v.vendor === form.vendor) ?? vendors[0];
   const clearText = plainHttpWarning(form.baseUrl);
   const p = running?.progress;
   const secs = running ? Math.max(1, (Date.now() - running.started) / 1000) : 1;
@@ -96,10 +103,10 @@ export function SyncPanel({ onSynced }: { onSynced(): void }) {
       <form className="sync-form" onSubmit={submit} data-testid="sync-form">
         <label>
           Vendor
-          <select value={form.vendor} onChange={set('vendor')} data-testid="sync-vendor">
-            {SYNC_VENDORS.map((v) => (
-              <option key={v} value={v}>
-                {v}
+          <select value={vendor?.vendor ?? ''} onChange={set('vendor')} data-testid="sync-vendor">
+            {vendors.map((v) => (
+              <option key={v.vendor} value={v.vendor}>
+                {v.displayName}
               </option>
             ))}
           </select>
@@ -117,12 +124,12 @@ export function SyncPanel({ onSynced }: { onSynced(): void }) {
             </label>
           </div>
         )}
-        {form.vendor === 'invent' && (
-          <label>
-            Org id
-            <input required value={form.orgId} onChange={set('orgId')} data-testid="sync-org" />
+        {vendor?.params.map((p) => (
+          <label key={p.name} title={p.description}>
+            {p.label}
+            <input required value={params[p.name] ?? ''} onChange={(e) => setParams((ps) => ({ ...ps, [p.name]: e.target.value }))} data-testid={`sync-param-${p.name}`} />
           </label>
-        )}
+        ))}
         <label>
           API token
           <input type="password" autoComplete="off" value={form.token} onChange={set('token')} data-testid="sync-token" />
@@ -139,7 +146,7 @@ export function SyncPanel({ onSynced }: { onSynced(): void }) {
           Name
           <input value={form.name} onChange={set('name')} placeholder="(vendor host)" data-testid="sync-name" />
         </label>
-        <button type="submit" disabled={running !== null} data-testid="sync-run">
+        <button type="submit" disabled={running !== null || !vendor} data-testid="sync-run">
           Add and sync
         </button>
       </form>
