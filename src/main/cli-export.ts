@@ -39,6 +39,7 @@ export async function cmdExport(engine: EngineClient, casePath: string, v: Value
       ...(v.tag?.length ? { tag: v.tag[0] } : {}),
       ...(v.bookmarked ? { bookmarked: true } : {}),
       ...(v.noted ? { noted: true } : {}),
+      ...(v.finding ? { finding: v.finding } : {}),
       ...(v.search ? { search: v.search } : {}),
     };
   } catch (e) {

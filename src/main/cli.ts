@@ -16,6 +16,7 @@ import { cmdExport, cmdVerify } from './cli-export';
 import { cmdSql, cmdViews } from './cli-views';
 import { cmdFacets } from './cli-facets';
 import { cmdDiff } from './cli-diff';
+import { cmdDetect } from './cli-detect';
 
 const USAGE = `usage:
   auditdesk import CASE FILE... [--json]
@@ -36,6 +37,8 @@ const USAGE = `usage:
   auditdesk serve CASE [--port N] [--json]
   auditdesk sql CASE "SELECT ..." [--json]     one read-only statement (SELECT, WITH, EXPLAIN); tab-separated
   auditdesk views CASE [--json]                the case's saved views
+  auditdesk detect CASE [--rules DIR] [--json]  Sigma rules (bundled cloud rules, plus DIR's) over the case;
+                                               query and export take --finding RULE_ID for a rule's events
   auditdesk sync CASE --vendor V --base-url URL [--org ID] [--path P] [--name N] [--token-env VAR]
                       [--since T] [--filter k=v]... [--page-size N] [--json]
                       V: openindex | opbox | adminconsole | openclaw | invent. The token comes from the
@@ -79,6 +82,8 @@ const OPTIONS = {
   sources: { type: 'string' },
   field: { type: 'string', multiple: true },
   history: { type: 'boolean' },
+  rules: { type: 'string' },
+  finding: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -142,6 +147,7 @@ function filterQuery(v: Values): EventQuery {
       ...(v.tag?.length ? { tag: oneTag(v.tag) } : {}),
       ...(v.bookmarked ? { bookmarked: true } : {}),
       ...(v.noted ? { noted: true } : {}),
+      ...(v.finding ? { finding: v.finding } : {}),
     };
   } catch (e) {
     throw new UsageError((e as Error).message);
@@ -284,7 +290,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command || v.help ? 0 : 2;
   }
-  if (!['import', 'info', 'query', 'facets', 'annotate', 'trace', 'diff', 'serve', 'sync', 'export', 'verify', 'sql', 'views'].includes(command)) {
+  if (!['import', 'info', 'query', 'facets', 'annotate', 'trace', 'diff', 'serve', 'sync', 'export', 'verify', 'sql', 'views', 'detect'].includes(command)) {
     process.stderr.write(`auditdesk: unknown command "${command}"\n${USAGE}\n`);
     return 2;
   }
@@ -319,6 +325,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdSql(engine, casePath, rest, v, UsageError);
       case 'views':
         return await cmdViews(engine, casePath, v);
+      case 'detect':
+        return await cmdDetect(engine, casePath, v);
       default:
         return await cmdServe(engine, casePath, v);
     }

@@ -41,7 +41,7 @@ const SEARCH_PROBE_MIN = 2000;
 
 /** The query filters by full-text search and nothing else. */
 function onlySearch(q: EventQuery): boolean {
-  return !q.where?.length && !q.text?.trim() && !q.tag && !q.bookmarked && !q.noted && !q.from && !q.to;
+  return !q.where?.length && !q.text?.trim() && !q.tag && !q.bookmarked && !q.noted && !q.finding && !q.from && !q.to;
 }
 export const SEGMENT_FILE = 'raw.seg';
 export const INCOMING_DIR = 'incoming';

@@ -1,0 +1,102 @@
+// Runs Sigma rules over a case: each source's records against the rules whose logsource names its
+// vendor. The matches are kept in the case (findings table) so `finding` filters, exports and other
+// processes see them; the run's summary is kept in meta for the panel to show without running again.
+import type { CaseStore } from '../store/case-store';
+import type { DetectResult, RuleFinding } from '../../../shared/detect';
+import { compareFindings } from '../../../shared/detect';
+import { sourceValues } from '../import/source-values';
+import { RecordView } from './record-view';
+import { ruleVendors } from './logsource';
+import type { SigmaRule } from './sigma-rule';
+
+const META_KEY = 'detect_result';
+const YIELD_EVERY = 20_000;
+
+export interface DetectOptions {
+  onProgress?: (done: number, total: number) => void;
+  rulesDir?: string | null;
+}
+
+export async function runDetect(store: CaseStore, rules: readonly SigmaRule[], opts: DetectOptions = {}): Promise<DetectResult> {
+  const sources = store.info().sources;
+  const caseVendors = [...new Set(sources.map((s) => s.vendor))];
+  const byVendor = new Map<string, SigmaRule[]>();
+  const skipped = new Map<string, string>();
+  for (const r of rules) {
+    if (r.skipped) continue;
+    const target = ruleVendors(r.logsource, caseVendors);
+    if ('reason' in target) {
+      skipped.set(r.file, target.reason);
+      continue;
+    }
+    for (const v of target.vendors) byVendor.set(v, [...(byVendor.get(v) ?? []), r]);
+  }
+  const hits = new Map<SigmaRule, number[]>();
+  const warnings: string[] = [];
+  const wanted = sources.filter((s) => byVendor.has(s.vendor));
+  const total = wanted.reduce((n, s) => n + s.events, 0);
+  const view = new RecordView();
+  let done = 0;
+  for (const src of wanted) {
+    const run = byVendor.get(src.vendor)!;
+    try {
+      for await (const { eventId, value } of sourceValues(store, src)) {
+        view.reset(value);
+        for (const r of run) {
+          if (!r.match(view)) continue;
+          let list = hits.get(r);
+          if (!list) hits.set(r, (list = []));
+          list.push(eventId);
+        }
+        if (++done % YIELD_EVERY === 0) {
+          opts.onProgress?.(done, total);
+          await new Promise((res) => setImmediate(res));
+        }
+      }
+    } catch (e) {
+      warnings.push(`${src.name}: ${(e as Error).message}`);
+    }
+  }
+  opts.onProgress?.(total, total);
+  const findings: RuleFinding[] = rules.map((r) => ({
+    id: r.id,
+    title: r.title,
+    level: r.level,
+    author: r.author,
+    file: r.file,
+    hits: hits.get(r)?.length ?? 0,
+    skipped: r.skipped ?? skipped.get(r.file) ?? null,
+  }));
+  findings.sort(compareFindings);
+  const result: DetectResult = { rules: findings, events: total, warnings, ranAt: new Date().toISOString(), rulesDir: opts.rulesDir ?? null };
+  keepFindings(store, hits, result);
+  return result;
+}
+
+/** Replaces the last run's matches in the case's findings table and meta. */
+function keepFindings(store: CaseStore, hits: Map<SigmaRule, number[]>, result: DetectResult): void {
+  store.withDb((db) => {
+    db.run('BEGIN');
+    try {
+      db.run('DELETE FROM findings');
+      const ins = db.prepare('INSERT OR IGNORE INTO findings(rule, event_id) VALUES (?, ?)');
+      try {
+        for (const [r, ids] of hits) for (const id of ids) ins.run([r.id, id]);
+      } finally {
+        ins.free();
+      }
+      db.run('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)', [META_KEY, JSON.stringify(result)]);
+      db.run('COMMIT');
+    } catch (e) {
+      db.run('ROLLBACK');
+      throw e;
+    }
+  });
+  store.annotationsChanged();
+}
+
+/** The last run's summary kept in the case, or null when rules never ran on it. */
+export function lastDetect(store: CaseStore): DetectResult | null {
+  const row = store.withDb((db) => db.exec('SELECT value FROM meta WHERE key = ?', [META_KEY]))[0]?.values[0];
+  return row ? (JSON.parse(String(row[0])) as DetectResult) : null;
+}
