@@ -11,6 +11,7 @@ import type { SigmaRule } from './sigma-rule';
 
 const META_KEY = 'detect_result';
 const YIELD_EVERY = 20_000;
+const BATCH = 4096;
 
 export interface DetectOptions {
   onProgress?: (done: number, total: number) => void;
@@ -37,22 +38,49 @@ export async function runDetect(store: CaseStore, rules: readonly SigmaRule[], o
   const total = wanted.reduce((n, s) => n + s.events, 0);
   const view = new RecordView();
   let done = 0;
-  for (const src of wanted) {
-    const run = byVendor.get(src.vendor)!;
-    try {
-      for await (const { eventId, value } of sourceValues(store, src)) {
-        view.reset(value);
-        for (const r of run) {
-          if (!r.match(view)) continue;
-          let list = hits.get(r);
-          if (!list) hits.set(r, (list = []));
-          list.push(eventId);
+  const check = (plan: Plan, eventId: number, value: unknown): boolean => {
+    view.reset(value);
+    for (const r of candidates(plan, view)) {
+      if (!r.match(view)) continue;
+      let list = hits.get(r);
+      if (!list) hits.set(r, (list = []));
+      list.push(eventId);
+    }
+    return ++done % YIELD_EVERY === 0;
+  };
+  // Other calls (the timeline, facets) are answered between chunks of the run.
+  const pause = async () => {
+    opts.onProgress?.(done, total);
+    await new Promise((res) => setImmediate(res));
+  };
+  const plans = new Map(wanted.map((s) => [s.id, planOf(byVendor.get(s.vendor)!)]));
+  // JSON records are parsed from their stored text, read in large batches; CSV rows need their file.
+  const json = wanted.filter((s) => s.format.startsWith('json'));
+  const batches = json.length ? store.sourceEntryBatches(json.map((s) => s.id), BATCH) : null;
+  if (batches) {
+    for await (const b of batches) {
+      const { nums, n } = b.cols;
+      for (let i = 0; i < n; i++) {
+        const plan = plans.get(nums[i * 4 + 1]!);
+        if (!plan) continue;
+        const at = b.at[i]!;
+        const xLen = b.entries.readUInt32LE(at);
+        const text = b.entries.toString('utf8', at + 4 + xLen, at + nums[i * 4 + 3]!);
+        let value: unknown;
+        try {
+          value = JSON.parse(text);
+        } catch (e) {
+          warnings.push(`event ${nums[i * 4]}: its stored record is not JSON (${(e as Error).message})`);
+          continue;
         }
-        if (++done % YIELD_EVERY === 0) {
-          opts.onProgress?.(done, total);
-          await new Promise((res) => setImmediate(res));
-        }
+        if (check(plan, nums[i * 4]!, value)) await pause();
       }
+    }
+  }
+  for (const src of wanted) {
+    if (batches && src.format.startsWith('json')) continue;
+    try {
+      for await (const { eventId, value } of sourceValues(store, src)) if (check(plans.get(src.id)!, eventId, value)) await pause();
     } catch (e) {
       warnings.push(`${src.name}: ${(e as Error).message}`);
     }
@@ -71,6 +99,41 @@ export async function runDetect(store: CaseStore, rules: readonly SigmaRule[], o
   const result: DetectResult = { rules: findings, events: total, warnings, ranAt: new Date().toISOString(), rulesDir: opts.rulesDir ?? null };
   keepFindings(store, hits, result);
   return result;
+}
+
+interface Plan {
+  always: SigmaRule[];
+  /** Rules by the field value they need (prefilter.ts). */
+  byField: Map<string, Map<string, SigmaRule[]>>;
+}
+
+export function planOf(rules: readonly SigmaRule[]): Plan {
+  const plan: Plan = { always: [], byField: new Map() };
+  for (const r of rules) {
+    if (!r.needs) {
+      plan.always.push(r);
+      continue;
+    }
+    let byValue = plan.byField.get(r.needs.field);
+    if (!byValue) plan.byField.set(r.needs.field, (byValue = new Map()));
+    for (const v of r.needs.values) byValue.set(v, [...(byValue.get(v) ?? []), r]);
+  }
+  return plan;
+}
+
+/** The rules that may match this record: those without a need, and those whose needed value it has. */
+export function candidates(plan: Plan, view: RecordView): SigmaRule[] {
+  let out: SigmaRule[] | null = null;
+  for (const [field, byValue] of plan.byField) {
+    const values = view.field(field).lower;
+    for (const v of values) {
+      const rs = byValue.get(v);
+      if (!rs) continue;
+      out ??= [...plan.always];
+      for (const r of rs) if (!out.includes(r)) out.push(r);
+    }
+  }
+  return out ?? plan.always;
 }
 
 /** Replaces the last run's matches in the case's findings table and meta. */

@@ -4,6 +4,7 @@ import { parseAllDocuments } from 'yaml';
 import { compileValues, Unsupported, type ValueTest } from './sigma-value';
 import { evalCondition, parseCondition, type Cond } from './sigma-condition';
 import type { RecordView } from './record-view';
+import { ruleNeeds, type Needs } from './prefilter';
 
 export interface Logsource {
   product?: string;
@@ -23,6 +24,8 @@ export interface SigmaRule {
   /** Why the rule is not run, or null. */
   skipped: string | null;
   match: (rec: RecordView) => boolean;
+  /** A field value every match has (prefilter.ts), or null when the rule must see every record. */
+  needs: Needs | null;
 }
 
 type Test = (rec: RecordView) => boolean;
@@ -84,7 +87,7 @@ function str(v: unknown): string {
 /** Compiles one rule file's text. Never throws: a rule that cannot run comes back with `skipped` set. */
 export function compileRule(text: string, file: string): SigmaRule {
   const fallbackId = file.replace(/^.*[\\/]/, '');
-  const base = { id: fallbackId, title: fallbackId, level: '', author: '', logsource: {}, file, match: never };
+  const base = { id: fallbackId, title: fallbackId, level: '', author: '', logsource: {}, file, match: never, needs: null };
   let doc: Record<string, unknown>;
   try {
     const docs = parseAllDocuments(text);
@@ -117,19 +120,25 @@ export function compileRule(text: string, file: string): SigmaRule {
     const conds = Array.isArray(detection.condition) ? detection.condition : [detection.condition];
     if (conds.length === 0 || conds.some((c) => typeof c !== 'string' || !c.trim())) throw new Unsupported('no condition');
     const trees: Cond[] = conds.map((c) => parseCondition(c as string, names));
+    const needs = trees.length === 1 ? ruleNeeds(trees[0]!, detection) : null;
+    const only = trees.length === 1 && trees[0]!.kind === 'ref' ? tests.get(trees[0]!.name)! : null;
+    if (only) return { ...rule, skipped: null, match: only, needs };
+    // Each selection is tested at most once per record (`a and not 1 of a*` names `a` twice).
+    const index = new Map(names.map((n, i) => [n, i]));
+    const seen = new Int8Array(names.length);
+    const list = names.map((n) => tests.get(n)!);
+    const sel = (n: string) => {
+      const i = index.get(n)!;
+      if (seen[i] === 0) seen[i] = list[i]!(current!) ? 1 : 2;
+      return seen[i] === 1;
+    };
+    let current: RecordView | null = null;
     const match = (r: RecordView) => {
-      const seen = new Map<string, boolean>();
-      const sel = (n: string) => {
-        let v = seen.get(n);
-        if (v === undefined) {
-          v = tests.get(n)!(r);
-          seen.set(n, v);
-        }
-        return v;
-      };
+      current = r;
+      seen.fill(0);
       return trees.some((t) => evalCondition(t, sel));
     };
-    return { ...rule, skipped: null, match };
+    return { ...rule, skipped: null, match, needs };
   } catch (e) {
     if (e instanceof Unsupported) return { ...rule, skipped: e.message };
     return { ...rule, skipped: `cannot be read: ${(e as Error).message}` };

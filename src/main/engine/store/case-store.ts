@@ -664,6 +664,13 @@ export class CaseStore {
     return this.readBatches(cursor, opts.numeric.length, offCol, lenCol, opts.spare ?? []);
   }
 
+  /** Every event of these sources in id (so segment) order, as entryBatches gives them: columns id, src, off, len. */
+  sourceEntryBatches(srcs: readonly number[], batch: number): AsyncIterable<EntryBatch> | null {
+    const sql = `SELECT id, src, off, len FROM events WHERE src IN (${srcs.map(() => '?').join(',') || 'NULL'}) ORDER BY id`;
+    const cursor = ColumnCursor.open(this.db, sql, [...srcs], 4, 0, batch);
+    return cursor ? this.readBatches(cursor, 4, 2, 3, []) : null;
+  }
+
   /**
    * Batches with their segment bytes. A batch's bytes are read (on libuv's pool) while the batch
    * before it is handed out, so a segment that is not in the page cache is read from disk beside
