@@ -8,6 +8,7 @@ import { loadRules } from '../../src/main/engine/detect/load-rules';
 import { RecordView } from '../../src/main/engine/detect/record-view';
 import type { SigmaRule } from '../../src/main/engine/detect/sigma-rule';
 import { candidates, planOf } from '../../src/main/engine/detect/run-detect';
+import { cannotMatch, textKeys } from '../../src/main/engine/detect/raw-prefilter';
 import { CORPUS_DIR } from '../helpers/paths';
 
 type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -84,8 +85,13 @@ test('Github Delete Action Invoked: action repo.destroy, not the repo.delete of 
 
 test('the runner only skips a rule on a record the rule cannot match (prefilter), over every line-based corpus record', () => {
   const plan = planOf(rules.filter((r) => !r.skipped));
+  // Per product, as the runner plans per source: those whose rules all need a top-level value may skip parsing.
+  const products = [...new Set(rules.map((r) => r.logsource.product))].map((p) => rules.filter((r) => r.logsource.product === p && !r.skipped));
+  const textual = products.map((rs) => ({ rs, keys: textKeys(planOf(rs)) })).filter((x) => x.keys);
+  assert.ok(textual.length >= 2, `${textual.length} products read from the text`);
   let records = 0;
   let matched = 0;
+  let unparsed = 0;
   const files = fs.readdirSync(CORPUS_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(jsonl|log)$/.test(f));
   for (const f of files) {
     for (const l of fs.readFileSync(path.join(CORPUS_DIR, f), 'utf8').split('\n')) {
@@ -99,6 +105,13 @@ test('the runner only skips a rule on a record the rule cannot match (prefilter)
       // Every rule against every record, ignoring logsource, so that many rules do match somewhere.
       for (const variant of [rec, { ...(rec as object), eventName: 'ConsoleLogin', action: 'repo.destroy', eventType: 'user.mfa.factor.deactivate' }]) {
         view.reset(variant);
+        for (const { rs, keys } of textual) {
+          for (const text of [JSON.stringify(variant), JSON.stringify(variant, null, 2)]) {
+            if (!cannotMatch(keys!, text)) continue;
+            unparsed++;
+            for (const r of rs) assert.equal(r.match(view), false, `${r.file} matches a record of ${f} its text turned down`);
+          }
+        }
         const allowed = new Set(candidates(plan, view));
         for (const r of rules) {
           if (r.skipped || !r.match(view)) continue;
@@ -108,5 +121,5 @@ test('the runner only skips a rule on a record the rule cannot match (prefilter)
       }
     }
   }
-  assert.ok(records > 100 && matched > 20, `${records} records, ${matched} matches`);
+  assert.ok(records > 100 && matched > 20 && unparsed > 100, `${records} records, ${matched} matches, ${unparsed} left unparsed`);
 });

@@ -4,6 +4,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { compileRule } from '../../src/main/engine/detect/sigma-rule';
 import { RecordView } from '../../src/main/engine/detect/record-view';
+import { regexLiteral } from '../../src/main/engine/detect/sigma-value';
 
 function rule(detection: string): ReturnType<typeof compileRule> {
   const text = `title: t\nid: r1\nlogsource:\n  product: aws\n  service: cloudtrail\ndetection:\n${detection
@@ -145,4 +146,22 @@ test('unsupported features are skipped with the reason, never run', () => {
   assert.match(rule('sel:\n  sourceIPAddress|cidr: not-a-range\ncondition: sel').skipped ?? '', /CIDR/);
   assert.match(compileRule('title: [unclosed', 'bad.yml').skipped ?? '', /YAML/);
   assert.match(compileRule('title: a\n---\ntitle: b\n', 'multi.yml').skipped ?? '', /several YAML documents/);
+});
+
+test('a regex is first tried as the plain text every match must contain, without changing what matches', () => {
+  assert.equal(regexLiteral('.+:assumed-role/aws:.+'), ':assumed-role/aws:');
+  assert.equal(regexLiteral('ab?cd'), 'cd');
+  assert.equal(regexLiteral('x{0,2}yz'), 'yz');
+  assert.equal(regexLiteral('a|b'), '');
+  assert.equal(regexLiteral('\\d+abc'), '');
+  for (const [pattern, value, want] of [
+    ['.+:assumed-role/aws:.+', 'arn:aws:sts::1:assumed-role/aws:x', true],
+    ['.+:assumed-role/aws:.+', 'arn:aws:sts::1:assumed-role/other:x', false],
+    ['ab?c', 'ac', true],
+    ['x{0,2}yz', 'yz', true],
+    ['x{0,2}yz', 'xxxyz', true],
+  ] as const) {
+    assert.equal(matches(`sel:\n  f|re: '${pattern}'\ncondition: sel`, { f: value }), want, `${pattern} on ${value}`);
+  }
+  assert.ok(matches("sel:\n  f|re|i: 'ASSUMED-role'\ncondition: sel", { f: 'x:Assumed-Role:y' }));
 });

@@ -8,6 +8,7 @@ import { sourceValues } from '../import/source-values';
 import { RecordView } from './record-view';
 import { ruleVendors } from './logsource';
 import type { SigmaRule } from './sigma-rule';
+import { cannotMatch, textKeys } from './raw-prefilter';
 
 const META_KEY = 'detect_result';
 const YIELD_EVERY = 20_000;
@@ -54,9 +55,11 @@ export async function runDetect(store: CaseStore, rules: readonly SigmaRule[], o
     await new Promise((res) => setImmediate(res));
   };
   const plans = new Map(wanted.map((s) => [s.id, planOf(byVendor.get(s.vendor)!)]));
+  const keysOf = new Map([...plans].map(([id, plan]) => [id, textKeys(plan)]));
   // JSON records are parsed from their stored text, read in large batches; CSV rows need their file.
   const json = wanted.filter((s) => s.format.startsWith('json'));
-  const batches = json.length ? store.sourceEntryBatches(json.map((s) => s.id), BATCH) : null;
+  const spare: Buffer[] = [];
+  const batches = json.length ? store.sourceEntryBatches(json.map((s) => s.id), BATCH, spare) : null;
   if (batches) {
     for await (const b of batches) {
       const { nums, n } = b.cols;
@@ -66,6 +69,11 @@ export async function runDetect(store: CaseStore, rules: readonly SigmaRule[], o
         const at = b.at[i]!;
         const xLen = b.entries.readUInt32LE(at);
         const text = b.entries.toString('utf8', at + 4 + xLen, at + nums[i * 4 + 3]!);
+        const keys = keysOf.get(nums[i * 4 + 1]!);
+        if (keys && cannotMatch(keys, text)) {
+          if (++done % YIELD_EVERY === 0) await pause();
+          continue;
+        }
         let value: unknown;
         try {
           value = JSON.parse(text);
@@ -75,6 +83,8 @@ export async function runDetect(store: CaseStore, rules: readonly SigmaRule[], o
         }
         if (check(plan, nums[i * 4]!, value)) await pause();
       }
+      // The batch's buffer is filled again with a later batch instead of a fresh one.
+      spare.push(Buffer.from(b.entries.buffer, b.entries.byteOffset, b.entries.buffer.byteLength - b.entries.byteOffset));
     }
   }
   for (const src of wanted) {
@@ -101,7 +111,7 @@ export async function runDetect(store: CaseStore, rules: readonly SigmaRule[], o
   return result;
 }
 
-interface Plan {
+export interface Plan {
   always: SigmaRule[];
   /** Rules by the field value they need (prefilter.ts). */
   byField: Map<string, Map<string, SigmaRule[]>>;

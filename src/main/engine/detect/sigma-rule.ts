@@ -1,10 +1,10 @@
 // A Sigma rule file (YAML) compiled into a test over one record. What this engine cannot apply faithfully
 // (aggregations, timeframes, correlations, unknown modifiers) makes the rule `skipped` with the reason.
 import { parseAllDocuments } from 'yaml';
-import { compileValues, Unsupported, type ValueTest } from './sigma-value';
+import { compileValues, regexLiteral, Unsupported, type ValueTest } from './sigma-value';
 import { evalCondition, parseCondition, type Cond } from './sigma-condition';
 import type { RecordView } from './record-view';
-import { ruleNeeds, type Needs } from './prefilter';
+import { ruleGuard, ruleNeeds, type Needs, type TextGuard } from './prefilter';
 
 export interface Logsource {
   product?: string;
@@ -26,6 +26,8 @@ export interface SigmaRule {
   match: (rec: RecordView) => boolean;
   /** A field value every match has (prefilter.ts), or null when the rule must see every record. */
   needs: Needs | null;
+  /** Text every match's stored record contains (prefilter.ts), or null. */
+  guard: TextGuard | null;
 }
 
 type Test = (rec: RecordView) => boolean;
@@ -87,7 +89,7 @@ function str(v: unknown): string {
 /** Compiles one rule file's text. Never throws: a rule that cannot run comes back with `skipped` set. */
 export function compileRule(text: string, file: string): SigmaRule {
   const fallbackId = file.replace(/^.*[\\/]/, '');
-  const base = { id: fallbackId, title: fallbackId, level: '', author: '', logsource: {}, file, match: never, needs: null };
+  const base = { id: fallbackId, title: fallbackId, level: '', author: '', logsource: {}, file, match: never, needs: null, guard: null };
   let doc: Record<string, unknown>;
   try {
     const docs = parseAllDocuments(text);
@@ -121,8 +123,9 @@ export function compileRule(text: string, file: string): SigmaRule {
     if (conds.length === 0 || conds.some((c) => typeof c !== 'string' || !c.trim())) throw new Unsupported('no condition');
     const trees: Cond[] = conds.map((c) => parseCondition(c as string, names));
     const needs = trees.length === 1 ? ruleNeeds(trees[0]!, detection) : null;
+    const guard = trees.length === 1 && !needs ? ruleGuard(trees[0]!, detection, regexLiteral) : null;
     const only = trees.length === 1 && trees[0]!.kind === 'ref' ? tests.get(trees[0]!.name)! : null;
-    if (only) return { ...rule, skipped: null, match: only, needs };
+    if (only) return { ...rule, skipped: null, match: only, needs, guard };
     // Each selection is tested at most once per record (`a and not 1 of a*` names `a` twice).
     const index = new Map(names.map((n, i) => [n, i]));
     const seen = new Int8Array(names.length);
@@ -138,7 +141,7 @@ export function compileRule(text: string, file: string): SigmaRule {
       seen.fill(0);
       return trees.some((t) => evalCondition(t, sel));
     };
-    return { ...rule, skipped: null, match, needs };
+    return { ...rule, skipped: null, match, needs, guard };
   } catch (e) {
     if (e instanceof Unsupported) return { ...rule, skipped: e.message };
     return { ...rule, skipped: `cannot be read: ${(e as Error).message}` };

@@ -91,6 +91,31 @@ function base64offset(s: string): string[] {
   });
 }
 
+/**
+ * A run of plain characters every match of the pattern must contain (`:assumed-role/aws:` of
+ * `.+:assumed-role/aws:.+`), so most values are turned down by a substring test before the regex runs.
+ * Only for patterns without alternation, groups, classes or escapes, where that is plainly true.
+ */
+export function regexLiteral(pattern: string): string {
+  if (/[|()[\\]/.test(pattern)) return '';
+  let best = '';
+  let run = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if ('.^$*+?{}'.includes(c)) {
+      // A quantifier may repeat the character before it zero times: it is not certain to be there.
+      if ((c === '?' || c === '*' || c === '{') && run) run = run.slice(0, -1);
+      if (run.length > best.length) best = run;
+      run = '';
+      if (c === '{') {
+        i = pattern.indexOf('}', i);
+        if (i < 0) return '';
+      }
+    } else run += c;
+  }
+  return run.length > best.length ? run : best;
+}
+
 function cidrTest(values: string[]): ValueTest {
   const list = new BlockList();
   for (const v of values) {
@@ -156,7 +181,13 @@ export function compileValues(mods: readonly string[], values: unknown[], other?
         } catch (e) {
           throw new Unsupported(`regular expression ${JSON.stringify(p)}: ${(e as Error).message}`);
         }
-        return (f: FieldText) => f.raw.some((s) => re.test(s));
+        const lit = regexLiteral(p);
+        // Case folding is only as simple as toLowerCase for ASCII.
+        if (!lit || (flags.includes('i') && /[^\x20-\x7e]/.test(lit))) return (f: FieldText) => f.raw.some((s) => re.test(s));
+        const folded = flags.includes('i') ? lit.toLowerCase() : lit;
+        return flags.includes('i')
+          ? (f: FieldText) => f.raw.some((s, i) => f.lower[i]!.includes(folded) && re.test(s))
+          : (f: FieldText) => f.raw.some((s) => s.includes(folded) && re.test(s));
       }),
     );
   }

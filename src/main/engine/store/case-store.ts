@@ -665,10 +665,11 @@ export class CaseStore {
   }
 
   /** Every event of these sources in id (so segment) order, as entryBatches gives them: columns id, src, off, len. */
-  sourceEntryBatches(srcs: readonly number[], batch: number): AsyncIterable<EntryBatch> | null {
-    const sql = `SELECT id, src, off, len FROM events WHERE src IN (${srcs.map(() => '?').join(',') || 'NULL'}) ORDER BY id`;
+  sourceEntryBatches(srcs: readonly number[], batch: number, spare: Buffer[] = []): AsyncIterable<EntryBatch> | null {
+    // `+src` keeps SQLite on the rowid order (no index, no sort): rows come as the segment holds them.
+    const sql = `SELECT id, src, off, len FROM events WHERE +src IN (${srcs.map(() => '?').join(',') || 'NULL'}) ORDER BY id`;
     const cursor = ColumnCursor.open(this.db, sql, [...srcs], 4, 0, batch);
-    return cursor ? this.readBatches(cursor, 4, 2, 3, []) : null;
+    return cursor ? this.readBatches(cursor, 4, 2, 3, spare) : null;
   }
 
   /**
