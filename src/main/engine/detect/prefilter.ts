@@ -114,6 +114,9 @@ function entryGuard(key: string, value: unknown, regexLiteral: (p: string) => st
 }
 
 function selectionGuard(body: unknown, regexLiteral: (p: string) => string): TextGuard | null {
+  // Keywords: words any value of the record contains, so the record's text does too.
+  if (typeof body === 'string') return entryGuard('keyword|contains', body, regexLiteral);
+  if (Array.isArray(body) && body.every((b) => typeof b === 'string')) return entryGuard('keyword|contains', body, regexLiteral);
   if (Array.isArray(body)) return joinGuards(body.map((b) => selectionGuard(b, regexLiteral)));
   if (body === null || typeof body !== 'object') return null;
   let best: TextGuard | null = null;
