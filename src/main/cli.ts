@@ -22,7 +22,8 @@ const USAGE = `usage:
   auditdesk import CASE FILE... [--json]
   auditdesk info CASE [--json]
   auditdesk query CASE [--where FIELD=VALUE]... [--where FIELD~TEXT]... [--text WORDS] [--search Q]
-                       [--from T] [--to T] [--tag T] [--bookmarked] [--noted] [--limit N] [--offset N] [--json]
+                       [--from T] [--to T] [--tag T] [--bookmarked] [--noted] [--finding RULE_ID]
+                       [--limit N] [--offset N] [--json]
   auditdesk annotate CASE EVENT_ID [--tag T]... [--untag T]... [--bookmark | --unbookmark] [--note TEXT] [--json]
   auditdesk trace CASE REQUEST_ID [--json]
   auditdesk diff CASE EVENT_ID [--history] [--json]
@@ -31,7 +32,7 @@ const USAGE = `usage:
                         [--noted] [--field F]... [--limit N] [--json]
                         top values with counts; F: ${FACET_FIELDS.join(' | ')} (default all); N: 1 to 100 (default 8)
   auditdesk export CASE [--where ...] [--text WORDS] [--search Q] [--from T] [--to T] [--tag T] [--bookmarked]
-                        [--noted] [--id ID]...
+                        [--noted] [--finding RULE_ID] [--id ID]...
                         --format json|jsonl|csv [--raw|--normalized] [--redact FIELD]... --out DIR [--json]
   auditdesk verify DIR [--sources DIR] [--json]
   auditdesk serve CASE [--port N] [--json]
