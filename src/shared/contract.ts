@@ -10,6 +10,7 @@ import type { EventDiff, Facet, FacetField, Histogram, QuerySummary, ResourceHis
 import type { ExportRequest, ExportSummary } from './export';
 import type { SavedView, ViewState } from './views';
 import type { SqlResult } from './sql';
+import type { DetectResult } from './detect';
 
 export interface SourceInfo {
   id: number;
@@ -76,7 +77,7 @@ export interface QueryResult {
 export interface JobProgress {
   jobId: string;
   /** search-index: the full-text index being built (bytes are events there). */
-  kind: 'import' | 'export' | 'search-index';
+  kind: 'import' | 'export' | 'search-index' | 'detect';
   /** Path being worked on, its position among the job's files, and how far into it (export: rows done of rows). */
   file: string;
   fileIndex: number;
@@ -152,6 +153,10 @@ export interface AuditDeskApi {
   runSql(p: { sql: string; offset?: number; limit?: number }): Promise<SqlResult>;
   /** Stops the SQL console's running statement; cancelled: one was running (its runSql fails). */
   cancelSql(): Promise<{ cancelled: boolean }>;
+  /** Runs the bundled Sigma rules (and those of rulesDir) over the case; progress as HostEvents carrying jobId. */
+  detect(p: { rulesDir?: string; jobId?: string }): Promise<DetectResult>;
+  /** The last detection run kept in the case, or null when rules never ran on it. */
+  lastDetect(p?: Record<string, never>): Promise<DetectResult | null>;
 }
 
 export type ApiMethod = keyof AuditDeskApi;
@@ -188,6 +193,8 @@ export const API_METHODS = [
   'deleteView',
   'runSql',
   'cancelSql',
+  'detect',
+  'lastDetect',
 ] as const satisfies readonly ApiMethod[];
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
 const allListed: Missing extends never ? true : Missing = true;

@@ -12,6 +12,7 @@ export function describeQuery(q: EventQuery, selected?: number): string {
   if (q.tag) parts.push(`the event is tagged "${q.tag}"`);
   if (q.bookmarked) parts.push('the event is bookmarked');
   if (q.noted) parts.push('the event has a note');
+  if (q.finding) parts.push(`detection rule ${q.finding} matched the event`);
   if (q.from) parts.push(`time is at or after ${q.from}`);
   if (q.to) parts.push(`time is before ${q.to}`);
   const order = q.order === 'desc' ? 'newest first' : 'oldest first';

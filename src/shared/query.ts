@@ -54,6 +54,8 @@ export interface EventQuery {
   bookmarked?: boolean;
   /** Only events with a note. */
   noted?: boolean;
+  /** Only events a detection rule (by its id) matched in the case's last detection run. */
+  finding?: string;
   limit?: number;
   offset?: number;
   /** Oldest first unless 'desc'. Events without a time sort last. */

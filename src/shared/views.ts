@@ -13,6 +13,9 @@ export interface ViewFilters {
   tag: string;
   bookmarked: boolean;
   noted: boolean;
+  /** A detection rule's findings (EventQuery.finding) and the rule's title for its chip; absent for none. */
+  finding?: string;
+  findingTitle?: string;
   order: 'asc' | 'desc';
 }
 
@@ -73,6 +76,7 @@ export function normaliseViewState(s: unknown): ViewState {
       tag: str(f.tag, 'tag'),
       bookmarked: f.bookmarked === true,
       noted: f.noted === true,
+      ...(str(f.finding, 'finding') ? { finding: f.finding as string, findingTitle: str(f.findingTitle, 'finding title') } : {}),
       order: f.order === 'desc' ? 'desc' : 'asc',
     },
     hiddenColumns: [...new Set(hidden)],

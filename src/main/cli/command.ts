@@ -48,6 +48,8 @@ export const OPTIONS = {
   sources: { type: 'string' },
   field: { type: 'string', multiple: true },
   history: { type: 'boolean' },
+  rules: { type: 'string' },
+  finding: { type: 'string' },
   'max-record-bytes': { type: 'string' },
   timeout: { type: 'string' },
   help: { type: 'boolean', short: 'h' },

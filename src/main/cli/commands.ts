@@ -13,6 +13,7 @@ import { serveCommand } from './serve';
 import { sqlCommand } from './sql';
 import { viewsCommand } from './views';
 import { syncCommand } from './sync';
+import { detectCommand } from './detect';
 
 export const COMMANDS: readonly Command[] = [
   importCommand,
@@ -27,6 +28,7 @@ export const COMMANDS: readonly Command[] = [
   serveCommand,
   sqlCommand,
   viewsCommand,
+  detectCommand,
   syncCommand,
 ];
 

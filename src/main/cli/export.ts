@@ -8,7 +8,7 @@ import { filterQuery } from './filters';
 export const exportCommand: Command = {
   name: 'export',
   usage: `export CASE [--where ...] [--text WORDS] [--search Q] [--from T] [--to T] [--tag T] [--bookmarked]
-                      [--noted] [--id ID]...
+                      [--noted] [--finding RULE_ID] [--id ID]...
                       --format json|jsonl|csv [--raw|--normalized] [--redact FIELD]... --out DIR [--json]`,
   async run({ engine, casePath, v }) {
     if (!v.format || !EXPORT_FORMATS.includes(v.format as ExportFormat)) throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);

@@ -1,5 +1,5 @@
 // The filter flags of query, facets and export, parsed once: --where, --text, --search, --from, --to,
-// --tag, --bookmarked, --noted. Only the flags given appear in the query.
+// --tag, --bookmarked, --noted, --finding. Only the flags given appear in the query.
 import { parseCondition, type EventQuery } from '../../shared/query';
 import { UsageError, type Values } from './command';
 
@@ -16,6 +16,7 @@ export function filterQuery(v: Values, command: string): EventQuery {
       ...(v.tag?.length ? { tag: v.tag[0] } : {}),
       ...(v.bookmarked ? { bookmarked: true } : {}),
       ...(v.noted ? { noted: true } : {}),
+      ...(v.finding ? { finding: v.finding } : {}),
     };
   } catch (e) {
     throw new UsageError((e as Error).message);

@@ -7,7 +7,8 @@ import { intOption, out } from './output';
 export const queryCommand: Command = {
   name: 'query',
   usage: `query CASE [--where FIELD=VALUE]... [--where FIELD~TEXT]... [--text WORDS] [--search Q]
-                     [--from T] [--to T] [--tag T] [--bookmarked] [--noted] [--limit N] [--offset N] [--json]`,
+                     [--from T] [--to T] [--tag T] [--bookmarked] [--noted] [--finding RULE_ID]
+                     [--limit N] [--offset N] [--json]`,
   async run({ engine, casePath, v }) {
     const q: EventQuery = { ...filterQuery(v, 'query'), limit: intOption(v.limit, 'limit') ?? 100, offset: intOption(v.offset, 'offset') ?? 0 };
     await engine.api.openCase({ path: casePath });

@@ -26,6 +26,9 @@ import { annotate, annotationsOf, listAnnotations } from './investigate/annotati
 import type { ViewState } from '../../shared/views';
 import { deleteView, listViews, renameView, saveView } from './views/saved-views';
 import { SqlConsole } from './sql/sql-console';
+import { runDetect, lastDetect } from './detect/run-detect';
+import { loadRules } from './detect/load-rules';
+import type { DetectResult } from '../../shared/detect';
 import { columnFacets, columnHistogram, columnQuery, columnSummary, columnsOf } from './columns/column-path';
 
 /** Events indexed between answers to other calls while the full-text index is built. */
@@ -423,6 +426,37 @@ export class Engine implements AuditDeskApi {
 
   async cancelSql(): Promise<{ cancelled: boolean }> {
     return { cancelled: this.sql.cancel() };
+  }
+
+  /** Rules are loaded before the writes are held, so a bad folder is refused at once. */
+  detect(p: { rulesDir?: string; jobId?: string }): Promise<DetectResult> {
+    const jobId = p.jobId ?? `detect-${++this.jobCounter}`;
+    let rules: ReturnType<typeof loadRules>;
+    try {
+      rules = loadRules(p.rulesDir || undefined);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this.exclusive(async () => {
+      const store = this.requireStore();
+      const progress = (done: number, total: number, finished = false) =>
+        this.emit({
+          type: 'progress',
+          progress: { jobId, kind: 'detect', file: 'detection rules', fileIndex: 0, fileCount: 1, bytesDone: done, bytesTotal: total, events: done, done: finished },
+        });
+      try {
+        const result = await runDetect(store, rules, { onProgress: (d, t) => progress(d, t), rulesDir: p.rulesDir || null });
+        // Findings are derived from the records, like the search index: kept in memory when another process writes.
+        if (store.canWrite()) this.scheduleSave();
+        return result;
+      } finally {
+        progress(1, 1, true);
+      }
+    });
+  }
+
+  async lastDetect(): Promise<DetectResult | null> {
+    return lastDetect(this.requireStore());
   }
 
   private saveTimer: ReturnType<typeof setTimeout> | null = null;

@@ -23,6 +23,7 @@ import type { ColumnId } from './timeline/columns';
 import { ViewsPanel } from './views/ViewsPanel';
 import { useViewHash } from './views/useViewHash';
 import { SqlConsole } from './sql/SqlConsole';
+import { FindingsPanel } from './findings/FindingsPanel';
 import type { SavedView } from '../../shared/views';
 import { Banner } from './util/Banner';
 import { Splitter } from './detail/Splitter';
@@ -47,6 +48,8 @@ export function App() {
   useAltKey('v', () => setShowViews((v) => !v), caseOpen);
   const [showSql, setShowSql] = useState(false);
   useAltKey('q', () => setShowSql((v) => !v), caseOpen);
+  const [showFindings, setShowFindings] = useState(false);
+  useAltKey('d', () => setShowFindings((v) => !v), caseOpen);
   const applyView = useCallback((v: SavedView) => {
     setFilters({ ...EMPTY_FILTERS, ...v.state.filters });
     setHidden(v.state.hiddenColumns as ColumnId[]);
@@ -76,6 +79,8 @@ export function App() {
         onToggleViews={() => setShowViews((v) => !v)}
         sqlOpen={showSql}
         onToggleSql={() => setShowSql((v) => !v)}
+        findingsOpen={showFindings}
+        onToggleFindings={() => setShowFindings((v) => !v)}
       />
       <CaseBar info={kase.info} onOpened={kase.setInfo} onMapping={setMappingFor} />
       <ImportProgress jobs={imports.jobs} jobNames={imports.jobNames} starting={imports.starting} onCancel={imports.cancel} />
@@ -121,6 +126,14 @@ export function App() {
                 onTag={(tag) => setFilters((f) => ({ ...f, tag }))}
                 onBookmarked={() => setFilters((f) => ({ ...f, bookmarked: true }))}
                 onClose={() => setShowNotes(false)}
+              />
+            )}
+            {showFindings && (
+              <FindingsPanel
+                revision={kase.revision}
+                active={filters.finding}
+                onFilter={(r) => setFilters((f) => ({ ...f, finding: r.id, findingTitle: r.title }))}
+                onClose={() => setShowFindings(false)}
               />
             )}
             {showViews && (

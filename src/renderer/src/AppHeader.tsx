@@ -14,9 +14,11 @@ interface Props {
   onToggleViews(): void;
   sqlOpen: boolean;
   onToggleSql(): void;
+  findingsOpen?: boolean;
+  onToggleFindings?(): void;
 }
 
-export function AppHeader({ caseOpen, onFiles, onPaths, notesOpen, onToggleNotes, viewsOpen, onToggleViews, sqlOpen, onToggleSql }: Props) {
+export function AppHeader({ caseOpen, onFiles, onPaths, notesOpen, onToggleNotes, viewsOpen, onToggleViews, sqlOpen, onToggleSql, findingsOpen, onToggleFindings }: Props) {
   const backend = useBackend();
   const [conn, setConn] = useState<ConnectionState>(backend.connection());
   useEffect(() => {
@@ -49,6 +51,11 @@ export function AppHeader({ caseOpen, onFiles, onPaths, notesOpen, onToggleNotes
       {caseOpen && (
         <button aria-pressed={sqlOpen} data-testid="sql-toggle" onClick={onToggleSql} title="Read-only SQL console (Alt+Q)">
           SQL
+        </button>
+      )}
+      {caseOpen && onToggleFindings && (
+        <button aria-pressed={findingsOpen} data-testid="findings-toggle" onClick={onToggleFindings} title="Detection rules and their findings (Alt+D)">
+          Findings
         </button>
       )}
       <AddFilesButton disabled={!caseOpen} onFiles={onFiles} onPaths={onPaths} />

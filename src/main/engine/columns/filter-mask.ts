@@ -74,6 +74,7 @@ export class FilterMask {
     if (terms.length) f.ids('SELECT docid FROM search WHERE search MATCH ?', [toMatchExpression(terms)]);
     if (q.bookmarked) f.ids('SELECT event_id FROM bookmarks', []);
     if (q.noted) f.ids('SELECT event_id FROM notes', []);
+    if (q.finding) f.ids('SELECT event_id FROM findings WHERE rule = ?', [q.finding]);
     if (q.from || q.to) f.time(q.from ? parseBound(q.from, 'from') : -Infinity, q.to ? parseBound(q.to, 'to') : Infinity);
     return f.mask;
   }

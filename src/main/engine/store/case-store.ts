@@ -44,7 +44,7 @@ const SEARCH_PROBE_MIN = 2000;
 
 /** The query filters by full-text search and nothing else. */
 function onlySearch(q: EventQuery): boolean {
-  return !q.where?.length && !q.text?.trim() && !q.tag && !q.bookmarked && !q.noted && !q.from && !q.to;
+  return !q.where?.length && !q.text?.trim() && !q.tag && !q.bookmarked && !q.noted && !q.finding && !q.from && !q.to;
 }
 export const SEGMENT_FILE = 'raw.seg';
 export const INCOMING_DIR = 'incoming';
@@ -718,6 +718,14 @@ export class CaseStore {
     const cursor = ColumnCursor.open(this.db, sql, params, opts.numeric.length, opts.text.length, opts.batch);
     if (!cursor) return null;
     return this.readBatches(cursor, opts.numeric.length, offCol, lenCol, opts.spare ?? []);
+  }
+
+  /** Every event of these sources in id (so segment) order, as entryBatches gives them: columns id, src, off, len. */
+  sourceEntryBatches(srcs: readonly number[], batch: number, spare: Buffer[] = []): AsyncIterable<EntryBatch> | null {
+    // `+src` keeps SQLite on the rowid order (no index, no sort): rows come as the segment holds them.
+    const sql = `SELECT id, src, off, len FROM events WHERE +src IN (${srcs.map(() => '?').join(',') || 'NULL'}) ORDER BY id`;
+    const cursor = ColumnCursor.open(this.db, sql, [...srcs], 4, 0, batch);
+    return cursor ? this.readBatches(cursor, 4, 2, 3, spare) : null;
   }
 
   /**

@@ -108,6 +108,10 @@ export function whereClause(q: EventQuery, expand?: ExpandContains, opts: { prob
   }
   if (q.bookmarked) parts.push('id IN (SELECT event_id FROM bookmarks)');
   if (q.noted) parts.push('id IN (SELECT event_id FROM notes)');
+  if (q.finding) {
+    parts.push('id IN (SELECT event_id FROM findings WHERE rule = ?)');
+    params.push(q.finding);
+  }
   if (q.from) {
     parts.push('t >= ?');
     params.push(parseBound(q.from, 'from'));

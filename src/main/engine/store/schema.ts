@@ -56,7 +56,8 @@ CREATE TABLE IF NOT EXISTS bookmarks(event_id INTEGER PRIMARY KEY, created_at TE
 CREATE TABLE IF NOT EXISTS tags(event_id INTEGER NOT NULL, tag TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY(tag, event_id));
 CREATE INDEX IF NOT EXISTS tags_event ON tags(event_id);
 CREATE TABLE IF NOT EXISTS notes(event_id INTEGER PRIMARY KEY, text TEXT NOT NULL, updated_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS saved_views(name TEXT PRIMARY KEY, state TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);`;
+CREATE TABLE IF NOT EXISTS saved_views(name TEXT PRIMARY KEY, state TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS findings(rule TEXT NOT NULL, event_id INTEGER NOT NULL, PRIMARY KEY(rule, event_id));`;
 
 /** Columns added to existing tables since schema 1, added on open to a case that lacks them. */
 export const ADDED_COLUMNS: { table: string; column: string; ddl: string }[] = [

@@ -7,6 +7,9 @@ export interface AnnotationChips {
   tag: string;
   bookmarked: boolean;
   noted: boolean;
+  /** A detection rule's id, shown by its title. */
+  finding?: string;
+  findingTitle?: string;
 }
 
 interface Props {
@@ -29,7 +32,7 @@ function Chip({ label, field, value, onRemove }: { label: string; field: string;
 
 export function FilterChips({ chips, onRemove, annotations, onRemoveAnnotation }: Props) {
   const a = annotations;
-  if (!chips.length && !a?.tag && !a?.bookmarked && !a?.noted) return null;
+  if (!chips.length && !a?.tag && !a?.bookmarked && !a?.noted && !a?.finding) return null;
   const drop = (k: keyof AnnotationChips) => () => onRemoveAnnotation?.(k);
   return (
     <div className="chips" data-testid="filter-chips" aria-label="Filters">
@@ -39,6 +42,7 @@ export function FilterChips({ chips, onRemove, annotations, onRemoveAnnotation }
       {a?.tag && <Chip label={`tag = ${a.tag}`} field="tag" value={a.tag} onRemove={drop('tag')} />}
       {a?.bookmarked && <Chip label="bookmarked" field="bookmarked" value="true" onRemove={drop('bookmarked')} />}
       {a?.noted && <Chip label="has a note" field="noted" value="true" onRemove={drop('noted')} />}
+      {a?.finding && <Chip label={`finding = ${a.findingTitle || a.finding}`} field="finding" value={a.finding} onRemove={drop('finding')} />}
     </div>
   );
 }

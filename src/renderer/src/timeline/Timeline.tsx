@@ -182,7 +182,7 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, on
         chips={filters.chips}
         onRemove={removeChip}
         annotations={filters}
-        onRemoveAnnotation={(k) => setFilters((f) => ({ ...f, [k]: k === 'tag' ? '' : false }))}
+        onRemoveAnnotation={(k) => setFilters((f) => (k === 'finding' ? { ...f, finding: '', findingTitle: '' } : { ...f, [k]: k === 'tag' ? '' : false }))}
       />
       <Overview
         query={query}

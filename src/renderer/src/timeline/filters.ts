@@ -18,11 +18,14 @@ export interface TimelineFilters {
   tag: string;
   bookmarked: boolean;
   noted: boolean;
+  /** A detection rule's id (EventQuery.finding) and its title for the chip; '' for none. */
+  finding: string;
+  findingTitle: string;
   order: 'asc' | 'desc';
 }
 
 export const EMPTY_FILTERS: TimelineFilters = {
-  text: '', search: '', from: '', to: '', columns: {}, chips: [], tag: '', bookmarked: false, noted: false, order: 'asc',
+  text: '', search: '', from: '', to: '', columns: {}, chips: [], tag: '', bookmarked: false, noted: false, finding: '', findingTitle: '', order: 'asc',
 };
 
 /** Whether the filters select by bookmarks, tags or notes (their results move when annotations change). */
@@ -56,11 +59,12 @@ export function toQuery(f: TimelineFilters, zone: DisplayZone = 'UTC'): EventQue
   if (f.tag) q.tag = f.tag;
   if (f.bookmarked) q.bookmarked = true;
   if (f.noted) q.noted = true;
+  if (f.finding) q.finding = f.finding;
   return q;
 }
 
 export function isFiltered(f: TimelineFilters): boolean {
-  return !!(usesAnnotations(f) || f.text.trim() || f.search.trim() || f.from.trim() || f.to.trim() || f.chips.length || Object.values(f.columns).some((v) => v?.trim()));
+  return !!(usesAnnotations(f) || f.finding || f.text.trim() || f.search.trim() || f.from.trim() || f.to.trim() || f.chips.length || Object.values(f.columns).some((v) => v?.trim()));
 }
 
 /** What a query selects, for comparing: bounds as instants, so the same range in another zone is equal. */
