@@ -10,6 +10,7 @@ import { tempDir } from '../helpers/paths';
 import { Engine } from '../../src/main/engine/engine';
 import { loadSqlJs } from '../../src/main/engine/store/sqljs';
 import { DB_FILE } from '../../src/main/engine/store/case-store';
+import { SUM_FILE } from '../../src/main/engine/store/db-checksum';
 import { writeMultiVendorCase } from './multi-vendor';
 
 test('annotate, list and filter by tag, bookmark and note; saved with the case', async () => {
@@ -74,6 +75,8 @@ test('a case written before annotations existed gets the tables on open', async 
   db.run('DROP TABLE bookmarks; DROP TABLE tags; DROP TABLE notes');
   fs.writeFileSync(dbFile, db.export());
   db.close();
+  // Such a case is older than the checksum beside case.sqlite too.
+  fs.rmSync(path.join(casePath, SUM_FILE));
 
   const old = new Engine();
   await old.openCase({ path: casePath });

@@ -8,6 +8,7 @@ import { freshEngine } from '../helpers/engine';
 import { Engine } from '../../src/main/engine/engine';
 import { loadSqlJs } from '../../src/main/engine/store/sqljs';
 import { DB_FILE } from '../../src/main/engine/store/case-store';
+import { SUM_FILE } from '../../src/main/engine/store/db-checksum';
 import type { ViewState } from '../../src/shared/views';
 
 const STATE: ViewState = {
@@ -69,6 +70,8 @@ test('a case written before saved views existed gets the table on open', async (
   db.run('DROP TABLE saved_views');
   fs.writeFileSync(dbFile, db.export());
   db.close();
+  // Such a case is older than the checksum beside case.sqlite too.
+  fs.rmSync(path.join(casePath, SUM_FILE));
 
   const old = new Engine();
   await old.openCase({ path: casePath });
