@@ -51,6 +51,7 @@ const TARGETS = {
   searchMs: 80,
   uiWaitMs: 100, // a click's wait at 1M (issue: filters, counts, facets, histogram from columns)
   detectS: 10, // the bundled Sigma rules over 1M events the rules apply to
+  annotateMs: 20, // a bookmark, tag, note or saved view saved to disk, at any case size
 };
 
 const DATA = path.join(root, 'bench', 'data');
@@ -336,6 +337,7 @@ async function main() {
   let info = null;
   let investigate = null;
   let remap = null;
+  let annotate = null;
   let search = null;
   if (imp.code === 0 || imp.imported) {
     log('reopen and page queries (bench/measure-store.ts)');
@@ -356,6 +358,13 @@ async function main() {
     else {
       remap = lastJson(mr.stdout);
       log(`  ${remap.facetsMs.toFixed(1)} ms${remap.countsKept ? '' : ' (no counts kept: counted from the rows)'}; remap of ${remap.remappedEvents} events ${s2(remap.remapMs / 1000)} s`);
+    }
+    log('bookmark, tag, note and saved view saved to disk, on a copy of the case (bench/measure-annotate.ts)');
+    const ma = await timed(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'measure-annotate.ts'), casePath, '--runs', String(RUNS)], {});
+    if (ma.code !== 0) log(`  measure-annotate failed: ${ma.stderr.slice(-1000)}`);
+    else {
+      annotate = lastJson(ma.stdout);
+      log(`  p95 bookmark ${annotate.bookmark.p95Ms.toFixed(1)} ms, tag ${annotate.tag.p95Ms.toFixed(1)} ms, note ${annotate.note.p95Ms.toFixed(1)} ms, view ${annotate.view.p95Ms.toFixed(1)} ms; case.sqlite ${annotate.untouched ? 'untouched' : 'REWRITTEN'}`);
     }
     // Last: it adds the full-text index to the case (built as on the first search in the app).
     log('full-text search (bench/measure-search.ts)');
@@ -416,7 +425,7 @@ async function main() {
   mark('total', t0);
   mach.loadAvgEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
 
-  const result = { date: started.toISOString(), argv: process.argv.slice(2), count: COUNT, runs: RUNS, repeat: REPEAT, data: { file: rel(data.file), bytes: data.bytes, lines: data.lines, options: data.options, reused: data.reused }, machine: mach, parse, mapping, import: imp, lnav, lnavJson, store, info, investigate, remap, search, export: exp, detect, profile, phases: phase };
+  const result = { date: started.toISOString(), argv: process.argv.slice(2), count: COUNT, runs: RUNS, repeat: REPEAT, data: { file: rel(data.file), bytes: data.bytes, lines: data.lines, options: data.options, reused: data.reused }, machine: mach, parse, mapping, import: imp, lnav, lnavJson, store, info, investigate, remap, annotate, search, export: exp, detect, profile, phases: phase };
   fs.mkdirSync(DATA, { recursive: true });
   fs.writeFileSync(path.join(DATA, `last-run-${label(COUNT)}.json`), `${JSON.stringify(result, null, 2)}\n`);
   const section = renderSection(result);
@@ -491,6 +500,14 @@ function renderSection(r) {
       L.push(`| first unfiltered facets right after a remap (\`bench/measure-remap.ts\`: a ${x.remappedEvents.toLocaleString('en')}-event file imported into a copy of the case and remapped in ${s2(x.remapMs / 1000)} s) | ${x.facetsMs.toFixed(1)} ms${x.countsKept ? '' : ' (no counts kept: counted from the rows)'} | ≤ ${TARGETS.overviewMs} ms | ${verdict(ok, ok ? '' : `${(x.facetsMs / TARGETS.overviewMs).toFixed(1)}× the target`)} |`);
     }
     row(`before/after diff of one event (${iv.eventDiff?.sample ?? 0} events with states)`, iv.eventDiff, TARGETS.pageMs);
+    if (r.annotate) {
+      // Saved to disk (annotations.jsonl, fsynced) before the call returns; case.sqlite is not written.
+      const a = r.annotate;
+      const kept = a.untouched ? 'case.sqlite not written' : 'case.sqlite REWRITTEN';
+      for (const [kind, name] of [['bookmark', 'a bookmark'], ['tag', 'a tag'], ['note', 'a note'], ['view', 'a saved view']]) {
+        row(`${name} saved to disk (\`bench/measure-annotate.ts\`, on a copy of the case; ${kept})`, a[kind], TARGETS.annotateMs);
+      }
+    }
     if (iv.uiWait) {
       // What the UI waits for after a filter change (count + first page + facets + histogram + metrics), per kind of filter.
       const w = iv.uiWait;

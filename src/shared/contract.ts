@@ -38,6 +38,8 @@ export interface CaseInfo {
   readOnly?: boolean;
   /** What is wrong with the case's database when it failed its integrity check on open (then readOnly). */
   damaged?: string;
+  /** Problems found opening the case that lost nothing saved (e.g. an annotation line cut short by a crash). */
+  warnings?: string[];
 }
 
 export interface RowMessage {

@@ -49,8 +49,16 @@ test('while one process has unsaved changes, another is refused with who holds t
   const { files } = writeMultiVendorCase(tempDir(), 40);
   await engine.importFiles({ paths: [files[0]] });
   const [first] = (await engine.queryEvents({ limit: 1 })).events;
-  // An annotation is saved a moment later: until then this process holds the case.
+  // An annotation is saved at once (annotations.jsonl): the lock is given back with it.
   await engine.annotate({ id: first.id, bookmarked: true });
+  assert.ok(!fs.existsSync(path.join(casePath, LOCK_FILE)), 'an annotation leaves nothing pending');
+  // A full-text index built here is saved later (here: on close): until then this process holds the case.
+  process.env.AD_ANNOTATION_SAVE_MS = '600000';
+  try {
+    await engine.queryEvents({ search: 'anything' });
+  } finally {
+    delete process.env.AD_ANNOTATION_SAVE_MS;
+  }
   const lock = JSON.parse(fs.readFileSync(path.join(casePath, LOCK_FILE), 'utf8')) as { pid: number };
   assert.equal(lock.pid, process.pid);
   const refused = cli(['import', casePath, files[1]]);

@@ -29,6 +29,14 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const engine = new EngineClient();
+  const told = new Set<string>();
+  engine.onEvent((e) => {
+    // What opening the case found and set aside, losing nothing saved (annotations.jsonl): once each.
+    for (const w of e.type === 'caseChanged' ? (e.info?.warnings ?? []) : []) {
+      if (!told.has(w)) process.stderr.write(`auditdesk: warning: ${w}\n`);
+      told.add(w);
+    }
+  });
   try {
     return await cmd.run({ engine, casePath, rest, v });
   } catch (e) {

@@ -55,6 +55,8 @@ export class Engine implements AuditDeskApi {
 
   private requireStore(): CaseStore {
     if (!this.store) throw new Error('no case is open: open or create one first');
+    // Annotations and views another process saved since (annotations.jsonl): one stat when none.
+    this.store.refresh();
     return this.store;
   }
 
@@ -373,12 +375,7 @@ export class Engine implements AuditDeskApi {
 
   /** Runs with the writes (an import's transaction must not take an annotation with it on rollback). */
   annotate(c: AnnotationChange) {
-    return this.exclusive(async () => {
-      this.requireStore().claimWrites();
-      const result = annotate(this.requireStore(), c);
-      this.scheduleSave();
-      return result;
-    });
+    return this.exclusive(async () => annotate(this.requireStore(), c));
   }
 
   async listAnnotations(f: AnnotationFilter) {
@@ -405,10 +402,8 @@ export class Engine implements AuditDeskApi {
   private viewChanges = 0;
   private viewWrite<T>(fn: () => T): Promise<T> {
     return this.exclusive(async () => {
-      this.requireStore().claimWrites();
       const result = fn();
       this.viewChanges++;
-      this.scheduleSave();
       return result;
     });
   }
@@ -462,8 +457,9 @@ export class Engine implements AuditDeskApi {
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
 
   /**
-   * Annotations come in bursts (tag, then note, then the next event) and saving a 1M-event case takes
-   * about a second, so they are saved shortly after the last one; close() saves any still pending.
+   * A full-text index built here is saved shortly after, not per chunk (saving a 1M-event case takes
+   * about a second); close() saves it if still pending. Annotations and views are saved at once
+   * (annotations.jsonl), never through this.
    */
   private scheduleSave(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
@@ -475,7 +471,7 @@ export class Engine implements AuditDeskApi {
     }, Number(process.env.AD_ANNOTATION_SAVE_MS ?? 800));
   }
 
-  /** Saves pending annotations now (CLI commands that annotate, and close). */
+  /** Saves a pending full-text index now (before another case is opened, and on close). */
   flushSaves(): void {
     if (!this.saveTimer) return;
     clearTimeout(this.saveTimer);

@@ -1,13 +1,15 @@
-// Bookmarks, tags and notes on events, in the case's own tables (schema.ts). Raw records are never
-// touched; an annotation names its event by id.
+// Bookmarks, tags and notes on events, in the case's own tables (schema.ts), saved through the
+// annotations journal (store/annotation-journal.ts). Raw records are never touched; an annotation
+// names its event by id.
 import type { Database } from 'sql.js';
 import type { AnnotatedEvent, AnnotationChange, AnnotationFilter, AnnotationList, EventAnnotations } from '../../../shared/annotations';
 import { MAX_NOTE_LENGTH, normaliseTag } from '../../../shared/annotations';
 import type { CaseStore } from '../store/case-store';
+import { eventRecord, type EventRecord } from '../store/annotation-records';
 
-function eventId(store: CaseStore, id: string): number {
+function eventId(db: Database, id: string): number {
   const n = Number(id);
-  const exists = Number.isInteger(n) && store.withDb((db) => db.exec('SELECT 1 FROM events WHERE id = ?', [n]).length > 0);
+  const exists = Number.isInteger(n) && db.exec('SELECT 1 FROM events WHERE id = ?', [n]).length > 0;
   if (!exists) throw new Error(`no event ${id} in this case`);
   return n;
 }
@@ -20,8 +22,7 @@ function read(db: Database, id: number): EventAnnotations {
 }
 
 export function annotationsOf(store: CaseStore, id: string): EventAnnotations {
-  const n = eventId(store, id);
-  return store.withDb((db) => read(db, n));
+  return store.withDb((db) => read(db, eventId(db, id)));
 }
 
 let lastStamp = 0;
@@ -31,27 +32,28 @@ function stamp(): string {
   return new Date(lastStamp).toISOString();
 }
 
-/** Applies a change; returns the event's annotations after it. Validates everything before writing. */
+/**
+ * Applies a change; returns the event's annotations after it. Validates everything before writing;
+ * saved to disk (annotations.jsonl) before it returns.
+ */
 export function annotate(store: CaseStore, c: AnnotationChange): EventAnnotations {
-  const n = eventId(store, c.id);
-  const add = (c.addTags ?? []).map(normaliseTag);
-  const remove = (c.removeTags ?? []).map((t) => t.trim());
-  if (c.note != null && c.note.length > MAX_NOTE_LENGTH) throw new Error(`a note is at most ${MAX_NOTE_LENGTH} characters`);
-  const now = stamp();
-  const result = store.withDb((db) => {
-    if (c.bookmarked === true) db.run('INSERT OR IGNORE INTO bookmarks(event_id, created_at) VALUES (?, ?)', [n, now]);
-    if (c.bookmarked === false) db.run('DELETE FROM bookmarks WHERE event_id = ?', [n]);
-    for (const t of add) db.run('INSERT OR IGNORE INTO tags(event_id, tag, created_at) VALUES (?, ?, ?)', [n, t, now]);
-    for (const t of remove) db.run('DELETE FROM tags WHERE event_id = ? AND tag = ?', [n, t]);
-    if (c.note !== undefined) {
-      const text = c.note?.trim() ? c.note : null;
-      if (text === null) db.run('DELETE FROM notes WHERE event_id = ?', [n]);
-      else db.run('INSERT OR REPLACE INTO notes(event_id, text, updated_at) VALUES (?, ?, ?)', [n, text, now]);
-    }
-    return read(db, n);
+  let n = 0;
+  store.changeAnnotations((db) => {
+    n = eventId(db, c.id);
+    const add = (c.addTags ?? []).map(normaliseTag);
+    const remove = new Set((c.removeTags ?? []).map((t) => t.trim()));
+    if (c.note != null && c.note.length > MAX_NOTE_LENGTH) throw new Error(`a note is at most ${MAX_NOTE_LENGTH} characters`);
+    const before = eventRecord(db, n);
+    const now = stamp();
+    const next: EventRecord = { ...before, t: [...before.t] };
+    if (c.bookmarked === true) next.b ??= now;
+    if (c.bookmarked === false) next.b = null;
+    for (const t of add) if (!next.t.some(([tag]) => tag === t)) next.t.push([t, now]);
+    next.t = next.t.filter(([tag]) => !remove.has(tag)).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    if (c.note !== undefined) next.n = c.note?.trim() ? [c.note, now] : null;
+    return JSON.stringify(next) === JSON.stringify(before) ? null : next;
   });
-  store.annotationsChanged();
-  return result;
+  return store.withDb((db) => read(db, n));
 }
 
 // Every annotated event with when it was last annotated: the union of the three tables.

@@ -132,6 +132,11 @@ export class CaseLock {
     throw new CaseBusy(`${this.dir}: could not take ${LOCK_FILE}; another process keeps creating it (nothing was changed here)`);
   }
 
+  /** Whether this lock took the case's lock file (and has not given it back). */
+  get isHeld(): boolean {
+    return this.held;
+  }
+
   /** Whether the lock file on disk is this process's own. */
   owns(): boolean {
     return parseHolder(readText(this.file))?.token === this.token;

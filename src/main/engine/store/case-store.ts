@@ -37,6 +37,9 @@ import { parseSearch, snippet, toMatchExpression } from '../../../shared/search'
 import { compileDiffMapping } from '../mapping';
 import type { ColumnHooks } from './column-hooks';
 import { parseJsonExact } from '../import/exact-json';
+import { JOURNAL_FILE } from './annotation-journal';
+import { AnnotationLog } from './annotation-log';
+import type { JournalRecord } from './annotation-records';
 
 export const DB_FILE = 'case.sqlite';
 /** Above this many full-text hits a page is found by walking the time index (see whereClause). */
@@ -83,6 +86,8 @@ export class CaseStore {
   private saveFailed: string | null = null;
   /** BEGIN was run and neither COMMIT nor ROLLBACK yet. */
   private inTransaction = false;
+  /** Annotations and views saved since the last full save (annotations.jsonl), applied to the tables. */
+  private annotationLog: AnnotationLog;
 
   private constructor(
     readonly dir: string,
@@ -97,6 +102,7 @@ export class CaseStore {
   ) {
     this.savedAt = this.meta('saved_at');
     this.lock = new CaseLock(dir);
+    this.annotationLog = new AnnotationLog(dir, Number(this.meta('journal_seq') ?? 0));
     this.diskStamp = this.stampOnDisk();
     // An import's transaction may still roll back; outside it the full-text index is all in its segments.
     this.hits = new SearchHits(db, () => !this.insertStmt);
@@ -143,7 +149,7 @@ export class CaseStore {
     db.run(CREATE_TABLES);
     addMissingColumns(db);
     const committed = Number(metaValue(db, 'segment_length') ?? 0);
-    const readOnly = opts.readOnly ? 'opened read-only' : readOnlyReason(abs, [DB_FILE, SEGMENT_FILE]);
+    const readOnly = opts.readOnly ? 'opened read-only' : readOnlyReason(abs, [DB_FILE, SEGMENT_FILE, JOURNAL_FILE]);
     let segment: Segment;
     try {
       segment = new Segment(path.join(abs, SEGMENT_FILE), committed);
@@ -152,6 +158,7 @@ export class CaseStore {
       throw e;
     }
     const store = new CaseStore(abs, db, segment, readOnly, damaged, sums.value);
+    store.annotationLog.catchUp(db);
     if (!readOnly && !damaged) cleanStaleTemps(abs, store.lock);
     return store;
   }
@@ -191,6 +198,7 @@ export class CaseStore {
       savedAt: this.savedAt,
       ...(this.readOnly || this.damaged ? { readOnly: true } : {}),
       ...(this.damaged ? { damaged: this.damaged } : {}),
+      ...(this.annotationLog.warnings.length ? { warnings: [...this.annotationLog.warnings] } : {}),
     };
   }
 
@@ -601,6 +609,39 @@ export class CaseStore {
     this.forget();
   }
 
+  /**
+   * Saves a change to annotations or views by appending it to annotations.jsonl (annotation-log.ts),
+   * not by rewriting case.sqlite. build gets the tables caught up with every process's lines, under
+   * the writer lock, and returns the new state (or null: nothing changes); it may throw to refuse.
+   */
+  changeAnnotations(build: (db: Database) => JournalRecord | null): void {
+    const held = this.lock.isHeld;
+    this.claimWrites();
+    try {
+      const rec = build(this.db);
+      if (!rec) return;
+      try {
+        this.annotationLog.append(this.db, rec);
+      } catch (e) {
+        throw saveFailure(e, this.dir);
+      }
+      this.forget();
+    } finally {
+      if (!held && !this.insertStmt) this.lock.release();
+    }
+  }
+
+  /**
+   * Applies annotations other processes saved since (one stat when there are none). Not while this
+   * process is writing, nor once case.sqlite was replaced: this copy is then stale as a whole, and
+   * writing is refused until the case is opened again (claimWrites).
+   */
+  refresh(): void {
+    if (this.inTransaction || this.lock.isHeld || !this.annotationLog.changed()) return;
+    if (this.stampOnDisk() !== this.diskStamp) return;
+    if (this.annotationLog.catchUp(this.db)) this.forget();
+  }
+
   /** The WHERE clause and bound values of a query, as query() builds it: for aggregates over a filter. */
   where(q: EventQuery): { sql: string; params: (string | number | null)[] } {
     // Not inside an import's transaction: its rows may still roll back.
@@ -950,6 +991,8 @@ export class CaseStore {
         `${this.dir} was changed by another AuditDesk process since it was opened here: open it again to see those changes, then repeat this (nothing was changed here).`,
       );
     }
+    // Annotations other processes appended while this one did not hold the lock.
+    if (!this.inTransaction && this.annotationLog.catchUp(this.db)) this.forget();
   }
 
   /** Whether this process may change the case now (for optional writes, like saving a search index). */
@@ -972,6 +1015,7 @@ export class CaseStore {
       this.savedAt = new Date().toISOString();
       this.setMeta('saved_at', this.savedAt);
       for (const [key, value] of this.tally.unstored(segLen)) this.setMeta(key, value);
+      this.setMeta('journal_seq', String(this.annotationLog.applied));
       const bytes = this.db.export();
       const sum = BlockSums.of(bytes);
       // The sum file first, listing the old sum too: a crash between the two leaves a consistent pair.
@@ -985,6 +1029,12 @@ export class CaseStore {
       throw failure;
     }
     this.diskStamp = this.stampOnDisk();
+    // Folded into case.sqlite (journal_seq): its lines are skipped if removing the file fails or a crash stops it.
+    try {
+      this.annotationLog.folded();
+    } catch {
+      // Left in place, the lines are at or below journal_seq: read and never applied again.
+    }
     // Saved: nothing of this process is pending, so another may write (this one checks the file first).
     if (!this.insertStmt) this.lock.release();
   }
