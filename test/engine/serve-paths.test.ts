@@ -8,7 +8,7 @@ import { CORPUS_DIR, tempDir } from '../helpers/paths';
 import { serve } from '../helpers/cli';
 import { connect, login, rpc } from '../helpers/serve-client';
 
-test('serve refuses case, import and export paths outside its folders, symlinks and ".." included', async (t) => {
+test('serve refuses case, import, export and rules paths outside its folders, symlinks and ".." included', async (t) => {
   const root = tempDir();
   const [cases, imports, outside] = ['cases', 'imports', 'outside'].map((d) => path.join(root, d));
   for (const d of [cases, imports, outside]) fs.mkdirSync(d);
@@ -56,5 +56,14 @@ test('serve refuses case, import and export paths outside its folders, symlinks 
   assert.equal(other.path, path.join(fs.realpathSync(cases), 'other.auditdesk'));
   const back = (await call('openCase', { path: casePath })) as { events: number };
   assert.equal(back.events, 20);
+
+  // Sigma rules are files read from disk like imports: a rules folder outside the imports folder is refused.
+  fs.mkdirSync(path.join(outside, 'rules'));
+  fs.writeFileSync(path.join(outside, 'rules', 'r.yml'), 'title: t\nid: 00000000-0000-0000-0000-000000000001\nlogsource: {product: okta}\ndetection: {s: {eventType: x}, condition: s}\n');
+  await assert.rejects(call('detect', { rulesDir: path.join(outside, 'rules') }), /refused: .* is outside the imports folder/);
+  await assert.rejects(call('detect', { rulesDir: path.join(imports, 'door', 'rules') }), /refused: .* is outside the imports folder/);
+  fs.mkdirSync(path.join(imports, 'rules'));
+  const ran = (await call('detect', { rulesDir: path.join(imports, 'rules') })) as { rules: unknown[] };
+  assert.ok(Array.isArray(ran.rules));
   ws.close();
 });

@@ -20,7 +20,7 @@ export interface ServeFolders {
 type Kind = 'cases' | 'imports' | 'exports';
 const FLAG: Record<Kind, string> = { cases: '--cases', imports: '--imports', exports: '--exports' };
 
-/** Checks and resolves the paths of openCase, importFiles and exportEvents; other calls pass as they are. */
+/** Checks and resolves the paths of openCase, importFiles, exportEvents and detect; other calls pass as they are. */
 export function guardParams(method: string, params: unknown, folders: ServeFolders, openCase: string | null): unknown {
   const p = (params ?? {}) as Record<string, unknown>;
   if (method === 'openCase') {
@@ -35,6 +35,10 @@ export function guardParams(method: string, params: unknown, folders: ServeFolde
   if (method === 'exportEvents' && p.out !== undefined) {
     const roots = [...(folders.exports ? [folders.exports] : []), ...(openCase ? [path.join(openCase, 'exports')] : [])];
     return { ...p, out: confine(p.out, roots, 'exports') };
+  }
+  if (method === 'detect' && p.rulesDir !== undefined) {
+    // Rule files are read like imports: only from the folder the user chose for them.
+    return { ...p, rulesDir: confine(p.rulesDir, [folders.imports], 'imports') };
   }
   return params;
 }
