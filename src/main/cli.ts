@@ -7,7 +7,7 @@ import { EngineClient, type FullTrace } from './engine/worker/engine-client';
 import { FACET_FIELDS, isFailure } from '../shared/investigate';
 import { fmtMs } from '../shared/duration';
 import { startHttpHost } from './host/http';
-import { parseCondition, type EventQuery } from '../shared/query';
+import { parseCondition, parseSort, SORT_FIELDS, type EventQuery } from '../shared/query';
 import type { ImportReport } from '../shared/contract';
 import { progressPrinter, syncProgressPrinter } from './cli-progress';
 import { readToken } from './sync/token-prompt';
@@ -22,6 +22,7 @@ const USAGE = `usage:
   auditdesk info CASE [--json]
   auditdesk query CASE [--where FIELD=VALUE]... [--where FIELD~TEXT]... [--text WORDS] [--search Q]
                        [--from T] [--to T] [--tag T] [--bookmarked] [--noted] [--limit N] [--offset N] [--json]
+                       [--sort FIELD[:desc]]  FIELD: time (default), ${SORT_FIELDS.join(', ')}
   auditdesk annotate CASE EVENT_ID [--tag T]... [--untag T]... [--bookmark | --unbookmark] [--note TEXT] [--json]
   auditdesk trace CASE REQUEST_ID [--json]
   auditdesk diff CASE EVENT_ID [--history] [--json]
@@ -53,6 +54,7 @@ const OPTIONS = {
   to: { type: 'string' },
   limit: { type: 'string' },
   offset: { type: 'string' },
+  sort: { type: 'string' },
   tag: { type: 'string', multiple: true },
   untag: { type: 'string', multiple: true },
   bookmarked: { type: 'boolean' },
@@ -149,7 +151,7 @@ function filterQuery(v: Values): EventQuery {
 }
 
 async function cmdQuery(engine: EngineClient, casePath: string, v: Values): Promise<number> {
-  const q: EventQuery = { ...filterQuery(v), limit: intOption(v.limit, 'limit') ?? 100, offset: intOption(v.offset, 'offset') ?? 0 };
+  const q: EventQuery = { ...filterQuery(v), ...sortOption(v.sort), limit: intOption(v.limit, 'limit') ?? 100, offset: intOption(v.offset, 'offset') ?? 0 };
   await engine.api.openCase({ path: casePath });
   const res = await engine.queryFull(q);
   out(Boolean(v.json), res, () =>
@@ -161,6 +163,15 @@ async function cmdQuery(engine: EngineClient, casePath: string, v: Values): Prom
     ].join('\n'),
   );
   return 0;
+}
+
+function sortOption(text: string | undefined): Pick<EventQuery, 'sort' | 'order'> {
+  if (text === undefined) return {};
+  try {
+    return parseSort(text);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
 }
 
 function oneTag(tags: string[]): string {

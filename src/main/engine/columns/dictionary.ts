@@ -74,6 +74,18 @@ export class DictColumn {
     return hit >= 0 ? hit : this.add(value, bytes, 0, bytes.length, h);
   }
 
+  /** Each code's place among the values in SQLite's BINARY order (UTF-8 bytes); NULL (code 0) after all. */
+  ranks(): Uint32Array {
+    const at = this.poolAt.data;
+    const bytes = (c: number) => this.pool.subarray(at[c], at[c + 1]);
+    const codes = Array.from({ length: this.count - 1 }, (_, i) => i + 1);
+    codes.sort((a, b) => Buffer.compare(bytes(a), bytes(b)));
+    const rank = new Uint32Array(this.count);
+    codes.forEach((c, i) => (rank[c] = i));
+    rank[0] = this.count - 1;
+    return rank;
+  }
+
   private sameBytes(code: number, src: Uint8Array, a: number, b: number): boolean {
     const p = this.poolAt.data[code];
     if (this.poolAt.data[code + 1] - p !== b - a) return false;
