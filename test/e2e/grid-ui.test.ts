@@ -117,3 +117,111 @@ test('a view saved before columns could be chosen opens with the default columns
   await page.waitForFunction(() => document.querySelectorAll('.tl-header > .th').length === 5);
   assert.deepEqual(await headers(page), ['time', 'actor', 'action', 'target', 'outcome']);
 });
+
+const marked = (page: Page) => page.locator('[data-testid=row][data-marked=true]').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.index)));
+const idsAt = (page: Page, idx: number[]) => Promise.all(idx.map((i) => page.locator(`[data-testid=row][data-index="${i}"]`).getAttribute('data-id')));
+
+test('multi-select by Shift/Ctrl click and Shift+arrows/Space; bulk tag and bookmark with row markers; Ctrl+C as TSV; status bar', async (t) => {
+  const { page, problems, casePath, total } = await openCase(t);
+  const status = page.getByTestId('status-bar');
+  assert.match((await status.textContent()) ?? '', new RegExp(`No row.*nothing selected.*${total} of ${total} match.*idle`));
+
+  // Mouse: click row 1, Shift+click row 4, Ctrl+click row 6 and row 2 (out again).
+  await page.locator('[data-testid=row][data-index="1"]').click();
+  await page.getByTestId('detail-panel').waitFor();
+  await page.locator('[data-testid=row][data-index="4"]').click({ modifiers: ['Shift'] });
+  assert.deepEqual(await marked(page), [1, 2, 3, 4]);
+  await page.locator('[data-testid=row][data-index="6"]').click({ modifiers: ['Control'] });
+  await page.locator('[data-testid=row][data-index="2"]').click({ modifiers: ['Control'] });
+  assert.deepEqual(await marked(page), [1, 3, 4, 6]);
+  assert.equal(await page.getByTestId('status-selection').getAttribute('data-count'), '4');
+  assert.match((await page.getByTestId('status-position').textContent()) ?? '', new RegExp(`Row 3 of ${total}`));
+
+  // Bulk bookmark (mouse) and tag (keyboard: t, type, Enter; the focus is back on the grid after).
+  await page.getByTestId('bulk-bookmark').click();
+  await page.getByTestId('status-message').filter({ hasText: 'bookmarked 4 events' }).waitFor();
+  await page.getByTestId('timeline-scroll').focus();
+  await page.keyboard.press('t');
+  await page.getByTestId('bulk-tag-input').waitFor();
+  await page.keyboard.type('suspicious');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('status-message').filter({ hasText: 'tagged "suspicious": 4 events' }).waitFor();
+  assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.testid), 'timeline-scroll');
+  const ids = await idsAt(page, [1, 3, 4, 6]);
+  const tagged = JSON.parse(cli(['query', casePath, '--tag', 'suspicious', '--bookmarked', '--limit', '10', '--json']).stdout) as { events: { id: string }[] };
+  assert.deepEqual(tagged.events.map((e) => e.id).sort(), [...ids].sort());
+  for (const i of [1, 3, 4, 6]) {
+    await page.locator(`[data-testid=row][data-index="${i}"] [data-testid=mark-bookmark]`).waitFor();
+    await page.locator(`[data-testid=row][data-index="${i}"] [data-testid=mark-tag]`).waitFor();
+  }
+  assert.equal(await page.locator('[data-testid=row][data-index="2"] [data-testid=row-marks]').count(), 0);
+
+  // Keyboard: Escape unmarks; Shift+Down twice from the cursor marks three rows; Space takes one out.
+  await page.keyboard.press('Escape');
+  assert.deepEqual(await marked(page), []);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  assert.deepEqual(await marked(page), [0, 1, 2]);
+  await page.keyboard.press('Space');
+  assert.deepEqual(await marked(page), [0, 1]);
+
+  // Ctrl+C: the marked rows as TSV, header first, in the shown columns.
+  await page.keyboard.press('Control+c');
+  await page.getByTestId('status-message').filter({ hasText: 'copied 2 rows' }).waitFor();
+  const tsv = await page.evaluate(() => navigator.clipboard.readText());
+  const lines = tsv.trimEnd().split('\n');
+  assert.equal(lines[0], 'Time (UTC)\tVendor / source\tActor\tAction\tTarget\tOutcome\tRequest ID');
+  assert.equal(lines.length, 3);
+  const first = JSON.parse(cli(['query', casePath, '--limit', '1', '--json']).stdout) as { events: { time: string; actor: string }[] };
+  assert.equal(lines[1].split('\t')[0], first.events[0].time);
+  assert.equal(lines[1].split('\t')[2], first.events[0].actor ?? '');
+  await page.screenshot({ path: path.join(SHOTS, 'grid-selection.png') });
+  assert.deepEqual(problems, []);
+});
+
+test('context menu on a cell and a row, by mouse and by keyboard: filter for, copy value, copy raw JSON, open trace, history', async (t) => {
+  const { page, problems, casePath } = await openCase(t);
+  // Right click on an actor cell: filter for its value adds the chip.
+  const cell = page.locator('[data-testid=row][data-index="0"] [data-col=actor]');
+  const actor = (await cell.getAttribute('data-fv'))!;
+  await cell.click({ button: 'right' });
+  await page.getByTestId('grid-menu').waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'grid-context-menu.png') });
+  await page.getByTestId('menu-copy-value').click();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), actor);
+  await cell.click({ button: 'right' });
+  await page.getByTestId('menu-filter-for').click();
+  const n = (JSON.parse(cli(['query', casePath, '--where', `actor=${actor}`, '--json']).stdout) as { total: number }).total;
+  await page.waitForFunction((v) => document.querySelector('[data-testid=match-count]')?.getAttribute('data-total') === v, String(n));
+
+  // Keyboard: the Menu key on the cursor's row; arrows to "Copy raw JSON", Enter; Escape closes another.
+  await page.getByTestId('timeline-scroll').focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+F10');
+  await page.getByTestId('grid-menu').waitFor();
+  let guard = 0;
+  while ((await page.evaluate(() => (document.activeElement as HTMLElement).dataset.testid)) !== 'menu-copy-raw' && guard++ < 10) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('status-message').filter({ hasText: 'copied the raw record' }).waitFor();
+  const id = await page.locator('[data-testid=row][data-index="0"]').getAttribute('data-id');
+  const full = JSON.parse(cli(['query', casePath, '--where', `actor=${actor}`, '--limit', '1', '--json']).stdout) as { events: { id: string; raw: string }[] };
+  assert.equal(full.events[0].id, id);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), full.events[0].raw);
+  assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.testid), 'timeline-scroll', 'the focus is back on the grid');
+  await page.keyboard.press('ContextMenu');
+  await page.getByTestId('grid-menu').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('grid-menu').waitFor({ state: 'detached' });
+
+  // Open trace and resource history open the event panel on those tabs.
+  await page.locator('[data-testid=row][data-index="0"]').click({ button: 'right' });
+  await page.getByTestId('menu-trace').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=tab-trace]')?.getAttribute('aria-selected') === 'true');
+  const history = await page.locator('[data-testid=row][data-index="0"] [data-col=target]').getAttribute('data-fv');
+  assert.ok(history, 'the first row has a target');
+  await page.locator('[data-testid=row][data-index="0"]').click({ button: 'right' });
+  await page.getByTestId('menu-history').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=tab-history]')?.getAttribute('aria-selected') === 'true');
+  assert.deepEqual(problems, []);
+});

@@ -4,7 +4,7 @@ import type { EventRow } from '../../../shared/event';
 import { useBackend } from '../api/BackendContext';
 import { useDebounced } from '../util/useDebounced';
 import type { ColumnId } from './columns';
-import { gridTemplate, type GridLayout } from './layout';
+import { gridTemplate, hiddenOf, type GridLayout } from './layout';
 import { ColumnChooser } from './ColumnChooser';
 import { GridMenu, type MenuItem } from './GridMenu';
 import { StatusBar } from './StatusBar';
@@ -301,6 +301,7 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, on
       className="timeline"
       data-testid="timeline"
       data-columns={columnIds.join(' ')}
+      data-hide={hiddenOf(layout).join(' ')}
       style={{ ['--tl-grid' as string]: gridTemplate(layout), ['--scrollbar' as string]: `${sv.scrollbarWidth}px` }}
     >
       <TimelineToolbar

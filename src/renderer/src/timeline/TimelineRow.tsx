@@ -90,7 +90,7 @@ function Marks({ mark }: { mark: RowMark }) {
       )}
       {mark.tags.length > 0 && (
         <span className="mark-tag" title={`Tags: ${mark.tags.join(', ')}`} data-testid="mark-tag">
-          #{mark.tags.length > 1 ? mark.tags.length : mark.tags[0]}
+          #
         </span>
       )}
       {mark.noted && (
