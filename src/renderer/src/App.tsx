@@ -97,6 +97,7 @@ export function App() {
                 revision={timelineRevision}
                 caseEvents={kase.info!.events}
                 vendors={vendors}
+                sources={kase.info!.sources}
                 detailId={detailId}
                 onDetail={onDetail}
                 onDetailOutside={setDetailOutside}

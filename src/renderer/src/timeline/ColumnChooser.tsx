@@ -1,18 +1,23 @@
 // Which columns the grid shows and in which order: every model field, shown ones first in their order.
 // Mouse: the checkbox and the ↑/↓ buttons. Keyboard: Up/Down go through the list, Space shows or hides,
 // Alt+Up/Alt+Down move the column, Escape closes (the focus goes back where it was).
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { COLUMNS, columnOf, type ColumnId } from './columns';
+
+const MAX_LISTED = 200;
 import { moved, toggled, type GridLayout } from './layout';
 import { useReturnFocus } from '../util/useReturnFocus';
 
 interface Props {
   layout: GridLayout;
+  /** Paths seen in the case's raw records; null while they are being read. */
+  rawPaths: string[] | null;
   onLayout(next: GridLayout): void;
   onClose(): void;
 }
 
-export function ColumnChooser({ layout, onLayout, onClose }: Props) {
+export function ColumnChooser({ layout, rawPaths, onLayout, onClose }: Props) {
+  const [find, setFind] = useState('');
   useReturnFocus();
   const listRef = useRef<HTMLUListElement>(null);
   const shown = layout.map((c) => c.id);
@@ -69,6 +74,39 @@ export function ColumnChooser({ layout, onLayout, onClose }: Props) {
           );
         })}
       </ul>
+      <div className="cc-raw">
+        <b className="small">Raw record fields</b>
+        <input
+          type="search"
+          placeholder="find a path, e.g. userIdentity"
+          data-testid="column-raw-find"
+          value={find}
+          onChange={(e) => setFind(e.target.value)}
+          onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), onClose())}
+          spellCheck={false}
+        />
+        {rawPaths === null ? (
+          <p className="muted small">reading the paths of each source…</p>
+        ) : (
+          <RawList paths={rawPaths.filter((p) => p.toLowerCase().includes(find.toLowerCase()) && !shown.includes(`raw:${p}`))} onAdd={(p) => onLayout(toggled(layout, `raw:${p}`, true))} onClose={onClose} />
+        )}
+      </div>
     </div>
+  );
+}
+
+function RawList({ paths, onAdd, onClose }: { paths: string[]; onAdd(path: string): void; onClose(): void }) {
+  return (
+    <ul className="cc-raw-list" data-testid="column-raw-list">
+      {paths.slice(0, MAX_LISTED).map((p) => (
+        <li key={p}>
+          <button className="mono" data-testid="column-raw-add" data-path={p} onClick={() => onAdd(p)} onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), onClose())} title="Add as a column">
+            + {p}
+          </button>
+        </li>
+      ))}
+      {paths.length > MAX_LISTED && <li className="muted small">{paths.length - MAX_LISTED} more: type to narrow</li>}
+      {!paths.length && <li className="muted small">no other path matches</li>}
+    </ul>
   );
 }

@@ -12,6 +12,9 @@ import { NO_SELECTION, extendTo, selectedIndexes, toggle, type Selection } from 
 import { rowsAt } from './selectedRows';
 import { toTsv } from './tsv';
 import { useRowMarks } from './useRowMarks';
+import { useRawCells, useRawPaths } from './useRawColumns';
+import { isRaw, rawPath } from './columns';
+import type { SourceInfo } from '../../../shared/contract';
 import { copyText } from '../util/clipboard';
 import { errorMessage } from '../util/format';
 import { useAltKey } from '../annotations/useAltKey';
@@ -45,6 +48,8 @@ interface Props {
   revision: number;
   caseEvents: number;
   vendors: string[];
+  /** The case's sources: their raw-record paths are offered as columns. */
+  sources: SourceInfo[];
   /** Id of the event shown in the detail panel, or null when it is closed. */
   detailId: string | null;
   onDetail(row: EventRow | null): void;
@@ -63,7 +68,7 @@ interface Props {
   onDetailTab(row: EventRow, tab: DetailTab): void;
 }
 
-export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, onDetailOutside, filters, setFilters, layout, onLayout, annRevision, onAnnotated, onDetailTab }: Props) {
+export function Timeline({ revision, caseEvents, vendors, sources, detailId, onDetail, onDetailOutside, filters, setFilters, layout, onLayout, annRevision, onAnnotated, onDetailTab }: Props) {
   const { api } = useBackend();
   const debounced = useDebounced(filters, 250);
   const { zone } = useDisplayZone();
@@ -176,11 +181,14 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, on
   const indexes = selectedIndexes(sel, selected);
   const focusGrid = useCallback(() => scrollRef.current?.focus(), []);
   const columnIds = layout.map((c) => c.id);
+  const rawPaths = useRawPaths(api, sources, choosing);
+  const shownRaw = columnIds.filter(isRaw).map(rawPath);
+  const rawOf = useRawCells(api, items.map((it) => rows.getRow(it.index)), shownRaw);
   const selectedRows = useCallback(() => rowsAt(api, query, selectedIndexes(sel, selected), rows.getRow), [api, query, sel, selected, rows]);
   const say = useCallback((p: Promise<string>) => p.then(setMessage, (e: unknown) => setMessage(errorMessage(e))), []);
   const copyRows = useCallback(
-    () => say(selectedRows().then(async (r) => (r.length ? (await copyText(toTsv(r, columnIds)), `copied ${r.length} row${r.length === 1 ? '' : 's'}`) : 'nothing selected'))),
-    [say, selectedRows, columnIds],
+    () => say(selectedRows().then(async (r) => (r.length ? (await copyText(toTsv(r, columnIds, rawOf)), `copied ${r.length} row${r.length === 1 ? '' : 's'}`) : 'nothing selected'))),
+    [say, selectedRows, columnIds, rawOf],
   );
   const bulk = useCallback(
     (kind: 'bookmark' | 'tag' | 'note', value?: string) => {
@@ -232,7 +240,7 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, on
     return [
       { id: 'filter-for', label: c ? `Filter for ${c.field} = ${c.value.slice(0, 40)}` : 'Filter for (right-click a cell)', disabled: !c, run: () => c && addChip({ field: c.field, op: 'eq', value: c.value }) },
       { id: 'copy-value', label: 'Copy value', disabled: !c, run: () => c && say(copyText(c.value).then(() => 'copied the value')) },
-      { id: 'copy-row', label: 'Copy row (TSV)', disabled: !row, run: () => row && say(copyText(toTsv([row], columnIds)).then(() => 'copied the row')) },
+      { id: 'copy-row', label: 'Copy row (TSV)', disabled: !row, run: () => row && say(copyText(toTsv([row], columnIds, rawOf)).then(() => 'copied the row')) },
       { id: 'copy-raw', label: 'Copy raw JSON', disabled: !row, run: () => row && say(api.getEvent({ id: row.id }).then(async (e) => (await copyText(e.raw), 'copied the raw record'))) },
       { id: 'copy-selection', label: `Copy selection (${indexes.length}) · Ctrl+C`, disabled: !indexes.length, run: () => copyRows() },
       { id: 'trace', label: 'Open trace', disabled: !row, run: () => row && onDetailTab(row, 'trace') },
@@ -346,7 +354,7 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, on
       )}
       {rows.error && <Banner message={rows.error} testId="timeline-error" />}
       <TimelineHeader filters={filters} vendors={vendors} layout={layout} onLayout={onLayout} onColumn={onColumn} onSort={onSort} onChooser={() => setChoosing((v) => !v)} />
-      {choosing && <ColumnChooser layout={layout} onLayout={onLayout} onClose={() => setChoosing(false)} />}
+      {choosing && <ColumnChooser layout={layout} rawPaths={rawPaths} onLayout={onLayout} onClose={() => setChoosing(false)} />}
       {menu && <GridMenu at={menu.at} items={menuItems(menu)} onClose={() => setMenu(null)} />}
       <div
         ref={scrollRef}
@@ -379,6 +387,7 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, on
                 selected={it.index === selected}
                 marked={sel.marked.has(it.index)}
                 mark={marks.get(rows.getRow(it.index)?.id ?? '')}
+                raw={shownRaw.length ? rawOf(rows.getRow(it.index)?.id ?? '') : undefined}
                 expanded={detailId !== null && it.index === selected}
                 onClick={onRowClick}
                 onCellFilter={addChip}

@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { ACTOR_TYPES, OUTCOMES } from '../../../shared/event';
-import { columnOf, type Column, type ColumnId } from './columns';
+import { columnOf, type Column, type ColumnId, type ModelColumnId } from './columns';
 import type { TimelineFilters } from './filters';
 import { resized, type GridLayout } from './layout';
 import { zoneLabel } from '../../../shared/display-zone';
@@ -85,13 +85,13 @@ export function TimelineHeader({ filters, vendors, layout, onLayout, onColumn, o
                 className="col-filter"
                 data-testid={`col-filter-${c.id}`}
                 placeholder="contains…"
-                value={filters.columns[c.id] ?? ''}
+                value={filters.columns[c.id as ModelColumnId] ?? ''}
                 onChange={(e) => onColumn(c.id, e.target.value)}
                 spellCheck={false}
               />
             )}
             {c.filter === 'select' && (
-              <select className="col-filter" data-testid={`col-filter-${c.id}`} value={filters.columns[c.id] ?? ''} onChange={(e) => onColumn(c.id, e.target.value)}>
+              <select className="col-filter" data-testid={`col-filter-${c.id}`} value={filters.columns[c.id as ModelColumnId] ?? ''} onChange={(e) => onColumn(c.id, e.target.value)}>
                 <option value="">all</option>
                 {(c.id === 'outcome' ? OUTCOMES : c.id === 'actorType' ? ACTOR_TYPES : vendors).map((v) => (
                   <option key={v} value={v}>

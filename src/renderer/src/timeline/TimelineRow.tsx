@@ -1,7 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import type { EventRow } from '../../../shared/event';
 import type { Condition, QueryField } from '../../../shared/query';
-import { targetText, type ColumnId } from './columns';
+import { isRaw, rawPath, targetText, type ColumnId, type RawValues } from './columns';
 import type { GridLayout } from './layout';
 import { OutcomeBadge } from './OutcomeBadge';
 import { TimeCell } from './TimeCell';
@@ -24,6 +24,8 @@ interface Props {
   /** In the multi-selection. */
   marked: boolean;
   mark: RowMark | undefined;
+  /** Values of the raw-path columns, once read (undefined: not yet). */
+  raw?: RawValues;
   expanded: boolean;
   onClick(index: number, e: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }): void;
   /** Alt+click on a cell: filter on its value. */
@@ -40,7 +42,11 @@ function Cell({ id, text, className = '', field, value, children }: { id: Column
   );
 }
 
-function cell(id: ColumnId, row: EventRow): ReactNode {
+function cell(id: ColumnId, row: EventRow, raw: RawValues | undefined): ReactNode {
+  if (isRaw(id)) {
+    const v = raw?.[rawPath(id)];
+    return <Cell key={id} id={id} text={v === undefined ? '…' : v} className={`mono${v === undefined ? ' muted' : ''}`} />;
+  }
   switch (id) {
     case 'time':
       return (
@@ -102,7 +108,7 @@ function Marks({ mark }: { mark: RowMark }) {
   );
 }
 
-export const TimelineRow = memo(function TimelineRow({ index, row, layout, top, height, selected, marked, mark, expanded, onClick, onCellFilter, onContextMenu }: Props) {
+export const TimelineRow = memo(function TimelineRow({ index, row, layout, top, height, selected, marked, mark, raw, expanded, onClick, onCellFilter, onContextMenu }: Props) {
   const cls = `row${index % 2 ? ' odd' : ''}${selected ? ' selected' : ''}${marked ? ' marked' : ''}${expanded ? ' expanded' : ''}`;
   const style = { transform: `translateY(${top}px)`, height };
   if (!row) {
@@ -144,7 +150,7 @@ export const TimelineRow = memo(function TimelineRow({ index, row, layout, top, 
       }}
     >
       {mark && <Marks mark={mark} />}
-      {layout.map((c) => cell(c.id, row))}
+      {layout.map((c) => cell(c.id, row, raw))}
       {row.match && <MatchLine text={row.match.text} hits={row.match.hits} />}
     </div>
   );

@@ -3,7 +3,12 @@ import type { QueryField, SortField } from '../../../shared/query';
 
 /** Every model column the grid can show; the first seven are shown by default. */
 export const COLUMN_IDS = ['time', 'vendor', 'actor', 'action', 'target', 'outcome', 'requestId', 'eventId', 'ip', 'userAgent', 'actorType'] as const;
-export type ColumnId = (typeof COLUMN_IDS)[number];
+export type ModelColumnId = (typeof COLUMN_IDS)[number];
+/** A model column, or a path of the raw record ("add field as column"), e.g. raw:userIdentity.arn. */
+export type ColumnId = ModelColumnId | `raw:${string}`;
+
+export const isRaw = (id: string): id is `raw:${string}` => id.startsWith('raw:');
+export const rawPath = (id: `raw:${string}`): string => id.slice(4);
 
 export interface Column {
   id: ColumnId;
@@ -34,10 +39,12 @@ export const COLUMNS: Column[] = [
   { id: 'actorType', label: 'Actor type', track: '90px', field: 'actorType', filter: 'text', byDefault: false },
 ];
 
-export const columnOf = (id: ColumnId): Column => COLUMNS.find((c) => c.id === id)!;
+export const columnOf = (id: ColumnId): Column =>
+  isRaw(id) ? { id, label: rawPath(id), track: 'minmax(120px, 1fr)', filter: 'none', byDefault: false } : COLUMNS.find((c) => c.id === id)!;
 
 /** The value a cell shows, as text: what copy and the TSV of a selection carry. */
-export function cellText(r: EventRow, id: ColumnId): string {
+export function cellText(r: EventRow, id: ColumnId, raw?: RawValues): string {
+  if (isRaw(id)) return raw?.[rawPath(id)] ?? '';
   switch (id) {
     case 'time':
       return r.time ?? r.timeOriginal ?? '';
@@ -49,6 +56,9 @@ export function cellText(r: EventRow, id: ColumnId): string {
       return r[id] ?? '';
   }
 }
+
+/** Values of raw-record paths of one event, by path (null: the record has no such path). */
+export type RawValues = Record<string, string | null>;
 
 export function targetText(r: EventRow): string {
   if (r.targetType && r.targetId) return `${r.targetType}:${r.targetId}`;

@@ -1,7 +1,7 @@
 // Which columns the grid shows, in which order and at which width: kept in saved views. Views saved
 // before this had only `hiddenColumns`; they open with the default columns minus those.
 import type { ViewState } from '../../../shared/views';
-import { COLUMNS, COLUMN_IDS, columnOf, type ColumnId } from './columns';
+import { COLUMNS, COLUMN_IDS, columnOf, isRaw, type ColumnId } from './columns';
 
 export interface LayoutColumn {
   id: ColumnId;
@@ -15,7 +15,7 @@ export const MAX_WIDTH = 1200;
 
 export const DEFAULT_LAYOUT: GridLayout = COLUMNS.filter((c) => c.byDefault).map((c) => ({ id: c.id }));
 
-const known = (id: string): id is ColumnId => (COLUMN_IDS as readonly string[]).includes(id);
+const known = (id: string): id is ColumnId => (COLUMN_IDS as readonly string[]).includes(id) || (isRaw(id) && id.length > 4);
 
 export function layoutOfView(s: Pick<ViewState, 'hiddenColumns' | 'columns'>): GridLayout {
   if (s.columns?.length) return s.columns.filter((c) => known(c.id)).map((c) => ({ id: c.id as ColumnId, ...(c.width ? { width: c.width } : {}) }));
