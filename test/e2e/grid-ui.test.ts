@@ -225,3 +225,40 @@ test('context menu on a cell and a row, by mouse and by keyboard: filter for, co
   await page.waitForFunction(() => document.querySelector('[data-testid=tab-history]')?.getAttribute('aria-selected') === 'true');
   assert.deepEqual(problems, []);
 });
+
+test('a raw-record path as a column, by mouse and keyboard, read for the rows on screen; screenshots at 1920x1080', async (t) => {
+  const { page, problems, casePath } = await openCase(t, { width: 1920, height: 1080 });
+  // Mouse: the chooser's find box narrows the paths; a click adds organization.name.
+  await page.getByTestId('column-chooser-open').click();
+  await page.getByTestId('column-raw-find').fill('organization.na');
+  await page.locator('[data-testid=column-raw-add][data-path="organization.name"]').click();
+  assert.ok((await headers(page)).includes('raw:organization.name'));
+  // Keyboard: Tab from the find box to the first match, Enter adds it, Escape closes.
+  await page.getByTestId('column-raw-find').fill('user.ema');
+  await page.getByTestId('column-raw-find').focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.path), 'user.email');
+  await page.keyboard.press('Enter');
+  assert.deepEqual((await headers(page)).slice(-2), ['raw:organization.name', 'raw:user.email']);
+  await page.screenshot({ path: path.join(SHOTS, 'grid-chooser-1920.png') });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('column-chooser').waitFor({ state: 'detached' });
+
+  // The cells hold the raw record's values: the opbox rows' user.email as the CLI's raw has it.
+  const first = JSON.parse(cli(['query', casePath, '--limit', '1', '--json']).stdout) as { events: { id: string; raw: string }[] };
+  const rec = JSON.parse(first.events[0].raw) as { user: { email: string }; organization: { name: string } };
+  const row0 = page.locator('[data-testid=row][data-index="0"]');
+  await page.waitForFunction((want) => document.querySelector('[data-testid=row][data-index="0"] [data-col="raw:user.email"]')?.textContent === want, rec.user.email);
+  assert.equal(await row0.locator('[data-col="raw:organization.name"]').textContent(), rec.organization.name);
+  // Ctrl+C carries them too.
+  await page.getByTestId('timeline-scroll').focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Control+c');
+  await page.getByTestId('status-message').filter({ hasText: 'copied 1 row' }).waitFor();
+  const tsv = (await page.evaluate(() => navigator.clipboard.readText())).trimEnd().split('\n');
+  assert.deepEqual(tsv[0].split('\t').slice(-2), ['organization.name', 'user.email']);
+  assert.deepEqual(tsv[1].split('\t').slice(-2), [rec.organization.name, rec.user.email]);
+  await page.locator('[data-testid=row][data-index="2"]').click({ modifiers: ['Shift'] });
+  await page.screenshot({ path: path.join(SHOTS, 'grid-1920.png') });
+  assert.deepEqual(problems, []);
+});

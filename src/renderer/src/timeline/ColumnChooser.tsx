@@ -18,6 +18,7 @@ interface Props {
 
 export function ColumnChooser({ layout, rawPaths, onLayout, onClose }: Props) {
   const [find, setFind] = useState('');
+  const findRef = useRef<HTMLInputElement>(null);
   useReturnFocus();
   const listRef = useRef<HTMLUListElement>(null);
   const shown = layout.map((c) => c.id);
@@ -32,11 +33,7 @@ export function ColumnChooser({ layout, rawPaths, onLayout, onClose }: Props) {
   };
   const onKey = (id: ColumnId, e: KeyboardEvent) => {
     const at = order.indexOf(id);
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      onClose();
-    } else if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && e.altKey) {
+    if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && e.altKey) {
       e.preventDefault();
       if (shown.includes(id)) move(id, e.key === 'ArrowUp' ? -1 : 1);
     } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
@@ -46,7 +43,17 @@ export function ColumnChooser({ layout, rawPaths, onLayout, onClose }: Props) {
   };
 
   return (
-    <div className="column-chooser" role="dialog" aria-label="Columns" data-testid="column-chooser">
+    <div
+      className="column-chooser"
+      role="dialog"
+      aria-label="Columns"
+      data-testid="column-chooser"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        onClose();
+      }}
+    >
       <div className="cc-head">
         <b>Columns</b>
         <span className="muted small">Space: show/hide · Alt+↑/↓: move · Esc: close</span>
@@ -82,25 +89,30 @@ export function ColumnChooser({ layout, rawPaths, onLayout, onClose }: Props) {
           data-testid="column-raw-find"
           value={find}
           onChange={(e) => setFind(e.target.value)}
-          onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), onClose())}
+          ref={findRef}
           spellCheck={false}
         />
         {rawPaths === null ? (
           <p className="muted small">reading the paths of each source…</p>
         ) : (
-          <RawList paths={rawPaths.filter((p) => p.toLowerCase().includes(find.toLowerCase()) && !shown.includes(`raw:${p}`))} onAdd={(p) => onLayout(toggled(layout, `raw:${p}`, true))} onClose={onClose} />
+          <RawList paths={rawPaths.filter((p) => p.toLowerCase().includes(find.toLowerCase()) && !shown.includes(`raw:${p}`))} onAdd={(p) => {
+              onLayout(toggled(layout, `raw:${p}`, true));
+              // The added path leaves the list: the focus goes back to the find box, not to the page.
+              findRef.current?.focus();
+            }}
+          />
         )}
       </div>
     </div>
   );
 }
 
-function RawList({ paths, onAdd, onClose }: { paths: string[]; onAdd(path: string): void; onClose(): void }) {
+function RawList({ paths, onAdd }: { paths: string[]; onAdd(path: string): void }) {
   return (
     <ul className="cc-raw-list" data-testid="column-raw-list">
       {paths.slice(0, MAX_LISTED).map((p) => (
         <li key={p}>
-          <button className="mono" data-testid="column-raw-add" data-path={p} onClick={() => onAdd(p)} onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), onClose())} title="Add as a column">
+          <button className="mono" data-testid="column-raw-add" data-path={p} onClick={() => onAdd(p)} title="Add as a column">
             + {p}
           </button>
         </li>
