@@ -77,9 +77,21 @@ export class DictColumn {
   /** Each code's place among the values in SQLite's BINARY order (UTF-8 bytes); NULL (code 0) after all. */
   ranks(): Uint32Array {
     const at = this.poolAt.data;
-    const bytes = (c: number) => this.pool.subarray(at[c], at[c + 1]);
-    const codes = Array.from({ length: this.count - 1 }, (_, i) => i + 1);
-    codes.sort((a, b) => Buffer.compare(bytes(a), bytes(b)));
+    const pool = this.pool;
+    // Compared in place (no subarray per comparison: a million distinct values take ~20M comparisons).
+    const cmp = (a: number, b: number): number => {
+      const ea = at[a + 1];
+      const eb = at[b + 1];
+      for (let i = at[a], j = at[b]; ; i++, j++) {
+        if (i === ea) return j === eb ? 0 : -1;
+        if (j === eb) return 1;
+        const d = pool[i] - pool[j];
+        if (d) return d;
+      }
+    };
+    const codes = new Uint32Array(this.count - 1);
+    for (let i = 0; i < codes.length; i++) codes[i] = i + 1;
+    codes.sort(cmp);
     const rank = new Uint32Array(this.count);
     codes.forEach((c, i) => (rank[c] = i));
     rank[0] = this.count - 1;
