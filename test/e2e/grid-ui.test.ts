@@ -46,6 +46,7 @@ test('column chooser, order, width and sort by mouse and keyboard, kept in a sav
   await page.getByTestId('timeline-scroll').focus();
   await page.keyboard.press('Alt+c');
   await page.getByTestId('column-chooser').waitFor();
+  await page.waitForFunction(() => (document.activeElement as HTMLElement).dataset.testid === 'column-show-time');
   for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowDown');
   assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.testid), 'column-show-ip');
   await page.keyboard.press('Space');
@@ -148,8 +149,10 @@ test('multi-select by Shift/Ctrl click and Shift+arrows/Space; bulk tag and book
   await page.getByTestId('status-message').filter({ hasText: 'tagged "suspicious": 4 events' }).waitFor();
   assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.testid), 'timeline-scroll');
   const ids = await idsAt(page, [1, 3, 4, 6]);
-  const tagged = JSON.parse(cli(['query', casePath, '--tag', 'suspicious', '--bookmarked', '--limit', '10', '--json']).stdout) as { events: { id: string }[] };
-  assert.deepEqual(tagged.events.map((e) => e.id).sort(), [...ids].sort());
+  // serve saves annotations shortly after they change: the CLI sees them once saved.
+  const taggedIds = () => (JSON.parse(cli(['query', casePath, '--tag', 'suspicious', '--bookmarked', '--limit', '10', '--json']).stdout) as { events: { id: string }[] }).events.map((e) => e.id).sort();
+  for (let i = 0; i < 40 && taggedIds().length < ids.length; i++) await page.waitForTimeout(250);
+  assert.deepEqual(taggedIds(), [...ids].sort());
   for (const i of [1, 3, 4, 6]) {
     await page.locator(`[data-testid=row][data-index="${i}"] [data-testid=mark-bookmark]`).waitFor();
     await page.locator(`[data-testid=row][data-index="${i}"] [data-testid=mark-tag]`).waitFor();

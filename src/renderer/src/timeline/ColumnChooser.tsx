@@ -23,7 +23,9 @@ export function ColumnChooser({ layout, rawPaths, onLayout, onClose }: Props) {
   const listRef = useRef<HTMLUListElement>(null);
   const shown = layout.map((c) => c.id);
   const order: ColumnId[] = [...shown, ...COLUMNS.map((c) => c.id).filter((id) => !shown.includes(id))];
-  const focusBox = (id: ColumnId) => void requestAnimationFrame(() => listRef.current?.querySelector<HTMLInputElement>(`[data-testid="column-show-${id}"]`)?.focus());
+  const box = (id: ColumnId) => listRef.current?.querySelector<HTMLInputElement>(`[data-testid="column-show-${id}"]`);
+  // After a move the list re-renders first; walking the list focuses at once, so fast keys are not lost.
+  const focusBox = (id: ColumnId) => void requestAnimationFrame(() => box(id)?.focus());
   // Once, on opening: the first column gets the focus.
   useEffect(() => focusBox(order[0]), []);
 
@@ -38,7 +40,7 @@ export function ColumnChooser({ layout, rawPaths, onLayout, onClose }: Props) {
       if (shown.includes(id)) move(id, e.key === 'ArrowUp' ? -1 : 1);
     } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
       e.preventDefault();
-      focusBox(order[Math.max(0, Math.min(order.length - 1, at + (e.key === 'ArrowUp' ? -1 : 1)))]);
+      box(order[Math.max(0, Math.min(order.length - 1, at + (e.key === 'ArrowUp' ? -1 : 1)))])?.focus();
     }
   };
 
