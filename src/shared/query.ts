@@ -60,6 +60,23 @@ export interface EventQuery {
   offset?: number;
   /** Oldest first unless 'desc'. Events without a time sort last. */
   order?: 'asc' | 'desc';
+  /** Sort by this model field, then time and id; `order` gives the direction. Time when absent. */
+  sort?: SortField;
+}
+
+/** Fields a query can sort on besides time: the text columns both engine paths hold. */
+export const SORT_FIELDS = ['eventId', 'actor', 'action', 'targetType', 'targetId', 'requestId', 'ip'] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+
+/** Parses the CLI's `--sort FIELD[:desc|:asc]`; `time` is the default order. */
+export function parseSort(text: string): { sort?: SortField; order: 'asc' | 'desc' } {
+  const m = /^([A-Za-z]+)(?::(asc|desc))?$/.exec(text.trim());
+  const field = m?.[1];
+  if (!m || (field !== 'time' && !SORT_FIELDS.includes(field as SortField))) {
+    throw new Error(`cannot sort by "${text}": expected FIELD or FIELD:desc, FIELD one of time, ${SORT_FIELDS.join(', ')}`);
+  }
+  const order = m[2] === 'desc' ? 'desc' : 'asc';
+  return field === 'time' ? { order } : { sort: field as SortField, order };
 }
 
 export const DEFAULT_PAGE = 100;

@@ -1,6 +1,6 @@
 // Saved views: a named timeline state (every filter, the visible columns and the order), stored in
 // the case and reopened from the views panel or by URL (#view=<name>).
-import { QUERY_FIELDS, type Condition } from './query';
+import { QUERY_FIELDS, SORT_FIELDS, type Condition, type SortField } from './query';
 
 export interface ViewFilters {
   text: string;
@@ -17,12 +17,16 @@ export interface ViewFilters {
   finding?: string;
   findingTitle?: string;
   order: 'asc' | 'desc';
+  /** Sort field besides time (query.ts SORT_FIELDS); absent: by time. */
+  sort?: SortField;
 }
 
 export interface ViewState {
   filters: ViewFilters;
-  /** Timeline column ids not shown. */
+  /** Timeline column ids not shown (of the default columns; kept for views saved before `columns`). */
   hiddenColumns: string[];
+  /** The grid's columns in order, with widths the user set; absent in older views. */
+  columns?: { id: string; width?: number }[];
 }
 
 export interface SavedView {
@@ -51,7 +55,7 @@ const str = (v: unknown, what: string): string => {
 
 /** Checks a view state from a client (or an old case) and keeps only the known fields. */
 export function normaliseViewState(s: unknown): ViewState {
-  const raw = (s ?? {}) as { filters?: Partial<Record<keyof ViewFilters, unknown>>; hiddenColumns?: unknown };
+  const raw = (s ?? {}) as { filters?: Partial<Record<keyof ViewFilters, unknown>>; hiddenColumns?: unknown; columns?: unknown };
   const f = raw.filters ?? {};
   const columns: Record<string, string> = {};
   if (f.columns != null) {
@@ -63,6 +67,17 @@ export function normaliseViewState(s: unknown): ViewState {
     if (!QUERY_FIELDS.includes(c.field as never)) throw new Error(`view chip on unknown field "${String(c.field)}"`);
     if (c.op !== 'eq' && c.op !== 'contains') throw new Error(`view chip with unknown operator "${String(c.op)}"`);
     chips.push({ field: c.field!, op: c.op, value: str(c.value, 'chip value') });
+  }
+  if (f.sort != null && !SORT_FIELDS.includes(f.sort as SortField)) throw new Error(`view sorted by unknown field "${String(f.sort)}"`);
+  const layout: { id: string; width?: number }[] = [];
+  if (raw.columns != null) {
+    if (!Array.isArray(raw.columns)) throw new Error('view columns must be a list of {id, width}');
+    for (const c of raw.columns as { id?: unknown; width?: unknown }[]) {
+      const id = str(c?.id, 'column id');
+      const width = c?.width;
+      if (width != null && (typeof width !== 'number' || !Number.isFinite(width) || width <= 0)) throw new Error(`view column ${id} has a width that is not a positive number`);
+      if (id && !layout.some((x) => x.id === id)) layout.push(width != null ? { id, width: Math.round(width) } : { id });
+    }
   }
   const hidden = Array.isArray(raw.hiddenColumns) ? raw.hiddenColumns.map((c) => str(c, 'column id')).filter(Boolean) : [];
   return {
@@ -78,7 +93,9 @@ export function normaliseViewState(s: unknown): ViewState {
       noted: f.noted === true,
       ...(str(f.finding, 'finding') ? { finding: f.finding as string, findingTitle: str(f.findingTitle, 'finding title') } : {}),
       order: f.order === 'desc' ? 'desc' : 'asc',
+      ...(f.sort != null ? { sort: f.sort as SortField } : {}),
     },
     hiddenColumns: [...new Set(hidden)],
+    ...(layout.length ? { columns: layout } : {}),
   };
 }

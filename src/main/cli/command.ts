@@ -14,6 +14,7 @@ export const OPTIONS = {
   to: { type: 'string' },
   limit: { type: 'string' },
   offset: { type: 'string' },
+  sort: { type: 'string' },
   tag: { type: 'string', multiple: true },
   untag: { type: 'string', multiple: true },
   bookmarked: { type: 'boolean' },

@@ -19,7 +19,8 @@ import { SyncPanel } from './sync/SyncPanel';
 import { AnnotationsPanel } from './annotations/AnnotationsPanel';
 import { useAltKey } from './annotations/useAltKey';
 import { EMPTY_FILTERS, usesAnnotations, type TimelineFilters } from './timeline/filters';
-import type { ColumnId } from './timeline/columns';
+import { DEFAULT_LAYOUT, hiddenOf, layoutOfView, withHidden, type GridLayout } from './timeline/layout';
+import type { DetailTab } from './investigate/DetailTabs';
 import { ViewsPanel } from './views/ViewsPanel';
 import { useViewHash } from './views/useViewHash';
 import { SqlConsole } from './sql/SqlConsole';
@@ -43,7 +44,9 @@ export function App() {
   const onAnnotated = useCallback(() => setAnnRevision((r) => r + 1), []);
   const [showNotes, setShowNotes] = useState(false);
   useAltKey('l', () => setShowNotes((v) => !v), caseOpen);
-  const [hidden, setHidden] = useState<ColumnId[]>([]);
+  const [layout, setLayout] = useState<GridLayout>(DEFAULT_LAYOUT);
+  const hidden = hiddenOf(layout);
+  const [tabRequest, setTabRequest] = useState<{ tab: DetailTab } | null>(null);
   const [showViews, setShowViews] = useState(false);
   useAltKey('v', () => setShowViews((v) => !v), caseOpen);
   const [showSql, setShowSql] = useState(false);
@@ -52,7 +55,7 @@ export function App() {
   useAltKey('d', () => setShowFindings((v) => !v), caseOpen);
   const applyView = useCallback((v: SavedView) => {
     setFilters({ ...EMPTY_FILTERS, ...v.state.filters });
-    setHidden(v.state.hiddenColumns as ColumnId[]);
+    setLayout(layoutOfView(v.state));
   }, []);
   const views = useViewHash(caseOpen, applyView);
   const [detailHeight, setDetailHeight] = useStoredNumber('auditdesk.detailHeight');
@@ -99,12 +102,20 @@ export function App() {
                 revision={timelineRevision}
                 caseEvents={kase.info!.events}
                 vendors={vendors}
+                sources={kase.info!.sources}
                 detailId={detailId}
                 onDetail={onDetail}
                 onDetailOutside={setDetailOutside}
                 filters={filters}
                 setFilters={setFilters}
-                hiddenColumns={hidden}
+                layout={layout}
+                onLayout={setLayout}
+                annRevision={annRevision}
+                onAnnotated={onAnnotated}
+                onDetailTab={(row, tab) => {
+                  setDetailId(row.id);
+                  setTabRequest({ tab });
+                }}
               />
               {showSql && <SqlConsole revision={kase.revision + annRevision} onClose={() => setShowSql(false)} />}
               {detailId !== null && <Splitter height={detailHeight} onHeight={setDetailHeight} />}
@@ -116,6 +127,7 @@ export function App() {
                   onClose={() => setDetailId(null)}
                   onSelect={setDetailId}
                   onAnnotated={onAnnotated}
+                  tabRequest={tabRequest}
                 />
               )}
             </div>
@@ -140,8 +152,8 @@ export function App() {
               <ViewsPanel
                 current={views.current}
                 hidden={hidden}
-                onHidden={setHidden}
-                onSave={(name, overwrite) => api.saveView({ name, overwrite, state: { filters, hiddenColumns: hidden } })}
+                onHidden={(next) => setLayout((l) => withHidden(l, next))}
+                onSave={(name, overwrite) => api.saveView({ name, overwrite, state: { filters, hiddenColumns: hidden, columns: layout } })}
                 onOpen={views.open}
                 onClose={() => setShowViews(false)}
               />

@@ -3,7 +3,7 @@
 // open, AD_COLUMNS=0, a field they do not hold): the caller then takes the SQL path, the reference.
 import type { QueryResult } from '../../../shared/contract';
 import type { EventRow } from '../../../shared/event';
-import { DEFAULT_PAGE, MAX_PAGE, checkCondition, type EventQuery } from '../../../shared/query';
+import { DEFAULT_PAGE, MAX_PAGE, SORT_FIELDS, checkCondition, type EventQuery } from '../../../shared/query';
 import { FACET_FIELDS, type Facet, type FacetField, type Histogram, type QuerySummary } from '../../../shared/investigate';
 import { parseSearch, snippet } from '../../../shared/search';
 import type { CaseStore } from '../store/case-store';
@@ -12,6 +12,7 @@ import { FilterMask } from './filter-mask';
 import { facetsOf, selection, summaryOf } from './aggregates';
 import { histogramOf } from './histogram';
 import { pageIds } from './page';
+import { sortOrder } from './sort-order';
 
 /** Answers given from the columns, by kind: tests read it to know which path ran. */
 export const columnAnswers = { query: 0, summary: 0, facets: 0, histogram: 0 };
@@ -69,6 +70,7 @@ export function columnQuery(store: CaseStore, q: EventQuery): QueryResult | null
   const limit = Math.min(Math.max(q.limit ?? DEFAULT_PAGE, 0), MAX_PAGE);
   const offset = Math.max(q.offset ?? 0, 0);
   if (!Number.isInteger(limit) || !Number.isInteger(offset)) return null;
+  if (q.sort !== undefined && !SORT_FIELDS.includes(q.sort)) return null;
   const cols = columnsOf(store);
   const f = cols && filtered(store, cols, q);
   if (!cols || !f) return null;
@@ -76,7 +78,7 @@ export function columnQuery(store: CaseStore, q: EventQuery): QueryResult | null
   const total = f.rows.length;
   const events: EventRow[] = [];
   if (limit > 0 && offset < total) {
-    const ids = pageIds(cols, f.mask, q.order === 'desc', offset, limit);
+    const ids = pageIds(cols, f.mask, q.order === 'desc', offset, limit, q.sort ? sortOrder(cols, q.sort) : cols.order);
     const terms = parseSearch(q.search ?? '');
     const byId = store.rowsById(ids, terms.length ? (row, raw) => (row.match = snippet(raw, terms)) : undefined);
     for (const id of ids) events.push(byId.get(id)!);

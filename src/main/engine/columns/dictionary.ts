@@ -74,6 +74,30 @@ export class DictColumn {
     return hit >= 0 ? hit : this.add(value, bytes, 0, bytes.length, h);
   }
 
+  /** Each code's place among the values in SQLite's BINARY order (UTF-8 bytes); NULL (code 0) after all. */
+  ranks(): Uint32Array {
+    const at = this.poolAt.data;
+    const pool = this.pool;
+    // Compared in place (no subarray per comparison: a million distinct values take ~20M comparisons).
+    const cmp = (a: number, b: number): number => {
+      const ea = at[a + 1];
+      const eb = at[b + 1];
+      for (let i = at[a], j = at[b]; ; i++, j++) {
+        if (i === ea) return j === eb ? 0 : -1;
+        if (j === eb) return 1;
+        const d = pool[i] - pool[j];
+        if (d) return d;
+      }
+    };
+    const codes = new Uint32Array(this.count - 1);
+    for (let i = 0; i < codes.length; i++) codes[i] = i + 1;
+    codes.sort(cmp);
+    const rank = new Uint32Array(this.count);
+    codes.forEach((c, i) => (rank[c] = i));
+    rank[0] = this.count - 1;
+    return rank;
+  }
+
   private sameBytes(code: number, src: Uint8Array, a: number, b: number): boolean {
     const p = this.poolAt.data[code];
     if (this.poolAt.data[code + 1] - p !== b - a) return false;

@@ -3,8 +3,7 @@
 import type { EventColumns } from './event-columns';
 
 /** Event ids of the page. */
-export function pageIds(cols: EventColumns, mask: Uint8Array, desc: boolean, offset: number, limit: number): number[] {
-  const { order } = cols;
+export function pageIds(cols: EventColumns, mask: Uint8Array, desc: boolean, offset: number, limit: number, order: Uint32Array = cols.order): number[] {
   const ids = cols.ids.data;
   const out: number[] = [];
   let skip = offset;

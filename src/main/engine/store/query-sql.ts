@@ -1,5 +1,5 @@
 // Turns the shared query model into SQL over the events table; values are always bound, never spliced.
-import { checkCondition, type EventQuery, type Condition } from '../../../shared/query';
+import { SORT_FIELDS, checkCondition, type EventQuery, type Condition } from '../../../shared/query';
 import { ACTOR_TYPES, OUTCOMES } from '../../../shared/event';
 import { NO_TIME, encodeActorType, encodeOutcome, encodeTimeFlag } from './schema';
 import { parseBound } from './time-bound';
@@ -125,5 +125,11 @@ export function whereClause(q: EventQuery, expand?: ExpandContains, opts: { prob
 }
 
 export function orderClause(q: EventQuery): string {
+  if (q.sort) {
+    // Values without one come last; descending is the same order read backwards, as for time.
+    const col = COLUMN[q.sort];
+    if (!col || !SORT_FIELDS.includes(q.sort)) throw new Error(`cannot sort by ${String(q.sort)}`);
+    return q.order === 'desc' ? `ORDER BY ${col} IS NULL DESC, ${col} DESC, t DESC, id DESC` : `ORDER BY ${col} IS NULL, ${col}, t, id`;
+  }
   return q.order === 'desc' ? 'ORDER BY t DESC, id DESC' : 'ORDER BY t, id';
 }

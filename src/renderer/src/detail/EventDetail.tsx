@@ -23,10 +23,15 @@ interface Props {
   onSelect(id: string): void;
   /** Its bookmark, tags or note changed. */
   onAnnotated(): void;
+  /** A tab asked for from elsewhere (the grid's context menu); a new object each time it is asked. */
+  tabRequest?: { tab: DetailTab } | null;
 }
 
-export function EventDetail({ id, height, outside, onClose, onSelect, onAnnotated }: Props) {
-  const [tab, setTab] = useState<DetailTab>('record');
+export function EventDetail({ id, height, outside, onClose, onSelect, onAnnotated, tabRequest }: Props) {
+  const [tab, setTab] = useState<DetailTab>(tabRequest?.tab ?? 'record');
+  useEffect(() => {
+    if (tabRequest) setTab(tabRequest.tab);
+  }, [tabRequest]);
   const { api } = useBackend();
   const [ev, setEv] = useState<AuditEvent | null>(null);
   const [error, setError] = useState<string | null>(null);

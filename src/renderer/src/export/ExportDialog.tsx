@@ -18,15 +18,18 @@ import { errorMessage, fmtCount } from '../util/format';
 interface Props {
   query: EventQuery;
   matching: number | null;
-  selectedId: string | null;
+  /** The events selected in the timeline (the cursor's row, or the multi-selection). */
+  selectedIds: string[];
+  /** Opened from the selection's Export: it is the scope to start with. */
+  fromSelection?: boolean;
   onClose(): void;
 }
 
-export function ExportDialog({ query, matching, selectedId, onClose }: Props) {
+export function ExportDialog({ query, matching, selectedIds, fromSelection = false, onClose }: Props) {
   const { api } = useBackend();
   const [format, setFormat] = useState<ExportFormat>('csv');
   const [mode, setMode] = useState<ExportMode>('raw');
-  const [scope, setScope] = useState<'filter' | 'selection'>('filter');
+  const [scope, setScope] = useState<'filter' | 'selection'>(fromSelection && selectedIds.length ? 'selection' : 'filter');
   const [redact, setRedact] = useState<RedactableField[]>([]);
   const [running, setRunning] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -54,7 +57,7 @@ export function ExportDialog({ query, matching, selectedId, onClose }: Props) {
     setResult(null);
     setProgress(null);
     try {
-      const ids = scope === 'selection' && selectedId ? [selectedId] : undefined;
+      const ids = scope === 'selection' && selectedIds.length ? selectedIds : undefined;
       setResult(await api.exportEvents({ query, ids, format, mode, redact, jobId }));
     } catch (e) {
       setError(errorMessage(e));
@@ -85,8 +88,8 @@ export function ExportDialog({ query, matching, selectedId, onClose }: Props) {
                 {describeQuery(query)}
                 {matching !== null ? ` (${fmtCount(matching)})` : ''}
               </option>
-              <option value="selection" disabled={!selectedId}>
-                the selected event{selectedId ? '' : ' (select one in the timeline)'}
+              <option value="selection" disabled={!selectedIds.length}>
+                {selectedIds.length > 1 ? `the ${fmtCount(selectedIds.length)} selected events` : `the selected event${selectedIds.length ? '' : ' (select one in the timeline)'}`}
               </option>
             </select>
           </label>

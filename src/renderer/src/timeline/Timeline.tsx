@@ -3,7 +3,25 @@ import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type 
 import type { EventRow } from '../../../shared/event';
 import { useBackend } from '../api/BackendContext';
 import { useDebounced } from '../util/useDebounced';
-import { gridTemplate, type ColumnId } from './columns';
+import type { ColumnId } from './columns';
+import { gridTemplate, hiddenOf, type GridLayout } from './layout';
+import { ColumnChooser } from './ColumnChooser';
+import { GridMenu, type MenuItem } from './GridMenu';
+import { StatusBar } from './StatusBar';
+import { NO_SELECTION, extendTo, selectedIndexes, toggle, type Selection } from './selection';
+import { rowsAt } from './selectedRows';
+import { toTsv } from './tsv';
+import { useRowMarks } from './useRowMarks';
+import { useRawCells, useRawPaths } from './useRawColumns';
+import { isRaw, rawPath } from './columns';
+import type { SourceInfo } from '../../../shared/contract';
+import { copyText } from '../util/clipboard';
+import { errorMessage } from '../util/format';
+import { useAltKey } from '../annotations/useAltKey';
+import './grid.css';
+import { useBackgroundWork } from '../import/useBackgroundWork';
+import type { DetailTab } from '../investigate/DetailTabs';
+import type { QueryField, SortField } from '../../../shared/query';
 import { EMPTY_FILTERS, queryMeaning, toQuery, type TimelineFilters } from './filters';
 import { TimelineHeader } from './TimelineHeader';
 import { TimelineRow } from './TimelineRow';
@@ -30,6 +48,8 @@ interface Props {
   revision: number;
   caseEvents: number;
   vendors: string[];
+  /** The case's sources: their raw-record paths are offered as columns. */
+  sources: SourceInfo[];
   /** Id of the event shown in the detail panel, or null when it is closed. */
   detailId: string | null;
   onDetail(row: EventRow | null): void;
@@ -38,11 +58,17 @@ interface Props {
   /** The filters live with the app, so the annotations panel and saved views can set them. */
   filters: TimelineFilters;
   setFilters: Dispatch<SetStateAction<TimelineFilters>>;
-  /** Columns not shown (saved with views); their cells stay in the DOM, hidden by CSS. */
-  hiddenColumns: ColumnId[];
+  /** Columns shown, in order, with their widths (saved with views). */
+  layout: GridLayout;
+  onLayout(next: GridLayout): void;
+  /** Bumped when annotations change: the row markers reread. */
+  annRevision: number;
+  onAnnotated(): void;
+  /** Opens the event panel on a tab (the context menu's trace and history). */
+  onDetailTab(row: EventRow, tab: DetailTab): void;
 }
 
-export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, onDetailOutside, filters, setFilters, hiddenColumns }: Props) {
+export function Timeline({ revision, caseEvents, vendors, sources, detailId, onDetail, onDetailOutside, filters, setFilters, layout, onLayout, annRevision, onAnnotated, onDetailTab }: Props) {
   const { api } = useBackend();
   const debounced = useDebounced(filters, 250);
   const { zone } = useDisplayZone();
@@ -78,8 +104,10 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, on
 
   // A new result set starts at its top with nothing selected.
   const queryKey = JSON.stringify(query);
+  const [sel, setSel] = useState<Selection>(NO_SELECTION);
   useEffect(() => {
     setSelected(null);
+    setSel(NO_SELECTION);
     scrollRef.current?.scrollTo({ top: 0 });
   }, [queryKey]);
 
@@ -140,18 +168,132 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, on
     else if (selectedRow) onDetail(selectedRow);
   }, [detailId, selectedRow, onDetail]);
 
-  const onKeyDown = useTimelineKeys({ count, selected, pageRows, firstVisible, select, toggleExpand });
+  const addChip = useCallback((c: Condition) => setFilters((f) => ({ ...f, chips: withCondition(f.chips, c) })), [setFilters]);
 
-  const onRowClick = useCallback(
-    (index: number) => {
-      setSelected(index);
-      const row = rows.getRow(index);
-      if (row) onDetail(row);
+  // Multi-selection, bulk actions, copy and the context menu.
+  const marks = useRowMarks(api, annRevision + revision);
+  const jobs = useBackgroundWork();
+  const [message, setMessage] = useState<string | null>(null);
+  const [asking, setAsking] = useState<'tag' | 'note' | null>(null);
+  const [menu, setMenu] = useState<{ at: { x: number; y: number }; index: number; cell: { field: QueryField; value: string; column: ColumnId } | null } | null>(null);
+  const [choosing, setChoosing] = useState(false);
+  useAltKey('c', () => setChoosing((v) => !v));
+  const indexes = selectedIndexes(sel, selected);
+  const focusGrid = useCallback(() => scrollRef.current?.focus(), []);
+  const columnIds = layout.map((c) => c.id);
+  const rawPaths = useRawPaths(api, sources, choosing);
+  const shownRaw = columnIds.filter(isRaw).map(rawPath);
+  const rawOf = useRawCells(api, items.map((it) => rows.getRow(it.index)), shownRaw);
+  const selectedRows = useCallback(() => rowsAt(api, query, selectedIndexes(sel, selected), rows.getRow), [api, query, sel, selected, rows]);
+  const say = useCallback((p: Promise<string>) => p.then(setMessage, (e: unknown) => setMessage(errorMessage(e))), []);
+  const copyRows = useCallback(
+    () => say(selectedRows().then(async (r) => (r.length ? (await copyText(toTsv(r, columnIds, rawOf)), `copied ${r.length} row${r.length === 1 ? '' : 's'}`) : 'nothing selected'))),
+    [say, selectedRows, columnIds, rawOf],
+  );
+  const bulk = useCallback(
+    (kind: 'bookmark' | 'tag' | 'note', value?: string) => {
+      if (!indexes.length) return;
+      if (kind !== 'bookmark' && value === undefined) {
+        setAsking(kind);
+        return;
+      }
+      say(
+        selectedRows().then(async (r) => {
+          for (const row of r) {
+            await api.annotate(kind === 'bookmark' ? { id: row.id, bookmarked: true } : kind === 'tag' ? { id: row.id, addTags: [value!] } : { id: row.id, note: value || null });
+          }
+          onAnnotated();
+          return `${kind === 'bookmark' ? 'bookmarked' : kind === 'tag' ? `tagged "${value}":` : 'noted'} ${r.length} event${r.length === 1 ? '' : 's'}`;
+        }),
+      );
     },
-    [rows, onDetail],
+    [indexes.length, say, selectedRows, api, onAnnotated],
+  );
+  const [exportIds, setExportIds] = useState<string[] | null>(null);
+  const [exportFromSel, setExportFromSel] = useState(false);
+  const exportSelection = useCallback(
+    () =>
+      void selectedRows().then(
+        (r) => {
+          setExportIds(r.map((x) => x.id));
+          setExportFromSel(true);
+          setExporting(true);
+        },
+        (e: unknown) => setMessage(errorMessage(e)),
+      ),
+    [selectedRows],
   );
 
-  const addChip = useCallback((c: Condition) => setFilters((f) => ({ ...f, chips: withCondition(f.chips, c) })), [setFilters]);
+  const openMenu = useCallback((index: number, cell: { field: QueryField; value: string; column: ColumnId } | null, at: { x: number; y: number }) => {
+    setSelected(index);
+    setMenu({ index, cell, at });
+  }, []);
+  const menuFromKeys = useCallback(() => {
+    if (selected === null) return;
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-testid=row][data-index="${selected}"]`);
+    const r = el?.getBoundingClientRect();
+    openMenu(selected, null, { x: (r?.left ?? 0) + 40, y: (r?.bottom ?? 0) + 2 });
+  }, [selected, openMenu]);
+  const menuItems = (m: NonNullable<typeof menu>): MenuItem[] => {
+    const row = rows.getRow(m.index);
+    const c = m.cell;
+    return [
+      { id: 'filter-for', label: c ? `Filter for ${c.field} = ${c.value.slice(0, 40)}` : 'Filter for (right-click a cell)', disabled: !c, run: () => c && addChip({ field: c.field, op: 'eq', value: c.value }) },
+      { id: 'copy-value', label: 'Copy value', disabled: !c, run: () => c && say(copyText(c.value).then(() => 'copied the value')) },
+      { id: 'copy-row', label: 'Copy row (TSV)', disabled: !row, run: () => row && say(copyText(toTsv([row], columnIds, rawOf)).then(() => 'copied the row')) },
+      { id: 'copy-raw', label: 'Copy raw JSON', disabled: !row, run: () => row && say(api.getEvent({ id: row.id }).then(async (e) => (await copyText(e.raw), 'copied the raw record'))) },
+      { id: 'copy-selection', label: `Copy selection (${indexes.length}) · Ctrl+C`, disabled: !indexes.length, run: () => copyRows() },
+      { id: 'trace', label: 'Open trace', disabled: !row, run: () => row && onDetailTab(row, 'trace') },
+      { id: 'history', label: 'Show resource history', disabled: !row?.targetId, run: () => row && onDetailTab(row, 'history') },
+    ];
+  };
+
+  const onKeyDown = useTimelineKeys({
+    count,
+    selected,
+    pageRows,
+    firstVisible,
+    select,
+    toggleExpand,
+    extend: (to) => {
+      setSel((s) => extendTo(s, selected, to));
+      select(to);
+    },
+    toggleMark: () => selected !== null && setSel((s) => toggle(s, null, selected)),
+    clearMarks: () => {
+      if (!sel.marked.size) return false;
+      setSel(NO_SELECTION);
+      return true;
+    },
+    copy: copyRows,
+    bulk: (k) => bulk(k),
+    menu: menuFromKeys,
+  });
+
+  const onRowClick = useCallback(
+    (index: number, e: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }) => {
+      if (e.shiftKey) setSel((s) => extendTo(s, selected, index));
+      else if (e.ctrlKey || e.metaKey) setSel((s) => toggle(s, selected, index));
+      else setSel(NO_SELECTION);
+      setSelected(index);
+      const row = rows.getRow(index);
+      if (row && !e.shiftKey && !e.ctrlKey && !e.metaKey) onDetail(row);
+    },
+    [rows, onDetail, selected],
+  );
+
+  const onSort = useCallback(
+    (by: SortField | 'time') =>
+      setFilters((f) => {
+        const current = f.sort ?? 'time';
+        const order = current === by ? (f.order === 'asc' ? 'desc' : 'asc') : 'asc';
+        const next = { ...f, order } as TimelineFilters;
+        if (by === 'time') delete next.sort;
+        else next.sort = by;
+        return next;
+      }),
+    [setFilters],
+  );
   const removeChip = useCallback(
     (c: Condition) => setFilters((f) => ({ ...f, chips: f.chips.filter((x) => !sameCondition(x, c)) })),
     [setFilters],
@@ -166,8 +308,9 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, on
     <div
       className="timeline"
       data-testid="timeline"
-      data-hide={hiddenColumns.join(' ')}
-      style={{ ['--tl-grid' as string]: gridTemplate(hiddenColumns), ['--scrollbar' as string]: `${sv.scrollbarWidth}px` }}
+      data-columns={columnIds.join(' ')}
+      data-hide={hiddenOf(layout).join(' ')}
+      style={{ ['--tl-grid' as string]: gridTemplate(layout), ['--scrollbar' as string]: `${sv.scrollbarWidth}px` }}
     >
       <TimelineToolbar
         filters={filters}
@@ -175,8 +318,12 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, on
         caseEvents={caseEvents}
         loading={rows.loading}
         onChange={(next) => setFilters((f) => ({ ...f, ...next }))}
-        onClear={() => setFilters((f) => ({ ...EMPTY_FILTERS, order: f.order }))}
-        onExport={() => setExporting(true)}
+        onClear={() => setFilters((f) => ({ ...EMPTY_FILTERS, order: f.order, ...(f.sort ? { sort: f.sort } : {}) }))}
+        onExport={() => {
+          setExportIds(selectedRow ? [selectedRow.id] : null);
+          setExportFromSel(false);
+          setExporting(true);
+        }}
       />
       <FilterChips
         chips={filters.chips}
@@ -196,20 +343,19 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, on
         <ExportDialog
           query={query}
           matching={rows.total}
-          selectedId={selectedRow?.id ?? null}
+          selectedIds={exportIds ?? []}
+          fromSelection={exportFromSel}
           onClose={() => {
             setExporting(false);
+            setExportIds(null);
             scrollRef.current?.focus();
           }}
         />
       )}
       {rows.error && <Banner message={rows.error} testId="timeline-error" />}
-      <TimelineHeader
-        filters={filters}
-        vendors={vendors}
-        onColumn={onColumn}
-        onToggleOrder={() => setFilters((f) => ({ ...f, order: f.order === 'asc' ? 'desc' : 'asc' }))}
-      />
+      <TimelineHeader filters={filters} vendors={vendors} layout={layout} onLayout={onLayout} onColumn={onColumn} onSort={onSort} onChooser={() => setChoosing((v) => !v)} />
+      {choosing && <ColumnChooser layout={layout} rawPaths={rawPaths} onLayout={onLayout} onClose={() => setChoosing(false)} />}
+      {menu && <GridMenu at={menu.at} items={menuItems(menu)} onClose={() => setMenu(null)} />}
       <div
         ref={scrollRef}
         className={`tl-scroll${pending ? ' pending' : ''}`}
@@ -235,12 +381,17 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, on
                 key={it.index}
                 index={it.index}
                 row={rows.getRow(it.index)}
+                layout={layout}
                 top={it.start - sv.windowVirtualTop}
                 height={rowHeight}
                 selected={it.index === selected}
+                marked={sel.marked.has(it.index)}
+                mark={marks.get(rows.getRow(it.index)?.id ?? '')}
+                raw={shownRaw.length ? rawOf(rows.getRow(it.index)?.id ?? '') : undefined}
                 expanded={detailId !== null && it.index === selected}
                 onClick={onRowClick}
                 onCellFilter={addChip}
+                onContextMenu={openMenu}
               />
             ))}
           </div>
@@ -251,6 +402,22 @@ export function Timeline({ revision, caseEvents, vendors, detailId, onDetail, on
           </div>
         )}
       </div>
+      <StatusBar
+        position={selected}
+        selected={indexes.length}
+        total={pending ? null : rows.total}
+        caseEvents={caseEvents}
+        jobs={jobs}
+        message={message}
+        onTag={(t) => bulk('tag', t)}
+        onBookmark={() => bulk('bookmark')}
+        onNote={(n) => bulk('note', n)}
+        onExport={exportSelection}
+        onCopy={copyRows}
+        onDone={focusGrid}
+        asking={asking}
+        onAsk={setAsking}
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // The timeline's filter state and the EventQuery it means.
-import type { Condition, EventQuery } from '../../../shared/query';
+import type { Condition, EventQuery, SortField } from '../../../shared/query';
 import { sameCondition } from '../../../shared/query';
-import { COLUMNS, type ColumnId } from './columns';
+import { COLUMNS, type ModelColumnId } from './columns';
 import { zonedBound, type DisplayZone } from '../../../shared/display-zone';
 import { boundMs } from '../../../shared/time-bound';
 
@@ -11,7 +11,7 @@ export interface TimelineFilters {
   search: string;
   from: string;
   to: string;
-  columns: Partial<Record<ColumnId, string>>;
+  columns: Partial<Record<ModelColumnId, string>>;
   /** Exact field = value filters added from cells and facets, shown as chips. */
   chips: Condition[];
   /** Annotation filters, shown as chips too. */
@@ -22,6 +22,8 @@ export interface TimelineFilters {
   finding: string;
   findingTitle: string;
   order: 'asc' | 'desc';
+  /** Sort by this model field (then time); absent: by time. */
+  sort?: SortField;
 }
 
 export const EMPTY_FILTERS: TimelineFilters = {
@@ -42,12 +44,12 @@ export function usableBound(text: string, zone: DisplayZone): string | null {
 export function toQuery(f: TimelineFilters, zone: DisplayZone = 'UTC'): EventQuery {
   const where: Condition[] = [];
   for (const col of COLUMNS) {
-    const value = f.columns[col.id]?.trim();
+    const value = f.columns[col.id as ModelColumnId]?.trim();
     if (!value || !col.field) continue;
     where.push({ field: col.field, op: col.filter === 'select' ? 'eq' : 'contains', value });
   }
   for (const c of f.chips) if (!where.some((w) => sameCondition(w, c))) where.push(c);
-  const q: EventQuery = { order: f.order };
+  const q: EventQuery = { order: f.order, ...(f.sort ? { sort: f.sort } : {}) };
   if (where.length) q.where = where;
   if (f.text.trim()) q.text = f.text.trim();
   if (f.search.trim()) q.search = f.search.trim();
