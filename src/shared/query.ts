@@ -28,6 +28,11 @@ export interface Condition {
 
 export interface EventQuery {
   where?: Condition[];
+  /**
+   * The query language (shared/ql.ts): `actor:alice AND -outcome:success`, ANDed with the other filters.
+   * Only the text travels; its tree is parseQuery(q), so the two can never disagree.
+   */
+  q?: string;
   /** Free text: every word must appear in one of the model fields (case-insensitive). */
   text?: string;
   /**
