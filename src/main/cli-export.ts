@@ -9,6 +9,7 @@ import { parseCondition, type EventQuery } from '../shared/query';
 import { EXPORT_FORMATS, REDACTABLE_FIELDS, type ExportFormat, type RedactableField } from '../shared/export';
 import { VERIFY_SCRIPT } from './engine/export/verify-script';
 import { progressPrinter } from './cli-progress';
+import { checkedQuery } from './cli-query';
 import type { Values } from './cli';
 
 interface VerifyResult {
@@ -33,6 +34,7 @@ export async function cmdExport(engine: EngineClient, casePath: string, v: Value
     if ((v.tag?.length ?? 0) > 1) throw new Error('export takes one --tag');
     query = {
       where: (v.where ?? []).map(parseCondition),
+      ...(v.q !== undefined ? { q: checkedQuery(v.q, UsageError) } : {}),
       text: v.text,
       from: v.from,
       to: v.to,
@@ -42,7 +44,7 @@ export async function cmdExport(engine: EngineClient, casePath: string, v: Value
       ...(v.search ? { search: v.search } : {}),
     };
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw e instanceof UsageError ? e : new UsageError((e as Error).message);
   }
   if (!query.where?.length) delete query.where;
   for (const k of ['text', 'from', 'to'] as const) if (query[k] === undefined) delete query[k];

@@ -16,20 +16,22 @@ import { cmdExport, cmdVerify } from './cli-export';
 import { cmdSql, cmdViews } from './cli-views';
 import { cmdFacets } from './cli-facets';
 import { cmdDiff } from './cli-diff';
+import { checkedQuery } from './cli-query';
 
 const USAGE = `usage:
   auditdesk import CASE FILE... [--json]
   auditdesk info CASE [--json]
-  auditdesk query CASE [--where FIELD=VALUE]... [--where FIELD~TEXT]... [--text WORDS] [--search Q]
+  auditdesk query CASE [--q QUERY] [--where FIELD=VALUE]... [--where FIELD~TEXT]... [--text WORDS] [--search Q]
                        [--from T] [--to T] [--tag T] [--bookmarked] [--noted] [--limit N] [--offset N] [--json]
   auditdesk annotate CASE EVENT_ID [--tag T]... [--untag T]... [--bookmark | --unbookmark] [--note TEXT] [--json]
-  auditdesk trace CASE REQUEST_ID [--json]
+  auditdesk trace CASE REQUEST_ID [--q QUERY] [--json]   --q: only the steps the query matches
+  auditdesk trace CASE --q QUERY [--json]                the trace of the oldest event the query matches
   auditdesk diff CASE EVENT_ID [--history] [--json]
                       the event's before/after as changed paths; --history: every event on its target, in order
-  auditdesk facets CASE [--where ...] [--text WORDS] [--search Q] [--from T] [--to T] [--tag T] [--bookmarked]
+  auditdesk facets CASE [--q QUERY] [--where ...] [--text WORDS] [--search Q] [--from T] [--to T] [--tag T] [--bookmarked]
                         [--noted] [--field F]... [--limit N] [--json]
                         top values with counts; F: ${FACET_FIELDS.join(' | ')} (default all); N: 1 to 100 (default 8)
-  auditdesk export CASE [--where ...] [--text WORDS] [--search Q] [--from T] [--to T] [--tag T] [--bookmarked]
+  auditdesk export CASE [--q QUERY] [--where ...] [--text WORDS] [--search Q] [--from T] [--to T] [--tag T] [--bookmarked]
                         [--noted] [--id ID]...
                         --format json|jsonl|csv [--raw|--normalized] [--redact FIELD]... --out DIR [--json]
   auditdesk verify DIR [--sources DIR] [--json]
@@ -40,6 +42,7 @@ const USAGE = `usage:
                       [--since T] [--filter k=v]... [--page-size N] [--json]
                       V: openindex | opbox | adminconsole | openclaw | invent. The token comes from the
                       environment variable VAR, or a prompt on a terminal; never from the command line.
+QUERY is the query language, e.g. 'outcome:(failure OR denied) AND -actor:svc-*' (README, "Query language").
 CASE is a case folder (e.g. incident-42.auditdesk); import and serve create it when missing.`;
 
 export class UsageError extends Error {}
@@ -47,6 +50,7 @@ export class UsageError extends Error {}
 const OPTIONS = {
   json: { type: 'boolean' },
   where: { type: 'string', multiple: true },
+  q: { type: 'string' },
   text: { type: 'string' },
   search: { type: 'string' },
   from: { type: 'string' },
@@ -135,6 +139,7 @@ function filterQuery(v: Values): EventQuery {
   try {
     return {
       where: (v.where ?? []).map(parseCondition),
+      ...(v.q !== undefined ? { q: checkedQuery(v.q, UsageError) } : {}),
       text: v.text,
       ...(v.search ? { search: v.search } : {}),
       from: v.from,
@@ -144,7 +149,7 @@ function filterQuery(v: Values): EventQuery {
       ...(v.noted ? { noted: true } : {}),
     };
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw e instanceof UsageError ? e : new UsageError((e as Error).message);
   }
 }
 
@@ -186,10 +191,21 @@ async function cmdAnnotate(engine: EngineClient, casePath: string, rest: string[
 }
 
 async function cmdTrace(engine: EngineClient, casePath: string, rest: string[], v: Values): Promise<number> {
-  if (rest.length !== 1 || !rest[0]) throw new UsageError('trace needs exactly one REQUEST_ID');
-  const requestId = rest[0];
+  const q = v.q !== undefined ? checkedQuery(v.q, UsageError) : undefined;
+  if (rest.length > 1 || (!rest[0] && q === undefined)) throw new UsageError('trace needs exactly one REQUEST_ID, or --q QUERY');
   await engine.api.openCase({ path: casePath });
+  let requestId = rest[0];
+  if (!requestId) {
+    const first = (await engine.api.queryEvents({ q, where: [{ field: 'requestId', op: 'contains', value: '' }], limit: 1 })).events[0];
+    if (!first) throw new Error(`no event with a request id matches --q ${q}`);
+    requestId = first.requestId!;
+  }
   const trace = await engine.traceFull({ requestId });
+  if (rest[0] && q !== undefined) {
+    // Only the steps the query matches; offsets and gaps stay those of the whole trace.
+    const ids = new Set((await engine.api.queryEvents({ q, where: [{ field: 'requestId', op: 'eq', value: requestId }], limit: 10_000 })).events.map((e) => e.id));
+    trace.events = trace.events.filter((e) => ids.has(e.id));
+  }
   const doc = { requestId, events: trace.events, vendors: trace.vendors, truncated: trace.truncated };
   out(Boolean(v.json), doc, () => humanTrace(requestId, trace));
   return trace.events.length ? 0 : 1;
@@ -270,10 +286,17 @@ function humanSyncReport(r: SyncReport): string {
   return lines.join('\n');
 }
 
+/** `--q -actor:x`: a query may start with "-" (NOT), which parseArgs would take for an option. */
+function joinQueryArgs(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) out.push(argv[i] === '--q' && i + 1 < argv.length ? `--q=${argv[++i]}` : argv[i]);
+  return out;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinQueryArgs(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
     process.stderr.write(`auditdesk: ${(e as Error).message}\n${USAGE}\n`);
     return 2;
