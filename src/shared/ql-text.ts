@@ -61,11 +61,14 @@ export function termOf(field: QlField, value: string): QlNode {
   return { type: 'term', field, match: { kind: 'exact', value, quoted: true }, at: 0 };
 }
 
+/** How a value from a facet or a cell joins the query. */
+export type FilterMode = 'for' | 'out' | 'or';
+
 /**
  * The query with a value added: 'for' ANDs field:"value", 'out' ANDs -field:"value" (either replaces the
  * opposite clause on the same value), 'or' ORs it into the last positive clause on that field (else 'for').
  */
-export function withValue(text: string, field: QlField, value: string, mode: 'for' | 'out' | 'or'): string {
+export function withValue(text: string, field: QlField, value: string, mode: FilterMode): string {
   const clauses = clausesOf(parseQuery(text));
   const term = termOf(field, value);
   const neg: QlNode = { type: 'not', item: term };
@@ -101,4 +104,15 @@ export function negateClause(text: string, k: number): string {
 export function removeClause(text: string, k: number): string {
   const clauses = clausesOf(parseQuery(text));
   return textOf(clauses.filter((_, i) => i !== k));
+}
+
+/**
+ * The query without its positive clauses on one field (`vendor:x`, `vendor:(x OR y)`), or null when it
+ * has none: that field's facet is counted without them, so its other values stay there to OR in.
+ */
+export function withoutFieldClauses(text: string, field: QlField): string | null {
+  const clauses = clausesOf(parseQuery(text));
+  const onField = (c: QlNode) => oneField(c.type === 'or' ? c.items : [c]) === field;
+  if (!clauses.some(onField)) return null;
+  return textOf(clauses.filter((c) => !onField(c)));
 }

@@ -51,7 +51,7 @@ function comboBattery(qs: string[]): string[] {
 test('query-language answers from the columns equal the SQL answers, and the columns answered', async (t) => {
   const { engine, dir } = await freshEngine();
   t.after(() => engine.close());
-  await engine.importFiles({ paths: [...corpusFiles(), generatedFile(dir), edgeRecords(dir)] });
+  await engine.importFiles({ paths: [...corpusFiles(), generatedFile(dir, 500), edgeRecords(dir)] });
   const store = storeOf(engine);
   const rows = store.query({ limit: 10_000 }).events;
   const qs = comboBattery(qlBattery(rows));

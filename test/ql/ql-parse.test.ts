@@ -3,7 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { parseQuery, QuerySyntaxError, type QlNode } from '../../src/shared/ql';
-import { negateClause, removeClause, toText, withValue } from '../../src/shared/ql-text';
+import { negateClause, removeClause, toText, withValue, withoutFieldClauses } from '../../src/shared/ql-text';
 import { matcherOf } from '../../src/shared/ql-match';
 
 /** The tree without offsets, to compare shapes. */
@@ -75,6 +75,9 @@ test('chips: filter for, filter out, OR a second value, negate, remove', () => {
   assert.equal(negateClause(q, 1), 'outcome:("failure" OR "denied") actor:"svc@x"');
   assert.equal(removeClause(q, 0), '-actor:"svc@x"');
   assert.equal(withValue('a OR b', 'ip', '1.2.3.4', 'for'), '(a OR b) ip:"1.2.3.4"');
+  // A facet of a field the query picks values of is counted without those picks.
+  assert.equal(withoutFieldClauses(q, 'outcome'), '-actor:"svc@x"');
+  assert.equal(withoutFieldClauses(q, 'actor'), null);
 });
 
 test('wildcards fold ASCII letters only (as SQLite LIKE does); regexes match the whole value', () => {

@@ -15,7 +15,8 @@ interface Props {
   expanded: boolean;
   onClick(index: number): void;
   /** Alt+click on a cell: filter on its value. */
-  onCellFilter?(c: Condition): void;
+  /** Alt+click on a cell filters for its value, Alt+Shift+click filters it out. */
+  onCellFilter?(c: Condition, mode: 'for' | 'out'): void;
 }
 
 function Cell({ text, className = '', field, value }: { text: string | null; className?: string; field?: QueryField; value?: string | null }) {
@@ -53,7 +54,7 @@ export const TimelineRow = memo(function TimelineRow({ index, row, top, height, 
       onClick={(e) => {
         const cell = (e.target as HTMLElement).closest<HTMLElement>('[data-ff]');
         if (e.altKey && cell && onCellFilter) {
-          onCellFilter({ field: cell.dataset.ff as QueryField, op: 'eq', value: cell.dataset.fv ?? '' });
+          onCellFilter({ field: cell.dataset.ff as QueryField, op: 'eq', value: cell.dataset.fv ?? '' }, e.shiftKey ? 'out' : 'for');
           return;
         }
         onClick(index);
