@@ -9,6 +9,7 @@ import { facets, histogram, summarize } from '../src/main/engine/investigate/ove
 import { countRows } from '../src/main/engine/investigate/whole-case';
 import type { EventQuery } from '../src/shared/query';
 import { uiWait } from './ui-wait';
+import { qlWait } from './ql-wait';
 
 const { casePath, values } = caseArgs('node --import tsx bench/measure-investigate.ts CASE [--runs N]', ['runs']);
 const RUNS = Number(values.runs ?? 50);
@@ -71,6 +72,8 @@ async function main() {
     facetsCached: time(['all', 'one'], (k) => facets(store, filterOf(k), undefined, 6)),
     // The UI's wait after a filter change: SQL path, column path and a plain scan of the columns (bench/ui-wait.ts).
     uiWait: uiWait(store, 20, 5),
+    // The same wait for query-language filters (bench/ql-wait.ts), column path and SQL path.
+    queryLanguage: qlWait(store, 2),
     meanTraceEvents: reqs.length ? traced / (TRACE_RUNS + 1) : 0,
     peakRssBytes: process.memoryUsage().rss,
   };

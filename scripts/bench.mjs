@@ -520,6 +520,12 @@ function renderSection(r) {
         row(`UI wait after a filter change, ${name}: columns (${k.filters} filters; ${peers})`, k.columns, TARGETS.uiWaitMs);
       }
     }
+    // Query language (bench/ql-wait.ts): count + page + metrics + facets + histogram after the filter changes.
+    for (const [kind, x] of Object.entries(iv.queryLanguage ?? {})) {
+      if (!x?.columns) continue;
+      row(`query language, ${kind}, column path: \`${x.example}\`${x.firstUseMs != null ? ` (first use of the path reads every raw record: ${x.firstUseMs.toFixed(0)} ms)` : ''}`, x.columns, TARGETS.uiWaitMs);
+      if (x.sql) row(`query language, ${kind}, SQL path (reference, ${x.sql.runs} queries)`, x.sql, TARGETS.uiWaitMs);
+    }
   }
   if (r.export) {
     const e = r.export;

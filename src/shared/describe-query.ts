@@ -7,6 +7,7 @@ export function describeQuery(q: EventQuery, selected?: number): string {
   for (const c of q.where ?? []) {
     parts.push(c.op === 'eq' ? `${c.field} is "${c.value}"` : `${c.field} contains "${c.value}"`);
   }
+  if (q.q?.trim()) parts.push(`the query \`${q.q.trim()}\` matches`);
   for (const w of (q.text ?? '').split(/\s+/).filter(Boolean)) parts.push(`some field contains "${w}"`);
   if (q.search?.trim()) parts.push(`the raw record matches the full-text search "${q.search.trim()}"`);
   if (q.tag) parts.push(`the event is tagged "${q.tag}"`);

@@ -38,6 +38,11 @@ export function checkCondition(c: Condition): void {
 
 export interface EventQuery {
   where?: Condition[];
+  /**
+   * The query language (shared/ql.ts): `actor:alice AND -outcome:success`, ANDed with the other filters.
+   * Only the text travels; its tree is parseQuery(q), so the two can never disagree.
+   */
+  q?: string;
   /** Free text: every word must appear in one of the model fields (case-insensitive). */
   text?: string;
   /**

@@ -41,7 +41,9 @@ test('hero metrics, facets, chips from a facet and a cell, histogram brushing', 
   assert.equal(facetCount, cliTotal(casePath, 'vendor=openclaw'));
   await openclaw.click();
   await waitTotal(page, facetCount);
-  assert.deepEqual(await page.$$eval('[data-testid=chip]', (c) => c.map((x) => `${(x as HTMLElement).dataset.field}=${(x as HTMLElement).dataset.value}`)), ['vendor=openclaw']);
+  // Chips are the clauses of the filter box's query (test/e2e/query-language-ui.test.ts covers them).
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=query-chip]').length === 1);
+  assert.deepEqual(await page.$$eval('[data-testid=query-chip]', (c) => c.map((x) => (x as HTMLElement).dataset.clause)), ['vendor:"openclaw"']);
   await page.waitForFunction((v) => document.querySelector('[data-testid=hero-total]')?.getAttribute('data-value') === v, String(facetCount));
   await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'investigate-overview.png') });
 
@@ -51,9 +53,9 @@ test('hero metrics, facets, chips from a facet and a cell, histogram brushing', 
   await cell.click({ modifiers: ['Alt'] });
   const both = cliTotal(casePath, 'vendor=openclaw', `actor=${actor}`);
   await waitTotal(page, both);
-  assert.equal(await page.getByTestId('chip').count(), 2);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=query-chip]').length === 2);
   assert.ok(!(await page.getByTestId('detail-panel').isVisible()), 'Alt+click filters instead of opening the row');
-  await page.getByRole('button', { name: `Remove filter actor = ${actor}` }).click();
+  await page.getByRole('button', { name: `Remove actor:"${actor}"` }).click();
   await waitTotal(page, facetCount);
 
   // Brushing the left half of the histogram sets from/to and narrows the rows; Escape resets.

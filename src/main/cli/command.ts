@@ -8,6 +8,7 @@ export class UsageError extends Error {}
 export const OPTIONS = {
   json: { type: 'boolean' },
   where: { type: 'string', multiple: true },
+  q: { type: 'string' },
   text: { type: 'string' },
   search: { type: 'string' },
   from: { type: 'string' },

@@ -7,7 +7,7 @@ import { filterQuery } from './filters';
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: `export CASE [--where ...] [--text WORDS] [--search Q] [--from T] [--to T] [--tag T] [--bookmarked]
+  usage: `export CASE [--q QUERY] [--where ...] [--text WORDS] [--search Q] [--from T] [--to T] [--tag T] [--bookmarked]
                       [--noted] [--finding RULE_ID] [--id ID]...
                       --format json|jsonl|csv [--raw|--normalized] [--redact FIELD]... --out DIR [--json]`,
   async run({ engine, casePath, v }) {

@@ -6,7 +6,7 @@ import { intOption } from './output';
 
 export const facetsCommand: Command = {
   name: 'facets',
-  usage: `facets CASE [--where ...] [--text WORDS] [--search Q] [--from T] [--to T] [--tag T] [--bookmarked]
+  usage: `facets CASE [--q QUERY] [--where ...] [--text WORDS] [--search Q] [--from T] [--to T] [--tag T] [--bookmarked]
                       [--noted] [--finding RULE_ID] [--field F]... [--limit N] [--json]
                       top values with counts; F: ${FACET_FIELDS.join(' | ')} (default all); N: 1 to 100 (default 8)`,
   async run({ engine, casePath, v }) {

@@ -1,7 +1,8 @@
-// The filter flags of query, facets and export, parsed once: --where, --text, --search, --from, --to,
+// The filter flags of query, facets and export, parsed once: --q, --where, --text, --search, --from, --to,
 // --tag, --bookmarked, --noted, --finding. Only the flags given appear in the query.
 import { parseCondition, type EventQuery } from '../../shared/query';
 import { UsageError, type Values } from './command';
+import { checkedQuery } from './query-language';
 
 export function filterQuery(v: Values, command: string): EventQuery {
   try {
@@ -9,6 +10,7 @@ export function filterQuery(v: Values, command: string): EventQuery {
     const where = (v.where ?? []).map(parseCondition);
     return {
       ...(where.length ? { where } : {}),
+      ...(v.q !== undefined ? { q: checkedQuery(v.q) } : {}),
       ...(v.text !== undefined ? { text: v.text } : {}),
       ...(v.search ? { search: v.search } : {}),
       ...(v.from !== undefined ? { from: v.from } : {}),
@@ -19,6 +21,6 @@ export function filterQuery(v: Values, command: string): EventQuery {
       ...(v.finding ? { finding: v.finding } : {}),
     };
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw e instanceof UsageError ? e : new UsageError((e as Error).message);
   }
 }

@@ -5,10 +5,17 @@ import { EngineClient } from '../engine/worker/engine-client';
 import { OPTIONS, UsageError } from './command';
 import { COMMANDS, USAGE } from './commands';
 
+/** `--q -actor:x`: a query may start with "-" (NOT), which parseArgs would take for an option. */
+function joinQueryArgs(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) out.push(argv[i] === '--q' && i + 1 < argv.length ? `--q=${argv[++i]}` : argv[i]);
+  return out;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinQueryArgs(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
     process.stderr.write(`auditdesk: ${(e as Error).message}\n${USAGE}\n`);
     return 2;

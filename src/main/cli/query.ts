@@ -15,7 +15,7 @@ function sortOption(text: string | undefined): Pick<EventQuery, 'sort' | 'order'
 
 export const queryCommand: Command = {
   name: 'query',
-  usage: `query CASE [--where FIELD=VALUE]... [--where FIELD~TEXT]... [--text WORDS] [--search Q]
+  usage: `query CASE [--q QUERY] [--where FIELD=VALUE]... [--where FIELD~TEXT]... [--text WORDS] [--search Q]
                      [--from T] [--to T] [--tag T] [--bookmarked] [--noted] [--finding RULE_ID]
                      [--limit N] [--offset N] [--json]
                      [--sort FIELD[:desc]]  FIELD: time (default), ${SORT_FIELDS.join(', ')}`,

@@ -4,6 +4,7 @@ import { isFailure } from '../../shared/investigate';
 import { fmtMs } from '../../shared/duration';
 import { UsageError, type Command } from './command';
 import { out } from './output';
+import { checkedQuery } from './query-language';
 
 function humanTrace(requestId: string, trace: FullTrace): string {
   if (!trace.events.length) return `no events with request id ${requestId}`;
@@ -20,12 +21,24 @@ function humanTrace(requestId: string, trace: FullTrace): string {
 
 export const traceCommand: Command = {
   name: 'trace',
-  usage: `trace CASE REQUEST_ID [--json]`,
+  usage: `trace CASE REQUEST_ID [--q QUERY] [--json]   --q: only the steps the query matches
+trace CASE --q QUERY [--json]                the trace of the oldest event the query matches`,
   async run({ engine, casePath, rest, v }) {
-    if (rest.length !== 1 || !rest[0]) throw new UsageError('trace needs exactly one REQUEST_ID');
-    const requestId = rest[0];
+    const q = v.q !== undefined ? checkedQuery(v.q) : undefined;
+    if (rest.length > 1 || (!rest[0] && q === undefined)) throw new UsageError('trace needs exactly one REQUEST_ID, or --q QUERY');
     await engine.api.openCase({ path: casePath });
+    let requestId = rest[0];
+    if (!requestId) {
+      const first = (await engine.api.queryEvents({ q, where: [{ field: 'requestId', op: 'contains', value: '' }], limit: 1 })).events[0];
+      if (!first) throw new Error(`no event with a request id matches --q ${q}`);
+      requestId = first.requestId!;
+    }
     const trace = await engine.traceFull({ requestId });
+    if (rest[0] && q !== undefined) {
+      // Only the steps the query matches; offsets and gaps stay those of the whole trace.
+      const ids = new Set((await engine.api.queryEvents({ q, where: [{ field: 'requestId', op: 'eq', value: requestId }], limit: 10_000 })).events.map((e) => e.id));
+      trace.events = trace.events.filter((e) => ids.has(e.id));
+    }
     const doc = { requestId, events: trace.events, vendors: trace.vendors, truncated: trace.truncated };
     out(Boolean(v.json), doc, () => humanTrace(requestId, trace));
     return trace.events.length ? 0 : 1;

@@ -9,6 +9,8 @@ import { parseSearch, snippet } from '../../../shared/search';
 import type { CaseStore } from '../store/case-store';
 import { EventColumns } from './event-columns';
 import { FilterMask } from './filter-mask';
+import { QlMask } from './ql-mask';
+import { parseQuery } from '../../../shared/ql';
 import { facetsOf, selection, summaryOf } from './aggregates';
 import { histogramOf } from './histogram';
 import { pageIds } from './page';
@@ -43,12 +45,17 @@ function filtered(store: CaseStore, cols: EventColumns, q: EventQuery): Filtered
   }
   // A search needs the full-text index up to date first (where() brings it up).
   if (parseSearch(q.search ?? '').length) store.where(q);
-  const key = JSON.stringify([cols.version, store.generation, q.where ?? [], q.text ?? '', q.search ?? '', q.from ?? '', q.to ?? '', q.tag ?? '', !!q.bookmarked, !!q.noted, q.finding ?? '']);
+  const tree = parseQuery(q.q ?? '');
+  const key = JSON.stringify([cols.version, store.generation, q.where ?? [], q.text ?? '', tree, q.search ?? '', q.from ?? '', q.to ?? '', q.tag ?? '', !!q.bookmarked, !!q.noted, q.finding ?? '']);
   const kept = recent.get(cols) ?? [];
   recent.set(cols, kept);
   const hit = kept.find((f) => f.key === key);
   if (hit) return hit;
   const mask = FilterMask.of(store, cols, q);
+  if (tree) {
+    const ql = new QlMask(store, cols).of(tree);
+    for (let i = 0; i < mask.length; i++) mask[i] &= ql[i];
+  }
   const f = { key, mask, rows: selection(mask), answers: new Map<string, unknown>() };
   kept.unshift(f);
   if (kept.length > KEEP) kept.pop();
@@ -58,7 +65,7 @@ function filtered(store: CaseStore, cols: EventColumns, q: EventQuery): Filtered
 /** The query filters nothing: whereClause gives no WHERE. */
 function isWhole(q: EventQuery): boolean {
   const words = (q.text ?? '').split(/\s+/).filter(Boolean);
-  return !q.where?.length && !words.length && (q.tag === undefined || q.tag === '') && !parseSearch(q.search ?? '').length && !q.bookmarked && !q.noted && !q.finding && !q.from && !q.to;
+  return !q.where?.length && !parseQuery(q.q ?? '') && !words.length && (q.tag === undefined || q.tag === '') && !parseSearch(q.search ?? '').length && !q.bookmarked && !q.noted && !q.finding && !q.from && !q.to;
 }
 
 function answer<T>(f: Filtered, key: string, make: () => T): T {

@@ -79,7 +79,7 @@ export class FilterMask {
     return f.mask;
   }
 
-  private condition(c: Condition): void {
+  condition(c: Condition): void {
     const contains = c.op === 'contains';
     const { cols, mask } = this;
     switch (c.field) {
@@ -150,7 +150,7 @@ export class FilterMask {
   }
 
   /** Every word must be in one of the model fields. */
-  private freeText(word: string): void {
+  freeText(word: string): void {
     const { cols } = this;
     const any = new Uint8Array(this.n);
     for (const col of FREE_TEXT) {

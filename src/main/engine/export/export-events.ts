@@ -21,6 +21,7 @@ import { CsvRowWriter, NORMALIZED_COLUMNS_SQL, RAW_COLUMNS_SQL } from './csv-row
 import { RowHasher } from './row-hasher';
 import type { Framing, CsvLayout } from './row-format';
 import type { EventQuery } from '../../../shared/query';
+import { parseQuery } from '../../../shared/ql';
 
 export class ExportCancelled extends Error {}
 
@@ -94,7 +95,7 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
     auditdesk: version,
     exportedAt: new Date().toISOString(),
     case: { name: store.name, path: store.dir },
-    filter: { query, ...(req.ids ? { ids: req.ids } : {}), sentence },
+    filter: { query, ...(query.q !== undefined ? { tree: parseQuery(query.q) } : {}), ...(req.ids ? { ids: req.ids } : {}), sentence },
     data: { file: dataName, format: req.format, mode: req.mode, framing, rows: c.rows, bytes: c.bytes, sha256: c.sha256 },
     sources,
     neutralisation: {

@@ -1,6 +1,7 @@
 // The manifest written beside every export: what was exported, from where, and the hashes that let
 // anyone check it. Rows go last and are streamed, so a million-row manifest never sits in memory.
 import type { EventQuery } from '../../../shared/query';
+import type { QlNode } from '../../../shared/ql';
 import type { TextEncoding } from '../../../shared/text-encoding';
 import type { ExportFormat, ExportMode, RedactableField } from '../../../shared/export';
 import type { Framing } from './row-format';
@@ -52,7 +53,8 @@ export interface ManifestHead {
   auditdesk: string;
   exportedAt: string;
   case: { name: string; path: string };
-  filter: { query: EventQuery; ids?: string[]; sentence: string };
+  /** tree: the parsed query language (query.q), so a reader need not parse the text to know what it meant. */
+  filter: { query: EventQuery; tree?: QlNode | null; ids?: string[]; sentence: string };
   data: {
     file: string;
     format: ExportFormat;

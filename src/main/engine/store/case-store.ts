@@ -30,6 +30,7 @@ import {
   decodeTimeFlag,
 } from './schema';
 import { orderClause, whereClause } from './query-sql';
+import { registerQlFunctions } from './query-ql';
 import { CREATE_SEARCH, searchText } from './search-index';
 import { SearchHits } from './search-hits';
 import { KeptTally, type TallyHead, type WholeCaseTally } from './whole-case-tally';
@@ -106,6 +107,7 @@ export class CaseStore {
     this.diskStamp = this.stampOnDisk();
     // An import's transaction may still roll back; outside it the full-text index is all in its segments.
     this.hits = new SearchHits(db, () => !this.insertStmt);
+    registerQlFunctions(db, (off, len) => this.rawAt(off, len));
     // The database file lives in sql.js's in-memory filesystem, where every page write is a JS copy:
     // keep the rollback journal and a generous page cache in the heap instead.
     db.run(`PRAGMA journal_mode=${process.env.AD_JOURNAL ?? 'MEMORY'}; PRAGMA cache_size=${process.env.AD_CACHE ?? -131072}; PRAGMA temp_store=MEMORY`);
@@ -935,6 +937,11 @@ export class CaseStore {
       ...(damaged ? { damaged } : {}),
     };
     return { row, extras, raw, srcId: src, rawBytes };
+  }
+
+  /** The raw record stored at a segment position (the query language's raw.PATH terms). */
+  rawAt(off: number, len: number): string {
+    return decodeEntry(this.segment.read(off, len)).raw;
   }
 
   /** An event's raw record and display extras. */

@@ -5,6 +5,8 @@ import { NO_TIME, encodeActorType, encodeOutcome, encodeTimeFlag } from './schem
 import { parseBound } from './time-bound';
 import { parseSearch, toMatchExpression } from '../../../shared/search';
 import { HIT_FN } from './search-hits';
+import { parseQuery } from '../../../shared/ql';
+import { qlSql } from './query-ql';
 
 type Param = string | number | null;
 
@@ -30,7 +32,7 @@ const likeArg = (v: string) => `%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
  */
 export type ExpandContains = (column: string, needle: string) => string[] | null;
 
-function condition(c: Condition, params: Param[], expand?: ExpandContains): string {
+export function condition(c: Condition, params: Param[], expand?: ExpandContains): string {
   checkCondition(c);
   const contains = c.op === 'contains';
   switch (c.field) {
@@ -74,6 +76,21 @@ function condition(c: Condition, params: Param[], expand?: ExpandContains): stri
   }
 }
 
+/** One word of the free-text box: in any model field, as text or as the name a code stands for. */
+export function freeTextSql(word: string, params: Param[]): string {
+  const any = TEXT_COLUMNS.map((col) => `${col} LIKE ? ESCAPE '\\'`);
+  for (let i = 0; i < TEXT_COLUMNS.length; i++) params.push(likeArg(word));
+  // The fields shown as names, not stored as text: vendor and source (by source), outcome and actor type (by code).
+  any.push(`src IN (SELECT id FROM sources WHERE vendor LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')`);
+  params.push(likeArg(word), likeArg(word));
+  const lower = word.toLowerCase();
+  const outcomes = OUTCOMES.filter((n) => n.includes(lower)).map((n) => encodeOutcome(n));
+  if (outcomes.length) any.push(`outcome IN (${outcomes.join(',')})`);
+  const actorTypes = ACTOR_TYPES.filter((n) => n.includes(lower)).map((n) => encodeActorType(n));
+  if (actorTypes.length) any.push(`atype IN (${actorTypes.join(',')})`);
+  return `(${any.join(' OR ')})`;
+}
+
 /**
  * probeSearch: test each row against the search's loaded hit set (search-hits.ts) while walking the time
  * index, which finds a page of a common word at once instead of looking up and sorting every hit; the
@@ -83,19 +100,9 @@ export function whereClause(q: EventQuery, expand?: ExpandContains, opts: { prob
   const parts: string[] = [];
   const params: Param[] = [];
   for (const c of q.where ?? []) parts.push(condition(c, params, expand));
-  for (const word of (q.text ?? '').split(/\s+/).filter(Boolean)) {
-    const any = TEXT_COLUMNS.map((col) => `${col} LIKE ? ESCAPE '\\'`);
-    for (let i = 0; i < TEXT_COLUMNS.length; i++) params.push(likeArg(word));
-    // The fields shown as names, not stored as text: vendor and source (by source), outcome and actor type (by code).
-    any.push(`src IN (SELECT id FROM sources WHERE vendor LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')`);
-    params.push(likeArg(word), likeArg(word));
-    const lower = word.toLowerCase();
-    const outcomes = OUTCOMES.filter((n) => n.includes(lower)).map((n) => encodeOutcome(n));
-    if (outcomes.length) any.push(`outcome IN (${outcomes.join(',')})`);
-    const actorTypes = ACTOR_TYPES.filter((n) => n.includes(lower)).map((n) => encodeActorType(n));
-    if (actorTypes.length) any.push(`atype IN (${actorTypes.join(',')})`);
-    parts.push(`(${any.join(' OR ')})`);
-  }
+  for (const word of (q.text ?? '').split(/\s+/).filter(Boolean)) parts.push(freeTextSql(word, params));
+  const tree = parseQuery(q.q ?? '');
+  if (tree) parts.push(qlSql(tree, params, expand));
   // Annotations live in their own tables; the event ids they hold are few next to the events.
   if (q.tag !== undefined && q.tag !== '') {
     parts.push('id IN (SELECT event_id FROM tags WHERE tag = ?)');

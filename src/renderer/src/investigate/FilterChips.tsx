@@ -1,7 +1,10 @@
-// The exact-value filters (from cells, facets and traces) and the annotation filters (tag, bookmarked,
-// noted) as removable chips.
+// The filter box's query as chips, one per top-level AND clause: clicking a chip negates it, × removes
+// it (both rewrite the query text); then the annotation filters (tag, bookmarked, noted) and the exact
+// field = value filters of views saved before the query language.
 import type { Condition } from '../../../shared/query';
 import { conditionLabel } from '../../../shared/query';
+import { tryParseQuery } from '../../../shared/ql';
+import { clausesOf, toText } from '../../../shared/ql-text';
 
 export interface AnnotationChips {
   tag: string;
@@ -13,6 +16,10 @@ export interface AnnotationChips {
 }
 
 interface Props {
+  /** The filter box's text. */
+  query: string;
+  onNegate(k: number): void;
+  onRemoveClause(k: number): void;
   chips: Condition[];
   onRemove(c: Condition): void;
   annotations?: AnnotationChips;
@@ -30,12 +37,27 @@ function Chip({ label, field, value, onRemove }: { label: string; field: string;
   );
 }
 
-export function FilterChips({ chips, onRemove, annotations, onRemoveAnnotation }: Props) {
+export function FilterChips({ query, onNegate, onRemoveClause, chips, onRemove, annotations, onRemoveAnnotation }: Props) {
   const a = annotations;
-  if (!chips.length && !a?.tag && !a?.bookmarked && !a?.noted && !a?.finding) return null;
+  const clauses = clausesOf(tryParseQuery(query).tree);
+  if (!clauses.length && !chips.length && !a?.tag && !a?.bookmarked && !a?.noted && !a?.finding) return null;
   const drop = (k: keyof AnnotationChips) => () => onRemoveAnnotation?.(k);
   return (
     <div className="chips" data-testid="filter-chips" aria-label="Filters">
+      {clauses.map((c, k) => {
+        const label = toText(c);
+        const negated = c.type === 'not';
+        return (
+          <span key={`${k}:${label}`} className={`chip qchip${negated ? ' negated' : ''}`} data-testid="query-chip" data-clause={label}>
+            <button className="chip-body mono" title={negated ? 'click to filter for it again' : 'click to negate (filter it out)'} aria-label={`Negate ${label}`} onClick={() => onNegate(k)}>
+              {label}
+            </button>
+            <button className="icon" aria-label={`Remove ${label}`} onClick={() => onRemoveClause(k)}>
+              ×
+            </button>
+          </span>
+        );
+      })}
       {chips.map((c) => (
         <Chip key={conditionLabel(c)} label={conditionLabel(c)} field={c.field} value={c.value} onRemove={() => onRemove(c)} />
       ))}

@@ -30,7 +30,9 @@ import { usePagedRows } from './usePagedRows';
 import { useScaledVirtualizer } from './useScaledVirtualizer';
 import { useTimelineKeys } from './useTimelineKeys';
 import type { Condition } from '../../../shared/query';
-import { sameCondition, withCondition } from '../../../shared/query';
+import { sameCondition } from '../../../shared/query';
+import { tryParseQuery } from '../../../shared/ql';
+import { negateClause, removeClause, withValue, type FilterMode } from '../../../shared/ql-text';
 import { Overview } from '../investigate/Overview';
 import { FilterChips } from '../investigate/FilterChips';
 import { ExportDialog } from '../export/ExportDialog';
@@ -76,7 +78,10 @@ export function Timeline({ revision, caseEvents, vendors, sources, detailId, onD
   // Switching the zone rewrites the from/to boxes as the same instants: the query stays the same
   // object then, so nothing is fetched again and the selection stays.
   const stable = useRef(built);
-  if (queryMeaning(stable.current) !== queryMeaning(built)) stable.current = built;
+  // A query with a syntax error is shown with its position and never sent: the previous results stay.
+  const syntax = useMemo(() => tryParseQuery(filters.text).error, [filters.text]);
+  const debouncedOk = useMemo(() => !tryParseQuery(debounced.text).error, [debounced.text]);
+  if (debouncedOk && queryMeaning(stable.current) !== queryMeaning(built)) stable.current = built;
   const query = stable.current;
   // The from/to boxes show times in the display zone: switching it rewrites them as the same instants.
   const boxZone = useRef(zone);
@@ -87,7 +92,7 @@ export function Timeline({ revision, caseEvents, vendors, sources, detailId, onD
   }, [zone, setFilters]);
   const rows = usePagedRows(api, query, revision, true);
   // Until the new filter is applied and counted, the old rows stay, dimmed, with "counting…".
-  const typing = queryMeaning(toQuery(filters, zone)) !== queryMeaning(query);
+  const typing = !syntax && queryMeaning(toQuery(filters, zone)) !== queryMeaning(query);
   const pending = typing || rows.pending;
   const count = rows.shownTotal ?? 0;
 
@@ -168,7 +173,14 @@ export function Timeline({ revision, caseEvents, vendors, sources, detailId, onD
     else if (selectedRow) onDetail(selectedRow);
   }, [detailId, selectedRow, onDetail]);
 
-  const addChip = useCallback((c: Condition) => setFilters((f) => ({ ...f, chips: withCondition(f.chips, c) })), [setFilters]);
+  // Chips show the query applied; with a syntax error in the box, a chip edit starts from that query.
+  const applied = query.q ?? '';
+  const editQuery = useCallback(
+    (edit: (text: string) => string) => setFilters((f) => ({ ...f, text: edit(tryParseQuery(f.text).error ? applied : f.text) })),
+    [setFilters, applied],
+  );
+  // Values from facets and cells become clauses of the query text (chips are views of it).
+  const addChip = useCallback((c: Condition, mode: FilterMode = 'for') => editQuery((t) => withValue(t, c.field, c.value, mode)), [editQuery]);
 
   // Multi-selection, bulk actions, copy and the context menu.
   const marks = useRowMarks(api, annRevision + revision);
@@ -239,6 +251,7 @@ export function Timeline({ revision, caseEvents, vendors, sources, detailId, onD
     const c = m.cell;
     return [
       { id: 'filter-for', label: c ? `Filter for ${c.field} = ${c.value.slice(0, 40)}` : 'Filter for (right-click a cell)', disabled: !c, run: () => c && addChip({ field: c.field, op: 'eq', value: c.value }) },
+      { id: 'filter-out', label: c ? `Filter out ${c.field} = ${c.value.slice(0, 40)}` : 'Filter out (right-click a cell)', disabled: !c, run: () => c && addChip({ field: c.field, op: 'eq', value: c.value }, 'out') },
       { id: 'copy-value', label: 'Copy value', disabled: !c, run: () => c && say(copyText(c.value).then(() => 'copied the value')) },
       { id: 'copy-row', label: 'Copy row (TSV)', disabled: !row, run: () => row && say(copyText(toTsv([row], columnIds, rawOf)).then(() => 'copied the row')) },
       { id: 'copy-raw', label: 'Copy raw JSON', disabled: !row, run: () => row && say(api.getEvent({ id: row.id }).then(async (e) => (await copyText(e.raw), 'copied the raw record'))) },
@@ -314,6 +327,7 @@ export function Timeline({ revision, caseEvents, vendors, sources, detailId, onD
     >
       <TimelineToolbar
         filters={filters}
+        syntax={syntax}
         total={pending ? null : rows.total}
         caseEvents={caseEvents}
         loading={rows.loading}
@@ -326,6 +340,9 @@ export function Timeline({ revision, caseEvents, vendors, sources, detailId, onD
         }}
       />
       <FilterChips
+        query={applied}
+        onNegate={(k) => editQuery((t) => negateClause(t, k))}
+        onRemoveClause={(k) => editQuery((t) => removeClause(t, k))}
         chips={filters.chips}
         onRemove={removeChip}
         annotations={filters}

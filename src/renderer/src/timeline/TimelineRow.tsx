@@ -29,7 +29,8 @@ interface Props {
   expanded: boolean;
   onClick(index: number, e: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }): void;
   /** Alt+click on a cell: filter on its value. */
-  onCellFilter?(c: Condition): void;
+  /** Alt+click on a cell filters for its value, Alt+Shift+click filters it out. */
+  onCellFilter?(c: Condition, mode: 'for' | 'out'): void;
   onContextMenu?(index: number, cell: { field: QueryField; value: string; column: ColumnId } | null, at: { x: number; y: number }): void;
 }
 
@@ -135,7 +136,7 @@ export const TimelineRow = memo(function TimelineRow({ index, row, layout, top, 
       onClick={(e) => {
         const c = (e.target as HTMLElement).closest<HTMLElement>('[data-ff]');
         if (e.altKey && c && onCellFilter) {
-          onCellFilter({ field: c.dataset.ff as QueryField, op: 'eq', value: c.dataset.fv ?? '' });
+          onCellFilter({ field: c.dataset.ff as QueryField, op: 'eq', value: c.dataset.fv ?? '' }, e.shiftKey ? 'out' : 'for');
           return;
         }
         onClick(index, e);

@@ -2,11 +2,30 @@ import { fmtCount } from '../util/format';
 import type { TimelineFilters } from './filters';
 import { isFiltered, usableBound } from './filters';
 import { useRef } from 'react';
+import type { QuerySyntaxError } from '../../../shared/ql';
+
+/** The query as typed, a caret under the character the parser stopped at, and why. */
+function QueryError({ text, error }: { text: string; error: QuerySyntaxError }) {
+  return (
+    <div className="query-error" id="query-error" role="alert" data-testid="query-error" data-offset={error.offset}>
+      <pre className="mono">
+        {text}
+        {'\n'}
+        {' '.repeat(error.offset)}^
+      </pre>
+      <span>
+        character {error.offset + 1}: {error.reason} <span className="muted">(the results below are still those of the last valid query)</span>
+      </span>
+    </div>
+  );
+}
 import { useAltKey } from '../annotations/useAltKey';
 import { useDisplayZone } from '../timezone/DisplayZoneContext';
 
 interface Props {
   filters: TimelineFilters;
+  /** The filter box's syntax error, shown under it with a caret at its position. */
+  syntax: QuerySyntaxError | null;
   total: number | null;
   caseEvents: number;
   loading: boolean;
@@ -15,7 +34,7 @@ interface Props {
   onExport(): void;
 }
 
-export function TimelineToolbar({ filters, total, caseEvents, loading, onChange, onClear, onExport }: Props) {
+export function TimelineToolbar({ filters, syntax, total, caseEvents, loading, onChange, onClear, onExport }: Props) {
   const filtered = isFiltered(filters);
   const searchRef = useRef<HTMLInputElement>(null);
   // A time typed without a zone means the display zone; UTC keeps the Z of the ISO form.
@@ -39,15 +58,20 @@ export function TimelineToolbar({ filters, total, caseEvents, loading, onChange,
         onChange={(e) => onChange({ search: e.target.value })}
         spellCheck={false}
       />
-      <input
-        className="filter-box"
-        type="search"
-        data-testid="filter-box"
-        placeholder="Filter: every word must appear in some field…"
-        value={filters.text}
-        onChange={(e) => onChange({ text: e.target.value })}
-        spellCheck={false}
-      />
+      <span className="filter-wrap">
+        <input
+          className="filter-box mono"
+          type="search"
+          data-testid="filter-box"
+          aria-label="Filter query"
+          aria-invalid={syntax ? true : undefined}
+          aria-describedby={syntax ? 'query-error' : undefined}
+          placeholder='Filter: words, field:value, "a phrase", AND OR NOT -, (…), *, /re/, time:[a TO b}'
+          value={filters.text}
+          onChange={(e) => onChange({ text: e.target.value })}
+          spellCheck={false}
+        />
+      </span>
       <label className="range">
         from
         <input
@@ -84,6 +108,7 @@ export function TimelineToolbar({ filters, total, caseEvents, loading, onChange,
         Export…
       </button>
       {loading && <span className="spinner" aria-label="loading" />}
+      {syntax && <QueryError text={filters.text} error={syntax} />}
       <span className="match-count" data-testid="match-count" data-total={total ?? ''}>
         {total === null
           ? 'counting…'

@@ -6,6 +6,7 @@ import { zonedBound, type DisplayZone } from '../../../shared/display-zone';
 import { boundMs } from '../../../shared/time-bound';
 
 export interface TimelineFilters {
+  /** The filter box: the query language (shared/ql.ts); bare words search the model fields. */
   text: string;
   /** Full-text search over the raw records (EventQuery.search). */
   search: string;
@@ -51,7 +52,7 @@ export function toQuery(f: TimelineFilters, zone: DisplayZone = 'UTC'): EventQue
   for (const c of f.chips) if (!where.some((w) => sameCondition(w, c))) where.push(c);
   const q: EventQuery = { order: f.order, ...(f.sort ? { sort: f.sort } : {}) };
   if (where.length) q.where = where;
-  if (f.text.trim()) q.text = f.text.trim();
+  if (f.text.trim()) q.q = f.text.trim();
   if (f.search.trim()) q.search = f.search.trim();
   // A bound being typed ("2026-0") is left out until it is a time, instead of failing the whole view.
   const from = usableBound(f.from, zone);
