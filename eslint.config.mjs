@@ -16,67 +16,97 @@ export default tseslint.config(
   {
     files: ['src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: nodeBuiltins, message: 'src/shared is pure TypeScript: no Node.' },
-          { group: ['electron', 'react', 'react-dom', 'sql.js', '**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared imports nothing above it.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'src/shared is pure TypeScript: no Node.' },
+            {
+              group: ['electron', 'react', 'react-dom', 'sql.js', '**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'src/shared imports nothing above it.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: nodeBuiltins, message: 'The renderer has no Node: go through the contract.' },
-          { group: ['electron', 'sql.js', '**/main/**', '**/preload/**'], message: 'The renderer reaches the engine only through the contract.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'The renderer has no Node: go through the contract.' },
+            { group: ['electron', 'sql.js', '**/main/**', '**/preload/**'], message: 'The renderer reaches the engine only through the contract.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: nodeBuiltins, message: 'The preload is sandboxed: electron and shared types only.' },
-          { group: ['**/main/**', '**/renderer/**'], message: 'The preload imports only electron and src/shared.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'The preload is sandboxed: electron and shared types only.' },
+            { group: ['**/main/**', '**/renderer/**'], message: 'The preload imports only electron and src/shared.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/main/engine/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['electron', '**/host/**', '**/electron', '**/cli', '**/cli/**', '**/renderer/**', '**/preload/**'], message: 'The engine never imports the shells, hosts or CLI.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', '**/host/**', '**/electron', '**/cli', '**/cli/**', '**/renderer/**', '**/preload/**'],
+              message: 'The engine never imports the shells, hosts or CLI.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // Vendors are data (descriptors) and what checks it: the engine reads them, never the other way.
     files: ['src/main/vendors/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['**/engine/**'], message: 'Vendors import no engine (sync included) internals: what both need belongs in src/shared.' },
-          { group: ['electron', '**/host/**', '**/electron', '**/cli', '**/cli/**', '**/renderer/**', '**/preload/**'], message: 'Vendors never import the shells, hosts or CLI.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/engine/**'], message: 'Vendors import no engine (sync included) internals: what both need belongs in src/shared.' },
+            {
+              group: ['electron', '**/host/**', '**/electron', '**/cli', '**/cli/**', '**/renderer/**', '**/preload/**'],
+              message: 'Vendors never import the shells, hosts or CLI.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/main/host/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          // Electron itself is fine (the IPC host, the vault); the Electron shell (main/electron.ts) is not.
-          { group: ['**/cli', '**/cli/**', '../electron', '**/renderer/**', '**/preload/**'], message: 'A host serves the engine to a page; it knows no shell, CLI or page code.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            // Electron itself is fine (the IPC host, the vault); the Electron shell (main/electron.ts) is not.
+            {
+              group: ['**/cli', '**/cli/**', '../electron', '**/renderer/**', '**/preload/**'],
+              message: 'A host serves the engine to a page; it knows no shell, CLI or page code.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -84,12 +114,15 @@ export default tseslint.config(
     // verify.mjs it runs for `auditdesk verify`).
     files: ['src/main/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['electron', '**/electron', '**/renderer/**', '**/preload/**'], message: 'The CLI runs in plain Node: no Electron, no page code.' },
-          { regex: '(^|/)engine/(?!worker/engine-client$|export/verify-script$)', message: 'The CLI reaches the engine through EngineClient.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', '**/electron', '**/renderer/**', '**/preload/**'], message: 'The CLI runs in plain Node: no Electron, no page code.' },
+            { regex: '(^|/)engine/(?!worker/engine-client$|export/verify-script$)', message: 'The CLI reaches the engine through EngineClient.' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -82,8 +82,90 @@ function helpers(rnd) {
 
 // ---- shared world: people, orgs, agents, request ids -------------------------------------------------
 
-const FIRST = ['Ava', 'Ben', 'Chloe', 'Daniel', 'Elena', 'Farid', 'Grace', 'Hiro', 'Isla', 'Jonas', 'Kemi', 'Liam', 'Maya', 'Nikhil', 'Olivia', 'Pavel', 'Quinn', 'Rosa', 'Sami', 'Tara', 'Uma', 'Victor', 'Wen', 'Xavier', 'Yara', 'Zoe', 'Amir', 'Bea', 'Carlos', 'Dana', 'Emeka', 'Fiona', 'Gustav', 'Hana', 'Ivan', 'Julia', 'Kai', 'Lena', 'Mateo', 'Nora', 'Oscar', 'Priya', 'Rafael', 'Sofia', 'Tomas', 'Will', 'Yusuf', 'Zara'];
-const LAST = ['Adams', 'Bianchi', 'Chen', 'Dubois', 'Evans', 'Fischer', 'Garcia', 'Haddad', 'Ito', 'Jensen', 'Kowalski', 'Lilley', 'Martin', 'Nakamura', 'Okafor', 'Patel', 'Quintero', 'Rossi', 'Schmidt', 'Tanaka', 'Ueda', 'Varga', 'Wright', 'Xu', 'Yilmaz', 'Zhang', 'Novak', 'Silva', 'Murphy', 'Kim', 'Larsen', 'Moreau'];
+const FIRST = [
+  'Ava',
+  'Ben',
+  'Chloe',
+  'Daniel',
+  'Elena',
+  'Farid',
+  'Grace',
+  'Hiro',
+  'Isla',
+  'Jonas',
+  'Kemi',
+  'Liam',
+  'Maya',
+  'Nikhil',
+  'Olivia',
+  'Pavel',
+  'Quinn',
+  'Rosa',
+  'Sami',
+  'Tara',
+  'Uma',
+  'Victor',
+  'Wen',
+  'Xavier',
+  'Yara',
+  'Zoe',
+  'Amir',
+  'Bea',
+  'Carlos',
+  'Dana',
+  'Emeka',
+  'Fiona',
+  'Gustav',
+  'Hana',
+  'Ivan',
+  'Julia',
+  'Kai',
+  'Lena',
+  'Mateo',
+  'Nora',
+  'Oscar',
+  'Priya',
+  'Rafael',
+  'Sofia',
+  'Tomas',
+  'Will',
+  'Yusuf',
+  'Zara',
+];
+const LAST = [
+  'Adams',
+  'Bianchi',
+  'Chen',
+  'Dubois',
+  'Evans',
+  'Fischer',
+  'Garcia',
+  'Haddad',
+  'Ito',
+  'Jensen',
+  'Kowalski',
+  'Lilley',
+  'Martin',
+  'Nakamura',
+  'Okafor',
+  'Patel',
+  'Quintero',
+  'Rossi',
+  'Schmidt',
+  'Tanaka',
+  'Ueda',
+  'Varga',
+  'Wright',
+  'Xu',
+  'Yilmaz',
+  'Zhang',
+  'Novak',
+  'Silva',
+  'Murphy',
+  'Kim',
+  'Larsen',
+  'Moreau',
+];
 /** Mail domain of each org in ORGS, same order. */
 const DOMAINS = ['acme.com', 'globex.com', 'initech.co', 'umbrella-legal.com', 'hooli.finance', 'starkops.io'];
 const ORGS = [
@@ -142,12 +224,62 @@ function makeWorld(h, actorCount) {
 
 function opboxMaker(h, world) {
   const actions = [
-    ['CREATE', 20], ['UPDATE', 30], ['DELETE', 5], ['ARCHIVE', 3], ['RESTORE', 1], ['APPROVE', 6], ['REJECT', 2],
-    ['SHARE', 4], ['SUBMIT', 8], ['SYNC', 6], ['TRIGGER', 4], ['AI_CHAT_MESSAGE', 9], ['addon.install', 0.5], ['addon.uninstall', 0.2],
+    ['CREATE', 20],
+    ['UPDATE', 30],
+    ['DELETE', 5],
+    ['ARCHIVE', 3],
+    ['RESTORE', 1],
+    ['APPROVE', 6],
+    ['REJECT', 2],
+    ['SHARE', 4],
+    ['SUBMIT', 8],
+    ['SYNC', 6],
+    ['TRIGGER', 4],
+    ['AI_CHAT_MESSAGE', 9],
+    ['addon.install', 0.5],
+    ['addon.uninstall', 0.2],
   ];
-  const resources = ['FORM', 'SUBMISSION', 'TABLE', 'MATTER', 'MATTER_STEP', 'DOCUMENT', 'WORKFLOW', 'table_row', 'table_column', 'INVOICE', 'DASHBOARD', 'EXTERNAL_CONNECTION', 'PIPELINE_RUN'];
-  const prefix = { FORM: 'form', SUBMISSION: 'sub', TABLE: 'tbl', MATTER: 'matter', MATTER_STEP: 'mstep', DOCUMENT: 'doc', WORKFLOW: 'wf', table_row: 'row', table_column: 'col', INVOICE: 'inv', DASHBOARD: 'dash', EXTERNAL_CONNECTION: 'conn', PIPELINE_RUN: 'run' };
-  const names = ['Contact Us', 'Client intake', 'Quarterly review', 'NDA template', 'Vendor onboarding', 'Expense claims', 'Board pack', 'Matter budget', 'KYC checklist'];
+  const resources = [
+    'FORM',
+    'SUBMISSION',
+    'TABLE',
+    'MATTER',
+    'MATTER_STEP',
+    'DOCUMENT',
+    'WORKFLOW',
+    'table_row',
+    'table_column',
+    'INVOICE',
+    'DASHBOARD',
+    'EXTERNAL_CONNECTION',
+    'PIPELINE_RUN',
+  ];
+  const prefix = {
+    FORM: 'form',
+    SUBMISSION: 'sub',
+    TABLE: 'tbl',
+    MATTER: 'matter',
+    MATTER_STEP: 'mstep',
+    DOCUMENT: 'doc',
+    WORKFLOW: 'wf',
+    table_row: 'row',
+    table_column: 'col',
+    INVOICE: 'inv',
+    DASHBOARD: 'dash',
+    EXTERNAL_CONNECTION: 'conn',
+    PIPELINE_RUN: 'run',
+  };
+  const names = [
+    'Contact Us',
+    'Client intake',
+    'Quarterly review',
+    'NDA template',
+    'Vendor onboarding',
+    'Expense claims',
+    'Board pack',
+    'Matter budget',
+    'KYC checklist',
+  ];
   return (ctx) => {
     const action = h.weighted(actions);
     const resource = action.startsWith('addon.') ? 'EXTERNAL_CONNECTION' : action === 'AI_CHAT_MESSAGE' ? 'DOCUMENT' : h.pick(resources);
@@ -155,9 +287,12 @@ function opboxMaker(h, world) {
     let metadata;
     if (action === 'CREATE') metadata = { name: h.pick(names) };
     else if (action === 'UPDATE') metadata = { name: h.pick(names), changes: { status: { from: 'draft', to: h.pick(['active', 'review', 'closed']) } } };
-    else if (action === 'AI_CHAT_MESSAGE') metadata = { model: h.pick(['gpt-4o', 'claude-sonnet-4', 'gemini-2.0-flash']), tokens: 50 + h.int(4000), apiKey: '[REDACTED]' };
-    else if (action === 'SYNC' || action === 'TRIGGER') metadata = { pipeline: `pl_${h.b36(8)}`, durationMs: h.int(90_000), status: h.chance(0.07) ? 'failed' : 'ok' };
-    else if (action.startsWith('addon.')) metadata = { addon: h.pick(['docusign', 'xero', 'slack', 'clio']), version: `${1 + h.int(4)}.${h.int(10)}.${h.int(20)}` };
+    else if (action === 'AI_CHAT_MESSAGE')
+      metadata = { model: h.pick(['gpt-4o', 'claude-sonnet-4', 'gemini-2.0-flash']), tokens: 50 + h.int(4000), apiKey: '[REDACTED]' };
+    else if (action === 'SYNC' || action === 'TRIGGER')
+      metadata = { pipeline: `pl_${h.b36(8)}`, durationMs: h.int(90_000), status: h.chance(0.07) ? 'failed' : 'ok' };
+    else if (action.startsWith('addon.'))
+      metadata = { addon: h.pick(['docusign', 'xero', 'slack', 'clio']), version: `${1 + h.int(4)}.${h.int(10)}.${h.int(20)}` };
     else metadata = { name: h.pick(names) };
     if (ctx.requestId) metadata.requestId = ctx.requestId;
     const org = world.orgs[p.org];
@@ -177,9 +312,28 @@ function opboxMaker(h, world) {
 }
 
 function openclawMaker(h, world) {
-  const types = [['tool_invocation', 30], ['data_access', 30], ['model_call', 25], ['policy_decision', 10], ['agent_exchange', 4], ['policy_change', 1]];
-  const tools = [['email_read', 'gmail', 'messageId', 'msg'], ['calendar_list', 'gcal', 'calendarId', 'cal'], ['drive_search', 'gdrive', 'fileId', 'file'], ['crm_lookup', 'salesforce', 'recordId', 'rec'], ['slack_post', 'slack', 'channelId', 'C'], ['jira_update', 'jira', 'issueKey', 'OPS-']];
-  const classes = [['public', 15], ['internal', 55], ['confidential', 25], ['restricted', 5]];
+  const types = [
+    ['tool_invocation', 30],
+    ['data_access', 30],
+    ['model_call', 25],
+    ['policy_decision', 10],
+    ['agent_exchange', 4],
+    ['policy_change', 1],
+  ];
+  const tools = [
+    ['email_read', 'gmail', 'messageId', 'msg'],
+    ['calendar_list', 'gcal', 'calendarId', 'cal'],
+    ['drive_search', 'gdrive', 'fileId', 'file'],
+    ['crm_lookup', 'salesforce', 'recordId', 'rec'],
+    ['slack_post', 'slack', 'channelId', 'C'],
+    ['jira_update', 'jira', 'issueKey', 'OPS-'],
+  ];
+  const classes = [
+    ['public', 15],
+    ['internal', 55],
+    ['confidential', 25],
+    ['restricted', 5],
+  ];
   const policies = ['connector-read-write-policy', 'model-egress-policy', 'restricted-data-policy', 'agent-exchange-policy', 'default-allow'];
   const models = ['claude-sonnet-4', 'gpt-4o', 'gpt-4o-mini', 'llama-3.1-70b', 'mistral-large'];
   const tenants = ORGS.map(([, slug]) => slug);
@@ -194,7 +348,9 @@ function openclawMaker(h, world) {
     let modelTokens = null;
     if (actionType === 'data_access' || actionType === 'tool_invocation') {
       actionDetail = { tool, params: { [paramKey]: srcId }, itemCount: 1 + h.int(actionType === 'data_access' ? 25 : 3) };
-      dataAccessed = [{ source: `${sourceKind}:${srcId}`, classification: dataClassification, purpose: actionType === 'data_access' ? 'connector_read' : 'tool_call' }];
+      dataAccessed = [
+        { source: `${sourceKind}:${srcId}`, classification: dataClassification, purpose: actionType === 'data_access' ? 'connector_read' : 'tool_call' },
+      ];
     } else if (actionType === 'model_call') {
       modelUsed = h.pick(models);
       const input = 200 + h.int(12_000);
@@ -205,15 +361,28 @@ function openclawMaker(h, world) {
       actionDetail = { protocol: 'OCIP', peer: `agent:${h.pick(world.agents)}`, direction: h.pick(['outbound', 'inbound']), messageBytes: 200 + h.int(20_000) };
     } else if (actionType === 'policy_change') {
       const policy = h.pick(policies);
-      actionDetail = { policy, change: h.pick(['created', 'updated']), before: { maxClassification: 'internal' }, after: { maxClassification: h.pick(['confidential', 'restricted']) } };
+      actionDetail = {
+        policy,
+        change: h.pick(['created', 'updated']),
+        before: { maxClassification: 'internal' },
+        after: { maxClassification: h.pick(['confidential', 'restricted']) },
+      };
     } else {
       actionDetail = { tool, evaluated: h.pick(policies) };
     }
-    const policyResult = h.weighted([['allow', 88], ['deny', 8], ['require_approval', 4]]);
+    const policyResult = h.weighted([
+      ['allow', 88],
+      ['deny', 8],
+      ['require_approval', 4],
+    ]);
     const outcome = policyResult === 'deny' ? 'denied' : policyResult === 'require_approval' ? 'pending_approval' : h.chance(0.02) ? 'error' : 'success';
     const policyReason =
-      policyResult === 'allow' ? (actionType === 'model_call' ? 'Model egress allowed for classification' : 'Connector access allowed')
-        : policyResult === 'deny' ? `${dataClassification === 'restricted' ? 'Restricted' : 'Classified'} data may not leave the tenant`
+      policyResult === 'allow'
+        ? actionType === 'model_call'
+          ? 'Model egress allowed for classification'
+          : 'Connector access allowed'
+        : policyResult === 'deny'
+          ? `${dataClassification === 'restricted' ? 'Restricted' : 'Classified'} data may not leave the tenant`
           : 'Approval required for this action';
     const userId = ctx.agentIndex >= 0 ? `svc-${world.agents[ctx.agentIndex]}` : ctx.person.openclawId;
     return {
@@ -238,8 +407,18 @@ function openclawMaker(h, world) {
 
 function adminConsoleMaker(h, world) {
   const actions = [
-    ['report.created', 25], ['report.triaged', 15], ['fix.dispatched', 12], ['fix.completed', 9], ['fix.failed', 3], ['lesson.promoted', 2],
-    ['key.created', 1.5], ['key.revoked', 0.7], ['sso.registered', 0.2], ['project.deleted', 0.3], ['pdca.run.started', 6], ['user.invited', 1.5],
+    ['report.created', 25],
+    ['report.triaged', 15],
+    ['fix.dispatched', 12],
+    ['fix.completed', 9],
+    ['fix.failed', 3],
+    ['lesson.promoted', 2],
+    ['key.created', 1.5],
+    ['key.revoked', 0.7],
+    ['sso.registered', 0.2],
+    ['project.deleted', 0.3],
+    ['pdca.run.started', 6],
+    ['user.invited', 1.5],
   ];
   const idPrefix = { report: 'rpt', fix: 'fix', lesson: 'les', key: 'key', sso: 'sso', project: 'prj', pdca: 'run', user: 'usr' };
   const severities = ['low', 'medium', 'high', 'critical'];
@@ -269,13 +448,29 @@ function adminConsoleMaker(h, world) {
         metadata = { report_id: resourceId, before: { status: 'new', severity: null }, after: { status: 'triaged', severity: h.pick(severities) } };
         break;
       case 'fix.dispatched':
-        metadata = { report_id: `rpt_${h.b36(20)}`, triggered_by: h.chance(0.5) ? 'human' : 'agent', project_id: projectId, repository: h.pick(repos), agent_id: `agt_${h.b36(12)}` };
+        metadata = {
+          report_id: `rpt_${h.b36(20)}`,
+          triggered_by: h.chance(0.5) ? 'human' : 'agent',
+          project_id: projectId,
+          repository: h.pick(repos),
+          agent_id: `agt_${h.b36(12)}`,
+        };
         break;
       case 'fix.completed':
-        metadata = { report_id: `rpt_${h.b36(20)}`, project_id: projectId, pr_url: `https://github.com/${h.pick(repos)}/pull/${1 + h.int(9000)}`, duration_ms: h.int(900_000) };
+        metadata = {
+          report_id: `rpt_${h.b36(20)}`,
+          project_id: projectId,
+          pr_url: `https://github.com/${h.pick(repos)}/pull/${1 + h.int(9000)}`,
+          duration_ms: h.int(900_000),
+        };
         break;
       case 'fix.failed':
-        metadata = { report_id: `rpt_${h.b36(20)}`, project_id: projectId, error: h.pick(['tests failed', 'merge conflict', 'timeout after 900s', 'repository not found']), exit_code: 1 + h.int(3) };
+        metadata = {
+          report_id: `rpt_${h.b36(20)}`,
+          project_id: projectId,
+          error: h.pick(['tests failed', 'merge conflict', 'timeout after 900s', 'repository not found']),
+          exit_code: 1 + h.int(3),
+        };
         break;
       case 'lesson.promoted':
         metadata = { cluster_id: `clu_${h.b36(10)}`, before: { state: 'cluster' }, after: { state: 'lesson', title: 'Check nil before dereference' } };
@@ -287,7 +482,13 @@ function adminConsoleMaker(h, world) {
         metadata = { before: { status: 'active' }, after: { status: 'revoked' }, reason: h.pick(['rotated', 'leaked', 'unused']) };
         break;
       case 'project.deleted':
-        metadata = { name: `Project ${h.b36(4)}`, slug: `proj-${h.b36(6)}`, confirmed_by: ctx.person.email, before: { deleted_at: null }, after: { deleted_at: new Date(ctx.t).toISOString() } };
+        metadata = {
+          name: `Project ${h.b36(4)}`,
+          slug: `proj-${h.b36(6)}`,
+          confirmed_by: ctx.person.email,
+          before: { deleted_at: null },
+          after: { deleted_at: new Date(ctx.t).toISOString() },
+        };
         break;
       case 'user.invited':
         metadata = { email: `${h.b36(6)}@${h.pick(DOMAINS)}`, role: h.pick(['member', 'admin', 'viewer']) };
@@ -316,10 +517,29 @@ function adminConsoleMaker(h, world) {
 
 function openindexMaker(h, world) {
   const events = [
-    ['work_item.created', 12], ['work_item.updated', 18], ['work_item.status_changed', 20], ['work_item.deleted', 1.5], ['stage_gate.advanced', 4],
-    ['comment.created', 8], ['attachment.added', 3], ['custom_field.updated', 5], ['agent.claimed', 6], ['agent.completed', 5], ['agent.dispatched', 3], ['agent.failed', 0.7],
-    ['domain.created', 0.2], ['domain.updated', 0.4], ['member.added', 0.6], ['member.role_changed', 0.3], ['member.removed', 0.2],
-    ['calendar_source.created', 0.2], ['sync.succeeded', 6], ['sync.failed', 0.8], ['user.suspended', 0.05], ['ai_provider.updated', 0.1], ['email_infra.provisioned', 0.05],
+    ['work_item.created', 12],
+    ['work_item.updated', 18],
+    ['work_item.status_changed', 20],
+    ['work_item.deleted', 1.5],
+    ['stage_gate.advanced', 4],
+    ['comment.created', 8],
+    ['attachment.added', 3],
+    ['custom_field.updated', 5],
+    ['agent.claimed', 6],
+    ['agent.completed', 5],
+    ['agent.dispatched', 3],
+    ['agent.failed', 0.7],
+    ['domain.created', 0.2],
+    ['domain.updated', 0.4],
+    ['member.added', 0.6],
+    ['member.role_changed', 0.3],
+    ['member.removed', 0.2],
+    ['calendar_source.created', 0.2],
+    ['sync.succeeded', 6],
+    ['sync.failed', 0.8],
+    ['user.suspended', 0.05],
+    ['ai_provider.updated', 0.1],
+    ['email_infra.provisioned', 0.05],
   ];
   const statuses = ['backlog', 'todo', 'in_progress', 'review', 'done', 'blocked'];
   const domains = Array.from({ length: 24 }, () => `jd7${h.b32(29)}`);
@@ -337,9 +557,18 @@ function openindexMaker(h, world) {
       const from = h.pick(statuses);
       rec.details = { field: 'status', from, to: h.pick(statuses.filter((s) => s !== from)) };
     } else if (eventType === 'work_item.updated' || eventType === 'custom_field.updated') {
-      rec.details = { field: h.pick(['title', 'priority', 'assignee', 'dueDate', 'cf_risk']), from: h.pick(['low', 'p2', null]), to: h.pick(['high', 'p1', 'critical']) };
+      rec.details = {
+        field: h.pick(['title', 'priority', 'assignee', 'dueDate', 'cf_risk']),
+        from: h.pick(['low', 'p2', null]),
+        to: h.pick(['high', 'p1', 'critical']),
+      };
     } else if (kind === 'sync') {
-      rec.details = { sourceId: `cal_${h.b36(10)}`, provider: h.pick(['google', 'outlook', 'ical']), items: h.int(400), ...(verb === 'failed' ? { error: '401 Unauthorized: token expired' } : {}) };
+      rec.details = {
+        sourceId: `cal_${h.b36(10)}`,
+        provider: h.pick(['google', 'outlook', 'ical']),
+        items: h.int(400),
+        ...(verb === 'failed' ? { error: '401 Unauthorized: token expired' } : {}),
+      };
     } else if (kind === 'agent') {
       rec.details = { agent: rec.userId.slice(6), runId: `run_${h.b36(12)}`, ...(verb === 'failed' ? { error: 'tool call timed out' } : {}) };
     } else if (kind === 'member') {
@@ -351,23 +580,64 @@ function openindexMaker(h, world) {
 }
 
 const INVENT_ACTIONS = [
-  ['assistant.updated', 20], ['assistant.created', 6], ['assistant.deleted', 1], ['assistant.restored', 0.2], ['assistant.duplicated', 1], ['assistant.duplicated_from', 1],
-  ['workflow.created', 5], ['workflow.deleted', 1], ['workflow.restored', 0.2], ['connection.created', 3], ['connection.updated', 4], ['connection.deleted', 1],
-  ['chat.deleted', 8], ['action.created', 3], ['action.deleted', 1], ['action.enabled', 2], ['action.disabled', 1],
-  ['integration.created', 1], ['integration.updated', 2], ['integration.deleted', 0.4], ['integration.enabled', 1], ['integration.disabled', 0.5],
-  ['broadcast.created', 1], ['broadcast.activated', 1], ['broadcast.paused', 0.5], ['broadcast.deleted', 0.3],
-  ['member.invited', 2], ['member.joined', 2], ['member.removed', 0.5], ['member.left', 0.3], ['member.role_changed', 0.8],
-  ['org.updated', 3], ['org.disabled', 0.05], ['org.enabled', 0.05], ['org.sub_org_created', 0.2], ['org.sub_org_member_joined', 0.3],
-  ['domain.created', 0.2], ['domain.deleted', 0.1], ['email.domain.created', 0.1], ['email.identity.created', 0.2],
-  ['sso.profile.created', 0.05], ['sso.profile.updated', 0.1], ['sso.profile.sessions.revoked', 0.05], ['sso.domain.created', 0.05],
-  ['api_key.created', 0.8], ['api_key.deleted', 0.4],
+  ['assistant.updated', 20],
+  ['assistant.created', 6],
+  ['assistant.deleted', 1],
+  ['assistant.restored', 0.2],
+  ['assistant.duplicated', 1],
+  ['assistant.duplicated_from', 1],
+  ['workflow.created', 5],
+  ['workflow.deleted', 1],
+  ['workflow.restored', 0.2],
+  ['connection.created', 3],
+  ['connection.updated', 4],
+  ['connection.deleted', 1],
+  ['chat.deleted', 8],
+  ['action.created', 3],
+  ['action.deleted', 1],
+  ['action.enabled', 2],
+  ['action.disabled', 1],
+  ['integration.created', 1],
+  ['integration.updated', 2],
+  ['integration.deleted', 0.4],
+  ['integration.enabled', 1],
+  ['integration.disabled', 0.5],
+  ['broadcast.created', 1],
+  ['broadcast.activated', 1],
+  ['broadcast.paused', 0.5],
+  ['broadcast.deleted', 0.3],
+  ['member.invited', 2],
+  ['member.joined', 2],
+  ['member.removed', 0.5],
+  ['member.left', 0.3],
+  ['member.role_changed', 0.8],
+  ['org.updated', 3],
+  ['org.disabled', 0.05],
+  ['org.enabled', 0.05],
+  ['org.sub_org_created', 0.2],
+  ['org.sub_org_member_joined', 0.3],
+  ['domain.created', 0.2],
+  ['domain.deleted', 0.1],
+  ['email.domain.created', 0.1],
+  ['email.identity.created', 0.2],
+  ['sso.profile.created', 0.05],
+  ['sso.profile.updated', 0.1],
+  ['sso.profile.sessions.revoked', 0.05],
+  ['sso.domain.created', 0.05],
+  ['api_key.created', 0.8],
+  ['api_key.deleted', 0.4],
 ];
 
 function inventMaker(h, world) {
   return (ctx) => {
     const action = h.weighted(INVENT_ACTIONS);
     const kind = action.split('.')[0];
-    const source = h.weighted([['app', 70], ['admin', 10], ['api', 15], ['system', 5]]);
+    const source = h.weighted([
+      ['app', 70],
+      ['admin', 10],
+      ['api', 15],
+      ['system', 5],
+    ]);
     const p = ctx.person;
     const org = world.orgs[p.org];
     const rec = {
@@ -383,7 +653,8 @@ function inventMaker(h, world) {
     };
     if (kind === 'assistant' || kind === 'chat' || kind === 'action') rec.assistant_id = `ast_${h.b36(20)}`;
     if (kind === 'workflow') rec.workflow_id = `wfl_${h.b36(20)}`;
-    if (kind === 'connection' || kind === 'integration') rec.connection = { id: `con_${h.b36(20)}`, type: h.pick(['slack', 'hubspot', 'zendesk', 'google_drive']) };
+    if (kind === 'connection' || kind === 'integration')
+      rec.connection = { id: `con_${h.b36(20)}`, type: h.pick(['slack', 'hubspot', 'zendesk', 'google_drive']) };
     if (kind === 'broadcast') rec.broadcast = { id: `brd_${h.b36(20)}`, name: h.pick(['Weekly digest', 'Outage notice', 'Onboarding']) };
     if (kind === 'member') {
       const m = world.people[h.int(world.people.length)];
@@ -392,7 +663,10 @@ function inventMaker(h, world) {
     rec.org = { id: org.inventId, name: org.name, slug: org.slug, image: null };
     const metadata = {};
     if (action.endsWith('.updated') || action === 'member.role_changed') {
-      metadata.changes = action === 'member.role_changed' ? { role: { from: 'member', to: 'admin' } } : { [h.pick(['name', 'instructions', 'model', 'temperature'])]: { from: 'a', to: 'b' } };
+      metadata.changes =
+        action === 'member.role_changed'
+          ? { role: { from: 'member', to: 'admin' } }
+          : { [h.pick(['name', 'instructions', 'model', 'temperature'])]: { from: 'a', to: 'b' } };
     }
     if (ctx.requestId) metadata.request_id = ctx.requestId;
     rec.metadata = metadata;
@@ -519,10 +793,18 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     },
   });
   if (values.help || !values.out) {
-    process.stderr.write('usage: node bench/generate.mjs --out PATH|- [--count N] [--vendors openclaw,opbox,openindex,adminconsole,invent] [--seed N] [--from ISO] [--months N] [--actors N]\n');
+    process.stderr.write(
+      'usage: node bench/generate.mjs --out PATH|- [--count N] [--vendors openclaw,opbox,openindex,adminconsole,invent] [--seed N] [--from ISO] [--months N] [--actors N]\n',
+    );
     process.exit(values.help ? 0 : 2);
   }
-  const vendorList = (values.vendors ?? values.vendor)?.split(',').map((s) => s.trim()).filter(Boolean);
-  const r = generate({ count: values.count, vendors: vendorList, seed: values.seed, from: values.from, months: values.months, actors: values.actors }, values.out);
+  const vendorList = (values.vendors ?? values.vendor)
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const r = generate(
+    { count: values.count, vendors: vendorList, seed: values.seed, from: values.from, months: values.months, actors: values.actors },
+    values.out,
+  );
   if (values.out !== '-') process.stderr.write(`wrote ${r.lines} events, ${(r.bytes / 1e6).toFixed(1)} MB to ${values.out} in ${r.seconds.toFixed(1)} s\n`);
 }

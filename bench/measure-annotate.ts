@@ -40,10 +40,17 @@ async function main() {
       await time('bookmark', () => engine.annotate({ id, bookmarked: true }));
       await time('tag', () => engine.annotate({ id, addTags: [`bench-${i % 5}`] }));
       await time('note', () => engine.annotate({ id, note: `bench note ${i}` }));
-      await time('view', () => engine.saveView({ name: `bench view ${i % 5}`, state: { filters: { tag: `bench-${i % 5}` }, hiddenColumns: [] } as never, overwrite: true }));
+      await time('view', () =>
+        engine.saveView({ name: `bench view ${i % 5}`, state: { filters: { tag: `bench-${i % 5}` }, hiddenColumns: [] } as never, overwrite: true }),
+      );
     }
     const untouched = dbStamp(copy) === before;
-    const out = { events: (await engine.caseInfo())?.events ?? null, openMs, untouched, ...Object.fromEntries(Object.entries(kinds).map(([k, xs]) => [k, stats(xs)])) };
+    const out = {
+      events: (await engine.caseInfo())?.events ?? null,
+      openMs,
+      untouched,
+      ...Object.fromEntries(Object.entries(kinds).map(([k, xs]) => [k, stats(xs)])),
+    };
     engine.close();
     process.stdout.write(`${JSON.stringify(out)}\n`);
   } finally {

@@ -27,10 +27,14 @@ for (let i = 0; i < repeat; i++) {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'auditdesk-bench-export-'));
   fs.rmSync(out, { recursive: true });
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [path.join(root, 'out', 'main', 'cli.js'), 'export', casePath, '--format', format, `--${mode}`, '--out', out, '--json'], {
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, 'out', 'main', 'cli.js'), 'export', casePath, '--format', format, `--${mode}`, '--out', out, '--json'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    },
+  );
   const wallS = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) {
     process.stdout.write(`${JSON.stringify({ error: r.stderr.slice(-1000) || r.stdout.slice(-1000) })}\n`);

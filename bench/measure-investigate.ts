@@ -37,8 +37,7 @@ async function main() {
   const store = await CaseStore.open(casePath);
   const count = store.count();
   // Samples spread over the case: request ids and event ids at evenly spaced rowids.
-  const sample = (sql: string) =>
-    store.withDb((db) => (db.exec(sql)[0]?.values ?? []).map((r) => String(r[0])));
+  const sample = (sql: string) => store.withDb((db) => (db.exec(sql)[0]?.values ?? []).map((r) => String(r[0])));
   const step = Math.max(1, Math.floor(count / TRACE_RUNS));
   const reqs = sample(`SELECT req FROM events WHERE req IS NOT NULL AND id % ${step} = 0 LIMIT ${TRACE_RUNS}`);
   const ids = sample(`SELECT id FROM events WHERE id % ${step} = 0 LIMIT ${TRACE_RUNS}`);
@@ -58,7 +57,9 @@ async function main() {
   const out = {
     events: count,
     // Caches dropped before each trace: a sample smaller than the runs repeats ids, and counts are kept per filter.
-    traceRequest: reqs.length ? { ...time(reqs, (r) => (store.dropCaches(), (traced += traceByRequestId(store, r).events.length)), TRACE_RUNS), sample: reqs.length } : null,
+    traceRequest: reqs.length
+      ? { ...time(reqs, (r) => (store.dropCaches(), (traced += traceByRequestId(store, r).events.length)), TRACE_RUNS), sample: reqs.length }
+      : null,
     traceEvent: { ...time(ids, (id) => (store.dropCaches(), traceFromEvent(store, id)), TRACE_RUNS), sample: ids.length },
     eventDiff: diffIds.length ? { ...time(diffIds, (id) => eventDiff(store, id)), sample: diffIds.length } : null,
     // The overview of the whole case and of its most common action (what the UI asks for on every filter change).

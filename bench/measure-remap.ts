@@ -19,7 +19,14 @@ const EVENTS = Number(values.events ?? 1000);
 function smallFile(file: string): void {
   const ops = ['file.read', 'file.write', 'share.create', 'login'];
   const lines = Array.from({ length: EVENTS }, (_, i) =>
-    JSON.stringify({ ref: `r${i}`, when: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), who: `u${i % 40}@example.com`, team: `team-${i % 7}`, op: ops[i % ops.length], result: i % 9 ? 'success' : 'failure' }),
+    JSON.stringify({
+      ref: `r${i}`,
+      when: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+      who: `u${i % 40}@example.com`,
+      team: `team-${i % 7}`,
+      op: ops[i % ops.length],
+      result: i % 9 ? 'success' : 'failure',
+    }),
   );
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
 }
@@ -49,7 +56,17 @@ async function main() {
     const facetsMs = ms(t0);
     const events = store.count();
     store.close();
-    const out = { events, remappedEvents: imported.imported, countsBefore, countsKept, facetsMs, copyMs, importMs, remapMs, peakRssBytes: process.memoryUsage().rss };
+    const out = {
+      events,
+      remappedEvents: imported.imported,
+      countsBefore,
+      countsKept,
+      facetsMs,
+      copyMs,
+      importMs,
+      remapMs,
+      peakRssBytes: process.memoryUsage().rss,
+    };
     process.stdout.write(`${JSON.stringify(out)}\n`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -57,7 +57,8 @@ export function summarise(file, top = 25) {
     let key = null;
     if (cf.url && isApp(cf.url)) {
       key = `${cf.functionName || '(anonymous)'} ${shortUrl(cf.url)}:${cf.lineNumber + 1}`;
-      if (active.has(key)) key = null; // recursion: count once
+      if (active.has(key))
+        key = null; // recursion: count once
       else incl.set(key, (incl.get(key) ?? 0) + subtree.get(id));
     }
     if (key) active.add(key);
@@ -73,7 +74,16 @@ export function summarise(file, top = 25) {
   const tid = Number(/\.\d+\.(\d+)\.\d+\.cpuprofile$/.exec(file)?.[1] ?? -1);
   const entry = [...entries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const thread = tid === 0 ? 'main thread (CLI)' : entry ? `worker thread ${tid} (${entry})` : `worker thread ${tid}`;
-  return { file, thread, totalMs: Math.round(totalUs / 1000), idleMs: Math.round(idleUs / 1000), busyMs: Math.round(busyUs / 1000), functions: rank(byFn), files: rank(byFile), inclusive: rank(incl) };
+  return {
+    file,
+    thread,
+    totalMs: Math.round(totalUs / 1000),
+    idleMs: Math.round(idleUs / 1000),
+    busyMs: Math.round(busyUs / 1000),
+    functions: rank(byFn),
+    files: rank(byFile),
+    inclusive: rank(incl),
+  };
 }
 
 /** Every .cpuprofile in a folder (one per thread), busiest first. */
@@ -107,7 +117,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       process.stdout.write(`\n== ${s.thread}: ${s.busyMs} ms busy, ${s.idleMs} ms idle (${path.basename(s.file)})\nself time by function:\n`);
       for (const f of s.functions) process.stdout.write(`${String(f.selfMs).padStart(8)} ms ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.name}\n`);
       process.stdout.write('inclusive time of app functions:\n');
-      for (const f of s.inclusive.slice(0, 12)) process.stdout.write(`${String(f.selfMs).padStart(8)} ms ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.name}\n`);
+      for (const f of s.inclusive.slice(0, 12))
+        process.stdout.write(`${String(f.selfMs).padStart(8)} ms ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.name}\n`);
       process.stdout.write('self time by file:\n');
       for (const f of s.files.slice(0, 10)) process.stdout.write(`${String(f.selfMs).padStart(8)} ms ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.name}\n`);
     }

@@ -11,7 +11,9 @@ import { quoteValue } from '../src/shared/ql-text';
 import type { EventQuery } from '../src/shared/query';
 
 function values(store: CaseStore, col: string, n: number): string[] {
-  return store.withDb((db) => (db.exec(`SELECT ${col} FROM events WHERE ${col} IS NOT NULL GROUP BY ${col} ORDER BY count(*) DESC LIMIT ${n}`)[0]?.values ?? []).map((r) => String(r[0])));
+  return store.withDb((db) =>
+    (db.exec(`SELECT ${col} FROM events WHERE ${col} IS NOT NULL GROUP BY ${col} ORDER BY count(*) DESC LIMIT ${n}`)[0]?.values ?? []).map((r) => String(r[0])),
+  );
 }
 
 /** Queries of each kind, from values the case holds. */
@@ -36,7 +38,8 @@ const page = (q: string): EventQuery => ({ q, limit: 100 });
 
 function columnWait(store: CaseStore, q: string): void {
   const eq = { q };
-  if (!(columnQuery(store, page(q)) && columnSummary(store, eq) && columnFacets(store, eq, undefined, 6) && columnHistogram(store, eq))) throw new Error('the column path did not answer');
+  if (!(columnQuery(store, page(q)) && columnSummary(store, eq) && columnFacets(store, eq, undefined, 6) && columnHistogram(store, eq)))
+    throw new Error('the column path did not answer');
 }
 
 function sqlWait(store: CaseStore, q: string): void {

@@ -28,9 +28,15 @@ export function sampleFilters(store: CaseStore, perKind: number): Record<Kind, E
     return out;
   };
   const middle = (v: string) => v.slice(Math.floor(v.length / 3), Math.floor(v.length / 3) + Math.max(4, Math.floor(v.length / 3)));
-  const eqFields = [['actor', 'actor'], ['action', 'action'], ['targetType', 'ttype'], ['ip', 'ip']] as const;
+  const eqFields = [
+    ['actor', 'actor'],
+    ['action', 'action'],
+    ['targetType', 'ttype'],
+    ['ip', 'ip'],
+  ] as const;
   const eq: EventQuery[] = [];
-  for (const [field, col] of eqFields) for (const v of values(col).slice(0, Math.ceil(perKind / eqFields.length))) eq.push({ where: [{ field, op: 'eq', value: v }] });
+  for (const [field, col] of eqFields)
+    for (const v of values(col).slice(0, Math.ceil(perKind / eqFields.length))) eq.push({ where: [{ field, op: 'eq', value: v }] });
   const lo = Number(one('SELECT min(t) FROM events WHERE t < 8640000000000000', []));
   const hi = Number(one('SELECT max(t) FROM events WHERE t < 8640000000000000', []));
   const time: EventQuery[] = [];

@@ -17,8 +17,6 @@ try {
   process.stderr.write(`auditdesk: ${e.message}\n`);
   process.exit(1);
 }
-cli
-  .main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-  });
+cli.main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -305,9 +305,7 @@ async function main() {
     error: importDoc?.error ?? (last.code !== 0 ? last.stderr.slice(-1000) : null),
     loadAvg1Before: loadBefore,
   };
-  imp.caseBytes = fs.existsSync(casePath)
-    ? fs.readdirSync(casePath).reduce((acc, n) => acc + fs.statSync(path.join(casePath, n)).size, 0)
-    : 0;
+  imp.caseBytes = fs.existsSync(casePath) ? fs.readdirSync(casePath).reduce((acc, n) => acc + fs.statSync(path.join(casePath, n)).size, 0) : 0;
   mark('import', t);
 
   // 3. lnav on the same file, headless, fresh HOME; its lnav_file row proves every line was indexed
@@ -357,18 +355,24 @@ async function main() {
     if (mr.code !== 0) log(`  measure-remap failed: ${mr.stderr.slice(-1000)}`);
     else {
       remap = lastJson(mr.stdout);
-      log(`  ${remap.facetsMs.toFixed(1)} ms${remap.countsKept ? '' : ' (no counts kept: counted from the rows)'}; remap of ${remap.remappedEvents} events ${s2(remap.remapMs / 1000)} s`);
+      log(
+        `  ${remap.facetsMs.toFixed(1)} ms${remap.countsKept ? '' : ' (no counts kept: counted from the rows)'}; remap of ${remap.remappedEvents} events ${s2(remap.remapMs / 1000)} s`,
+      );
     }
     log('bookmark, tag, note and saved view saved to disk, on a copy of the case (bench/measure-annotate.ts)');
     const ma = await timed(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'measure-annotate.ts'), casePath, '--runs', String(RUNS)], {});
     if (ma.code !== 0) log(`  measure-annotate failed: ${ma.stderr.slice(-1000)}`);
     else {
       annotate = lastJson(ma.stdout);
-      log(`  p95 bookmark ${annotate.bookmark.p95Ms.toFixed(1)} ms, tag ${annotate.tag.p95Ms.toFixed(1)} ms, note ${annotate.note.p95Ms.toFixed(1)} ms, view ${annotate.view.p95Ms.toFixed(1)} ms; case.sqlite ${annotate.untouched ? 'untouched' : 'REWRITTEN'}`);
+      log(
+        `  p95 bookmark ${annotate.bookmark.p95Ms.toFixed(1)} ms, tag ${annotate.tag.p95Ms.toFixed(1)} ms, note ${annotate.note.p95Ms.toFixed(1)} ms, view ${annotate.view.p95Ms.toFixed(1)} ms; case.sqlite ${annotate.untouched ? 'untouched' : 'REWRITTEN'}`,
+      );
     }
     // Last: it adds the full-text index to the case (built as on the first search in the app).
     log('full-text search (bench/measure-search.ts)');
-    const msr = await timed(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'measure-search.ts'), casePath, '--runs', String(RUNS)], { useTime });
+    const msr = await timed(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'measure-search.ts'), casePath, '--runs', String(RUNS)], {
+      useTime,
+    });
     if (msr.code !== 0) log(`  measure-search failed: ${msr.stderr.slice(-1000)}`);
     else search = { ...lastJson(msr.stdout), wallS: msr.wallS, processPeakRssBytes: msr.peakRssBytes };
   }
@@ -416,7 +420,12 @@ async function main() {
     if (pr.code === 0) {
       profile = { wallS: pr.wallS, peakRssBytes: pr.peakRssBytes, dir: rel(dir), threads: summariseDir(dir, 12).map((th) => ({ ...th, file: rel(th.file) })) };
       const top = profile.threads[0];
-      log(`  profiled import ${s2(pr.wallS)} s; busiest: ${top?.thread} ${top?.busyMs} ms: ${top?.functions.slice(0, 3).map((f) => f.name).join(' | ')}`);
+      log(
+        `  profiled import ${s2(pr.wallS)} s; busiest: ${top?.thread} ${top?.busyMs} ms: ${top?.functions
+          .slice(0, 3)
+          .map((f) => f.name)
+          .join(' | ')}`,
+      );
     } else log(`  profile failed: ${pr.stderr.slice(-800)}`);
   }
   mark('profile', t);
@@ -425,7 +434,30 @@ async function main() {
   mark('total', t0);
   mach.loadAvgEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
 
-  const result = { date: started.toISOString(), argv: process.argv.slice(2), count: COUNT, runs: RUNS, repeat: REPEAT, data: { file: rel(data.file), bytes: data.bytes, lines: data.lines, options: data.options, reused: data.reused }, machine: mach, parse, mapping, import: imp, lnav, lnavJson, store, info, investigate, remap, annotate, search, export: exp, detect, profile, phases: phase };
+  const result = {
+    date: started.toISOString(),
+    argv: process.argv.slice(2),
+    count: COUNT,
+    runs: RUNS,
+    repeat: REPEAT,
+    data: { file: rel(data.file), bytes: data.bytes, lines: data.lines, options: data.options, reused: data.reused },
+    machine: mach,
+    parse,
+    mapping,
+    import: imp,
+    lnav,
+    lnavJson,
+    store,
+    info,
+    investigate,
+    remap,
+    annotate,
+    search,
+    export: exp,
+    detect,
+    profile,
+    phases: phase,
+  };
   fs.mkdirSync(DATA, { recursive: true });
   fs.writeFileSync(path.join(DATA, `last-run-${label(COUNT)}.json`), `${JSON.stringify(result, null, 2)}\n`);
   const section = renderSection(result);
@@ -450,37 +482,66 @@ function renderSection(r) {
   const ratio = imp.wallS / r.parse.wallS;
   L.push(`## Latest run: ${r.date.slice(0, 10)} (${r.count.toLocaleString('en')} events)`);
   L.push('');
-  L.push(`- Command: \`npm run bench${r.argv.length ? ` -- ${r.argv.join(' ')}` : ''}\` (parse floor, import and lnav run ${r.repeat}× each, best wall time and largest peak RSS taken; queries repeated ${r.runs}×); started ${r.date}, took ${r.phases.total} s in all`);
-  L.push(`- File: \`${r.data.file}\`: ${r.data.lines.toLocaleString('en')} events, ${mb(r.data.bytes)} MB (${(r.data.bytes / 1048576).toFixed(0)} MiB), generator v${r.data.options.version}, seed ${r.data.options.seed}, vendors ${r.data.options.vendors.join(', ')}, ${r.data.options.months} months from ${r.data.options.from.slice(0, 10)}, ${r.data.options.actors} people`);
+  L.push(
+    `- Command: \`npm run bench${r.argv.length ? ` -- ${r.argv.join(' ')}` : ''}\` (parse floor, import and lnav run ${r.repeat}× each, best wall time and largest peak RSS taken; queries repeated ${r.runs}×); started ${r.date}, took ${r.phases.total} s in all`,
+  );
+  L.push(
+    `- File: \`${r.data.file}\`: ${r.data.lines.toLocaleString('en')} events, ${mb(r.data.bytes)} MB (${(r.data.bytes / 1048576).toFixed(0)} MiB), generator v${r.data.options.version}, seed ${r.data.options.seed}, vendors ${r.data.options.vendors.join(', ')}, ${r.data.options.months} months from ${r.data.options.from.slice(0, 10)}, ${r.data.options.actors} people`,
+  );
   L.push(`- Machine: ${m.nproc} CPUs (${m.cpu}), ${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB RAM, ${m.kernel}; Node ${m.node}; ${m.lnav}`);
-  L.push(`- Code: commit ${m.commit}${m.srcChangesUncommitted ? ` plus ${m.srcChangesUncommitted} uncommitted change(s) under src/ (built into out/ at the start of the run)` : ''}`);
-  L.push(`- Load average (1/5/15 min) at start ${m.loadAvgStart.join(' / ')}, at end ${m.loadAvgEnd.join(' / ')}; before each import ${r.import.loadAvg1Before.join(', ')}${Math.max(...m.loadAvgStart.slice(0, 1), ...r.import.loadAvg1Before) > 0.5 ? ': other work shared the CPUs, so wall times are upper bounds' : ''}`);
+  L.push(
+    `- Code: commit ${m.commit}${m.srcChangesUncommitted ? ` plus ${m.srcChangesUncommitted} uncommitted change(s) under src/ (built into out/ at the start of the run)` : ''}`,
+  );
+  L.push(
+    `- Load average (1/5/15 min) at start ${m.loadAvgStart.join(' / ')}, at end ${m.loadAvgEnd.join(' / ')}; before each import ${r.import.loadAvg1Before.join(', ')}${Math.max(...m.loadAvgStart.slice(0, 1), ...r.import.loadAvg1Before) > 0.5 ? ': other work shared the CPUs, so wall times are upper bounds' : ''}`,
+  );
   L.push('');
   L.push('| figure | measured | target | verdict |');
   L.push('|---|---|---|---|');
   const importOk = imp.code === 0 && imp.imported === r.data.lines;
-  L.push(`| import wall time (CLI, fresh case) | ${s2(imp.wallS)} s${importOk ? '' : ` (exit ${imp.code}, ${imp.imported ?? 0} imported)`} | ≤ ${TARGETS.importVsParse} × parse floor = ${s2(TARGETS.importVsParse * r.parse.wallS)} s | ${verdict(ratio <= TARGETS.importVsParse && importOk, `${ratio.toFixed(2)}× the floor${ratio > TARGETS.importVsParse ? `, ${s2(imp.wallS - TARGETS.importVsParse * r.parse.wallS)} s over` : ''}`)} |`);
+  L.push(
+    `| import wall time (CLI, fresh case) | ${s2(imp.wallS)} s${importOk ? '' : ` (exit ${imp.code}, ${imp.imported ?? 0} imported)`} | ≤ ${TARGETS.importVsParse} × parse floor = ${s2(TARGETS.importVsParse * r.parse.wallS)} s | ${verdict(ratio <= TARGETS.importVsParse && importOk, `${ratio.toFixed(2)}× the floor${ratio > TARGETS.importVsParse ? `, ${s2(imp.wallS - TARGETS.importVsParse * r.parse.wallS)} s over` : ''}`)} |`,
+  );
   if (r.lnav) {
     const lr = imp.wallS / r.lnav.wallS;
-    L.push(`| import vs lnav opening the same file | ${s2(imp.wallS)} s vs ${s2(r.lnav.wallS)} s | faster than lnav | ${verdict(imp.wallS < r.lnav.wallS, `${lr.toFixed(1)}× lnav's time`)} |`);
+    L.push(
+      `| import vs lnav opening the same file | ${s2(imp.wallS)} s vs ${s2(r.lnav.wallS)} s | faster than lnav | ${verdict(imp.wallS < r.lnav.wallS, `${lr.toFixed(1)}× lnav's time`)} |`,
+    );
   }
-  L.push(`| import peak RSS (whole process) | ${mb(imp.peakRssBytes)} MB | ≤ 1500 MB | ${verdict(imp.peakRssBytes <= TARGETS.peakRssBytes, imp.peakRssBytes <= TARGETS.peakRssBytes ? `${mb(TARGETS.peakRssBytes - imp.peakRssBytes)} MB to spare` : `${mb(imp.peakRssBytes - TARGETS.peakRssBytes)} MB over`)} |`);
+  L.push(
+    `| import peak RSS (whole process) | ${mb(imp.peakRssBytes)} MB | ≤ 1500 MB | ${verdict(imp.peakRssBytes <= TARGETS.peakRssBytes, imp.peakRssBytes <= TARGETS.peakRssBytes ? `${mb(TARGETS.peakRssBytes - imp.peakRssBytes)} MB to spare` : `${mb(imp.peakRssBytes - TARGETS.peakRssBytes)} MB over`)} |`,
+  );
   if (r.store) {
     const ro = r.store.reopen;
-    L.push(`| reopen: CaseStore.open + info(), median of ${ro.runs} | ${ro.medianMs.toFixed(0)} ms (first ${ro.firstMs.toFixed(0)} ms, max ${ro.maxMs.toFixed(0)} ms) | ≤ ${TARGETS.reopenMs} ms | ${verdict(ro.medianMs <= TARGETS.reopenMs, ro.medianMs <= TARGETS.reopenMs ? '' : `${(ro.medianMs - TARGETS.reopenMs).toFixed(0)} ms over`)} |`);
+    L.push(
+      `| reopen: CaseStore.open + info(), median of ${ro.runs} | ${ro.medianMs.toFixed(0)} ms (first ${ro.firstMs.toFixed(0)} ms, max ${ro.maxMs.toFixed(0)} ms) | ≤ ${TARGETS.reopenMs} ms | ${verdict(ro.medianMs <= TARGETS.reopenMs, ro.medianMs <= TARGETS.reopenMs ? '' : `${(ro.medianMs - TARGETS.reopenMs).toFixed(0)} ms over`)} |`,
+    );
     for (const q of r.store.queries) {
       if (q.name === 'first page') continue;
       const ok = q.medianMs <= TARGETS.pageMs;
       const p95 = q.p95Ms <= TARGETS.pageMs ? '' : `; p95 ${q.p95Ms.toFixed(1)} ms is over`;
-      L.push(`| page of 100, ${q.name}: \`${describeQuery(q.query)}\` (${q.total.toLocaleString('en')} match) | median ${q.medianMs.toFixed(1)} ms, p95 ${q.p95Ms.toFixed(1)} ms | ≤ ${TARGETS.pageMs} ms | ${verdict(ok, ok ? p95.slice(2) : `${(q.medianMs / TARGETS.pageMs).toFixed(1)}× the target${p95}`)} |`);
+      L.push(
+        `| page of 100, ${q.name}: \`${describeQuery(q.query)}\` (${q.total.toLocaleString('en')} match) | median ${q.medianMs.toFixed(1)} ms, p95 ${q.p95Ms.toFixed(1)} ms | ≤ ${TARGETS.pageMs} ms | ${verdict(ok, ok ? p95.slice(2) : `${(q.medianMs / TARGETS.pageMs).toFixed(1)}× the target${p95}`)} |`,
+      );
     }
   } else L.push('| reopen, pages | not measured (import failed) | | |');
   if (r.investigate) {
     const iv = r.investigate;
     const row = (what, x, target) =>
-      x && L.push(`| ${what} | median ${x.medianMs.toFixed(1)} ms, p95 ${x.p95Ms.toFixed(1)} ms | ≤ ${target} ms | ${verdict(x.p95Ms <= target, x.p95Ms <= target ? '' : `p95 ${(x.p95Ms / target).toFixed(1)}× the target`)} |`);
-    row(`trace by request id (${iv.traceRequest?.sample ?? 0} ids spread over the case, ${iv.meanTraceEvents.toFixed(1)} events each on average; ${iv.traceRequest?.runs ?? 0} runs)`, iv.traceRequest, TARGETS.traceMs);
-    row(`trace from an event (request id, else session, else actor ±30 min; ${iv.traceEvent.runs} runs over ${iv.traceEvent.sample ?? iv.traceEvent.runs} events)`, iv.traceEvent, TARGETS.traceMs);
+      x &&
+      L.push(
+        `| ${what} | median ${x.medianMs.toFixed(1)} ms, p95 ${x.p95Ms.toFixed(1)} ms | ≤ ${target} ms | ${verdict(x.p95Ms <= target, x.p95Ms <= target ? '' : `p95 ${(x.p95Ms / target).toFixed(1)}× the target`)} |`,
+      );
+    row(
+      `trace by request id (${iv.traceRequest?.sample ?? 0} ids spread over the case, ${iv.meanTraceEvents.toFixed(1)} events each on average; ${iv.traceRequest?.runs ?? 0} runs)`,
+      iv.traceRequest,
+      TARGETS.traceMs,
+    );
+    row(
+      `trace from an event (request id, else session, else actor ±30 min; ${iv.traceEvent.runs} runs over ${iv.traceEvent.sample ?? iv.traceEvent.runs} events)`,
+      iv.traceEvent,
+      TARGETS.traceMs,
+    );
     // First look at a filter (per-filter cache dropped); the whole case's metrics and facets come from the counts stored in the case.
     const overview = (what, x) => {
       if (!x?.byKey) return row(`${what} of the whole case / its most common action, alternating`, x, TARGETS.overviewMs);
@@ -492,27 +553,44 @@ function renderSection(r) {
     overview('facets (8 fields, top 6)', iv.facets);
     if (iv.wholeCaseCountMs != null) {
       const ok = iv.wholeCaseCountMs <= TARGETS.overviewMs;
-      L.push(`| whole-case counts made from the rows (first unfiltered facets of a case imported by a version before they were kept; once) | ${iv.wholeCaseCountMs.toFixed(0)} ms | ≤ ${TARGETS.overviewMs} ms | ${verdict(ok, ok ? '' : `${(iv.wholeCaseCountMs / TARGETS.overviewMs).toFixed(1)}× the target, once per such case`)} |`);
+      L.push(
+        `| whole-case counts made from the rows (first unfiltered facets of a case imported by a version before they were kept; once) | ${iv.wholeCaseCountMs.toFixed(0)} ms | ≤ ${TARGETS.overviewMs} ms | ${verdict(ok, ok ? '' : `${(iv.wholeCaseCountMs / TARGETS.overviewMs).toFixed(1)}× the target, once per such case`)} |`,
+      );
     }
     if (r.remap) {
       const x = r.remap;
       const ok = x.facetsMs <= TARGETS.overviewMs;
-      L.push(`| first unfiltered facets right after a remap (\`bench/measure-remap.ts\`: a ${x.remappedEvents.toLocaleString('en')}-event file imported into a copy of the case and remapped in ${s2(x.remapMs / 1000)} s) | ${x.facetsMs.toFixed(1)} ms${x.countsKept ? '' : ' (no counts kept: counted from the rows)'} | ≤ ${TARGETS.overviewMs} ms | ${verdict(ok, ok ? '' : `${(x.facetsMs / TARGETS.overviewMs).toFixed(1)}× the target`)} |`);
+      L.push(
+        `| first unfiltered facets right after a remap (\`bench/measure-remap.ts\`: a ${x.remappedEvents.toLocaleString('en')}-event file imported into a copy of the case and remapped in ${s2(x.remapMs / 1000)} s) | ${x.facetsMs.toFixed(1)} ms${x.countsKept ? '' : ' (no counts kept: counted from the rows)'} | ≤ ${TARGETS.overviewMs} ms | ${verdict(ok, ok ? '' : `${(x.facetsMs / TARGETS.overviewMs).toFixed(1)}× the target`)} |`,
+      );
     }
     row(`before/after diff of one event (${iv.eventDiff?.sample ?? 0} events with states)`, iv.eventDiff, TARGETS.pageMs);
     if (r.annotate) {
       // Saved to disk (annotations.jsonl, fsynced) before the call returns; case.sqlite is not written.
       const a = r.annotate;
       const kept = a.untouched ? 'case.sqlite not written' : 'case.sqlite REWRITTEN';
-      for (const [kind, name] of [['bookmark', 'a bookmark'], ['tag', 'a tag'], ['note', 'a note'], ['view', 'a saved view']]) {
+      for (const [kind, name] of [
+        ['bookmark', 'a bookmark'],
+        ['tag', 'a tag'],
+        ['note', 'a note'],
+        ['view', 'a saved view'],
+      ]) {
         row(`${name} saved to disk (\`bench/measure-annotate.ts\`, on a copy of the case; ${kept})`, a[kind], TARGETS.annotateMs);
       }
     }
     if (iv.uiWait) {
       // What the UI waits for after a filter change (count + first page + facets + histogram + metrics), per kind of filter.
       const w = iv.uiWait;
-      const names = { eq: 'a facet value (eq)', containsTarget: '"contains" on target id', containsRequest: '"contains" on request id', text: 'free text', time: 'a time range (histogram brush)' };
-      L.push(`| columns loaded on open (${w.columns.events.toLocaleString('en')} events, ${mb(w.columns.bytes)} MB) | ${(w.columns.loadMs / 1000).toFixed(1)} s | | |`);
+      const names = {
+        eq: 'a facet value (eq)',
+        containsTarget: '"contains" on target id',
+        containsRequest: '"contains" on request id',
+        text: 'free text',
+        time: 'a time range (histogram brush)',
+      };
+      L.push(
+        `| columns loaded on open (${w.columns.events.toLocaleString('en')} events, ${mb(w.columns.bytes)} MB) | ${(w.columns.loadMs / 1000).toFixed(1)} s | | |`,
+      );
       for (const [kind, name] of Object.entries(names)) {
         const k = w[kind];
         if (!k) continue;
@@ -523,25 +601,38 @@ function renderSection(r) {
     // Query language (bench/ql-wait.ts): count + page + metrics + facets + histogram after the filter changes.
     for (const [kind, x] of Object.entries(iv.queryLanguage ?? {})) {
       if (!x?.columns) continue;
-      row(`query language, ${kind}, column path: \`${x.example}\`${x.firstUseMs != null ? ` (first use of the path reads every raw record: ${x.firstUseMs.toFixed(0)} ms)` : ''}`, x.columns, TARGETS.uiWaitMs);
+      row(
+        `query language, ${kind}, column path: \`${x.example}\`${x.firstUseMs != null ? ` (first use of the path reads every raw record: ${x.firstUseMs.toFixed(0)} ms)` : ''}`,
+        x.columns,
+        TARGETS.uiWaitMs,
+      );
       if (x.sql) row(`query language, ${kind}, SQL path (reference, ${x.sql.runs} queries)`, x.sql, TARGETS.uiWaitMs);
     }
   }
   if (r.export) {
     const e = r.export;
     const ok = e.wallS <= TARGETS.exportCsvS;
-    L.push(`| export ${e.rows.toLocaleString('en')} events to CSV (normalized, manifest + per-row SHA-256): \`node bench/measure-export.mjs CASE\` (runs: ${e.wallRunsS.join(', ')}) | ${s2(e.wallS)} s; ${mb(e.dataBytes)} MB CSV, ${mb(e.manifestBytes)} MB manifest | ≤ ${TARGETS.exportCsvS} s | ${verdict(ok, ok ? '' : `${s2(e.wallS - TARGETS.exportCsvS)} s over`)} |`);
+    L.push(
+      `| export ${e.rows.toLocaleString('en')} events to CSV (normalized, manifest + per-row SHA-256): \`node bench/measure-export.mjs CASE\` (runs: ${e.wallRunsS.join(', ')}) | ${s2(e.wallS)} s; ${mb(e.dataBytes)} MB CSV, ${mb(e.manifestBytes)} MB manifest | ≤ ${TARGETS.exportCsvS} s | ${verdict(ok, ok ? '' : `${s2(e.wallS - TARGETS.exportCsvS)} s over`)} |`,
+    );
   } else L.push('| export to CSV | not measured | | |');
   if (r.detect) {
     const d = r.detect;
     const ok = d.detectMs / 1000 <= TARGETS.detectS;
-    L.push(`| ${d.ran} bundled Sigma rules over ${d.events.toLocaleString('en')} real-shaped cloud events (\`bench/measure-detect.ts\`: corpus CloudTrail, Okta, Azure, Entra ID, GCP, GitHub, M365, Workspace records repeated; ${d.hits.toLocaleString('en')} hits) | ${s2(d.detectMs / 1000)} s (${s2(d.detectCpuMs / 1000)} s CPU) | ≤ ${TARGETS.detectS} s | ${verdict(ok, ok ? '' : `${s2(d.detectMs / 1000 - TARGETS.detectS)} s over`)} |`);
+    L.push(
+      `| ${d.ran} bundled Sigma rules over ${d.events.toLocaleString('en')} real-shaped cloud events (\`bench/measure-detect.ts\`: corpus CloudTrail, Okta, Azure, Entra ID, GCP, GitHub, M365, Workspace records repeated; ${d.hits.toLocaleString('en')} hits) | ${s2(d.detectMs / 1000)} s (${s2(d.detectCpuMs / 1000)} s CPU) | ≤ ${TARGETS.detectS} s | ${verdict(ok, ok ? '' : `${s2(d.detectMs / 1000 - TARGETS.detectS)} s over`)} |`,
+    );
   } else L.push('| detection rules | not measured | | |');
   if (r.search) {
     const sr = r.search;
     const row = (what, x) =>
-      x && L.push(`| search + count + first page of 100, ${what}: \`${x.example}\` (${x.meanHits.toLocaleString('en')} hits on average) | median ${x.medianMs.toFixed(1)} ms, p95 ${x.p95Ms.toFixed(1)} ms | ≤ ${TARGETS.searchMs} ms | ${verdict(x.p95Ms <= TARGETS.searchMs, x.p95Ms <= TARGETS.searchMs ? '' : `p95 ${(x.p95Ms / TARGETS.searchMs).toFixed(1)}× the target`)} |`);
-    L.push(`| full-text index built on first search (${sr.events.toLocaleString('en')} events) + save | ${(sr.buildMs / 1000).toFixed(1)} s + ${(sr.saveMs / 1000).toFixed(1)} s; case.sqlite ${mb(sr.dbBytesBefore)} → ${mb(sr.dbBytesAfter)} MB; peak RSS ${mb(sr.processPeakRssBytes ?? sr.peakRssBytes)} MB | ≤ 1500 MB peak | ${verdict((sr.processPeakRssBytes ?? sr.peakRssBytes) <= 1.5e9, '')} |`);
+      x &&
+      L.push(
+        `| search + count + first page of 100, ${what}: \`${x.example}\` (${x.meanHits.toLocaleString('en')} hits on average) | median ${x.medianMs.toFixed(1)} ms, p95 ${x.p95Ms.toFixed(1)} ms | ≤ ${TARGETS.searchMs} ms | ${verdict(x.p95Ms <= TARGETS.searchMs, x.p95Ms <= TARGETS.searchMs ? '' : `p95 ${(x.p95Ms / TARGETS.searchMs).toFixed(1)}× the target`)} |`,
+      );
+    L.push(
+      `| full-text index built on first search (${sr.events.toLocaleString('en')} events) + save | ${(sr.buildMs / 1000).toFixed(1)} s + ${(sr.saveMs / 1000).toFixed(1)} s; case.sqlite ${mb(sr.dbBytesBefore)} → ${mb(sr.dbBytesAfter)} MB; peak RSS ${mb(sr.processPeakRssBytes ?? sr.peakRssBytes)} MB | ≤ 1500 MB peak | ${verdict((sr.processPeakRssBytes ?? sr.peakRssBytes) <= 1.5e9, '')} |`,
+    );
     row('one common word', sr.word);
     row('phrase (an actor)', sr.phrase);
     row('prefix', sr.prefix);
@@ -552,25 +643,43 @@ function renderSection(r) {
   L.push('');
   L.push('| what | wall | peak RSS | CPU (user+sys) | notes |');
   L.push('|---|---|---|---|---|');
-  L.push(`| parse floor: \`node bench/parse-floor.mjs FILE\` | ${s2(r.parse.wallS)} s (runs: ${r.parse.wallRunsS.join(', ')}) | ${mb(r.parse.peakRssBytes)} MB | ${r.parse.cpuS?.toFixed(2) ?? '?'} s | ${r.parse.records.toLocaleString('en')} lines parsed; read+split+JSON.parse loop alone ${s2(r.parse.loopS)} s (${(r.data.bytes / 1e6 / r.parse.loopS).toFixed(0)} MB/s) |`);
-  if (r.mapping) L.push(`| compileMapping alone: \`node --import tsx bench/measure-mapping.ts --count ${r.mapping.records}\` (Opbox-like records, after a warm-up) | ${(r.mapping.ms / 1000).toFixed(2)} s | | | ${r.mapping.usPerRecord.toFixed(2)} µs/record |`);
-  L.push(`| AuditDesk import: \`node out/main/cli.js import CASE FILE --json\` | ${s2(imp.wallS)} s (runs: ${imp.wallRunsS.join(', ')}) | ${mb(imp.peakRssBytes)} MB | ${imp.cpuS?.toFixed(2) ?? '?'} s | ${(r.data.bytes / 1e6 / imp.wallS).toFixed(1)} MB/s, ${Math.round((imp.imported ?? 0) / imp.wallS).toLocaleString('en')} events/s; vendor "${imp.vendor}", ${imp.errors} errors, ${imp.warnings} warnings; case on disk ${mb(imp.caseBytes)} MB |`);
+  L.push(
+    `| parse floor: \`node bench/parse-floor.mjs FILE\` | ${s2(r.parse.wallS)} s (runs: ${r.parse.wallRunsS.join(', ')}) | ${mb(r.parse.peakRssBytes)} MB | ${r.parse.cpuS?.toFixed(2) ?? '?'} s | ${r.parse.records.toLocaleString('en')} lines parsed; read+split+JSON.parse loop alone ${s2(r.parse.loopS)} s (${(r.data.bytes / 1e6 / r.parse.loopS).toFixed(0)} MB/s) |`,
+  );
+  if (r.mapping)
+    L.push(
+      `| compileMapping alone: \`node --import tsx bench/measure-mapping.ts --count ${r.mapping.records}\` (Opbox-like records, after a warm-up) | ${(r.mapping.ms / 1000).toFixed(2)} s | | | ${r.mapping.usPerRecord.toFixed(2)} µs/record |`,
+    );
+  L.push(
+    `| AuditDesk import: \`node out/main/cli.js import CASE FILE --json\` | ${s2(imp.wallS)} s (runs: ${imp.wallRunsS.join(', ')}) | ${mb(imp.peakRssBytes)} MB | ${imp.cpuS?.toFixed(2) ?? '?'} s | ${(r.data.bytes / 1e6 / imp.wallS).toFixed(1)} MB/s, ${Math.round((imp.imported ?? 0) / imp.wallS).toLocaleString('en')} events/s; vendor "${imp.vendor}", ${imp.errors} errors, ${imp.warnings} warnings; case on disk ${mb(imp.caseBytes)} MB |`,
+  );
   if (r.lnav) {
-    L.push(`| lnav: \`lnav -n -q -c ';SELECT … FROM lnav_file' -c ':write-json-to …' FILE\` (fresh HOME) | ${s2(r.lnav.wallS)} s (runs: ${r.lnav.wallRunsS.join(', ')}) | ${mb(r.lnav.peakRssBytes)} MB | ${r.lnav.cpuS?.toFixed(2) ?? '?'} s | indexed ${r.lnav.lines?.toLocaleString('en') ?? '?'} lines${r.lnav.complete ? ' (all)' : ' (NOT all lines!)'}; format: ${r.lnav.format ?? 'none, so plain text: lines are indexed, not parsed'} |`);
+    L.push(
+      `| lnav: \`lnav -n -q -c ';SELECT … FROM lnav_file' -c ':write-json-to …' FILE\` (fresh HOME) | ${s2(r.lnav.wallS)} s (runs: ${r.lnav.wallRunsS.join(', ')}) | ${mb(r.lnav.peakRssBytes)} MB | ${r.lnav.cpuS?.toFixed(2) ?? '?'} s | indexed ${r.lnav.lines?.toLocaleString('en') ?? '?'} lines${r.lnav.complete ? ' (all)' : ' (NOT all lines!)'}; format: ${r.lnav.format ?? 'none, so plain text: lines are indexed, not parsed'} |`,
+    );
   }
   if (r.lnavJson) {
     const j = r.lnavJson;
-    L.push(`| lnav with a JSON-lines format (bench/data/lnav-format) on \`${j.file}\` (${j.events.toLocaleString('en')} OpenClaw events, ${mb(j.bytes)} MB) | ${s2(j.wallS)} s | ${mb(j.peakRssBytes)} MB | ${j.cpuS?.toFixed(2) ?? '?'} s | ${j.messages?.toLocaleString('en') ?? '?'} log messages${j.complete ? ' (all)' : ' (NOT all!)'}, format ${j.format}; ${(j.bytes / 1e6 / j.wallS).toFixed(1)} MB/s: lnav when it does parse every line |`);
+    L.push(
+      `| lnav with a JSON-lines format (bench/data/lnav-format) on \`${j.file}\` (${j.events.toLocaleString('en')} OpenClaw events, ${mb(j.bytes)} MB) | ${s2(j.wallS)} s | ${mb(j.peakRssBytes)} MB | ${j.cpuS?.toFixed(2) ?? '?'} s | ${j.messages?.toLocaleString('en') ?? '?'} log messages${j.complete ? ' (all)' : ' (NOT all!)'}, format ${j.format}; ${(j.bytes / 1e6 / j.wallS).toFixed(1)} MB/s: lnav when it does parse every line |`,
+    );
   }
-  if (r.info) L.push(`| \`node out/main/cli.js info CASE --json\` (process start, worker, wasm, open) | ${s2(r.info.wallS)} s | ${mb(r.info.peakRssBytes)} MB | | ${r.info.events?.toLocaleString('en')} events |`);
+  if (r.info)
+    L.push(
+      `| \`node out/main/cli.js info CASE --json\` (process start, worker, wasm, open) | ${s2(r.info.wallS)} s | ${mb(r.info.peakRssBytes)} MB | | ${r.info.events?.toLocaleString('en')} events |`,
+    );
   if (r.store) {
     const fp = r.store.queries.find((q) => q.name === 'first page');
     if (fp) L.push(`| first page, no filter: \`limit 100, offset 0\` | median ${fp.medianMs.toFixed(1)} ms, p95 ${fp.p95Ms.toFixed(1)} ms | | | |`);
-    L.push(`| measure-store process (reopens + queries) | | ${mb(r.store.peakRssBytes)} MB | | RSS after ${r.store.reopen.runs} reopens ${mb(r.store.rssAfterReopenBytes)} MB |`);
+    L.push(
+      `| measure-store process (reopens + queries) | | ${mb(r.store.peakRssBytes)} MB | | RSS after ${r.store.reopen.runs} reopens ${mb(r.store.rssAfterReopenBytes)} MB |`,
+    );
   }
   if (r.store?.queries?.[0]?.sql) {
     L.push('');
-    L.push("Where a page's time goes (`store.query` runs a count of the matches, then the page with LIMIT/OFFSET; each statement timed alone, median of 5, with SQLite's plan; \"ids only\" is the same page step selecting just `id`, a what-if for a covering-index page):");
+    L.push(
+      'Where a page\'s time goes (`store.query` runs a count of the matches, then the page with LIMIT/OFFSET; each statement timed alone, median of 5, with SQLite\'s plan; "ids only" is the same page step selecting just `id`, a what-if for a covering-index page):',
+    );
     L.push('');
     L.push('| page | count(*) | page (SELECT *) | page, ids only | plan of the page step |');
     L.push('|---|---|---|---|---|');
@@ -582,7 +691,9 @@ function renderSection(r) {
   if (r.profile) {
     const p = r.profile;
     L.push('');
-    L.push(`CPU profile of the same import (a second run of the real CLI with every thread profiled: \`AUDITDESK_PROF_DIR=D node --cpu-prof --cpu-prof-dir=D --import ./bench/profile-hook.mjs out/main/cli.js import CASE FILE --json\`; ${s2(p.wallS)} s under the profiler, peak RSS ${mb(p.peakRssBytes)} MB; profiles in \`${p.dir}\`, summarised with \`node bench/profile-top.mjs DIR\`). Self time per thread, share of that thread's busy time:`);
+    L.push(
+      `CPU profile of the same import (a second run of the real CLI with every thread profiled: \`AUDITDESK_PROF_DIR=D node --cpu-prof --cpu-prof-dir=D --import ./bench/profile-hook.mjs out/main/cli.js import CASE FILE --json\`; ${s2(p.wallS)} s under the profiler, peak RSS ${mb(p.peakRssBytes)} MB; profiles in \`${p.dir}\`, summarised with \`node bench/profile-top.mjs DIR\`). Self time per thread, share of that thread's busy time:`,
+    );
     for (const th of p.threads) {
       if (th.busyMs < 0.05 * p.wallS * 1000) {
         L.push('');
@@ -590,16 +701,30 @@ function renderSection(r) {
         continue;
       }
       L.push('');
-      L.push(`${th.thread}: ${th.busyMs} ms busy, ${th.idleMs} ms idle. Inclusive time of its own functions: ${th.inclusive.slice(0, 8).map((f) => `\`${f.name.split(' ')[0]}\` ${(f.selfMs / 1000).toFixed(1)} s`).join(', ')}`);
+      L.push(
+        `${th.thread}: ${th.busyMs} ms busy, ${th.idleMs} ms idle. Inclusive time of its own functions: ${th.inclusive
+          .slice(0, 8)
+          .map((f) => `\`${f.name.split(' ')[0]}\` ${(f.selfMs / 1000).toFixed(1)} s`)
+          .join(', ')}`,
+      );
       L.push('');
       L.push('| self ms | share | function |');
       L.push('|---|---|---|');
       for (const f of th.functions.slice(0, 10)) L.push(`| ${f.selfMs} | ${(f.share * 100).toFixed(1)}% | \`${f.name}\` |`);
-      L.push(`| | | by file: ${th.files.slice(0, 5).map((f) => `\`${f.name}\` ${(f.share * 100).toFixed(0)}%`).join(', ')} |`);
+      L.push(
+        `| | | by file: ${th.files
+          .slice(0, 5)
+          .map((f) => `\`${f.name}\` ${(f.share * 100).toFixed(0)}%`)
+          .join(', ')} |`,
+      );
     }
   }
   L.push('');
-  L.push(`Phases (s): ${Object.entries(r.phases).map(([k, v]) => `${k} ${v}`).join(', ')}. Raw figures: \`bench/data/last-run-${label(r.count)}.json\` (not committed).`);
+  L.push(
+    `Phases (s): ${Object.entries(r.phases)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}. Raw figures: \`bench/data/last-run-${label(r.count)}.json\` (not committed).`,
+  );
   return L.join('\n');
 }
 

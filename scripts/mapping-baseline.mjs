@@ -6,9 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const r = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', path.join(root, 'scripts/mapping-baseline-run.ts'), ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit' },
-);
+const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/mapping-baseline-run.ts'), ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(r.status ?? 1);

@@ -9,13 +9,18 @@ import { CORPUS_DIR, REPO_ROOT } from '../test/helpers/paths';
 
 async function main(): Promise<void> {
   const casePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'auditdesk-demo-')), 'demo.auditdesk');
-  const samples = fs
-    .readdirSync(path.join(REPO_ROOT, 'src/main/vendors'))
-    .flatMap((v) => {
-      const dir = path.join(REPO_ROOT, 'src/main/vendors', v, 'samples');
-      return fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(dir, f)) : [];
-    });
-  const corpus = ['okta/elastic_okta_system_events.log', 'atlassian_jira/demisto_jira_auditing_records_envelope.json', 'aws_cloudtrail/ec2_proxy_s3_exfiltration_2020-09-14011940.json', 'gcp_audit/plaso_gcp_logging.jsonl', 'kubernetes/audit2rbac_demo.log', 'zoom/elastic_zoom_webhook_user_events_envelope.json'].map((f) => path.join(CORPUS_DIR, f));
+  const samples = fs.readdirSync(path.join(REPO_ROOT, 'src/main/vendors')).flatMap((v) => {
+    const dir = path.join(REPO_ROOT, 'src/main/vendors', v, 'samples');
+    return fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(dir, f)) : [];
+  });
+  const corpus = [
+    'okta/elastic_okta_system_events.log',
+    'atlassian_jira/demisto_jira_auditing_records_envelope.json',
+    'aws_cloudtrail/ec2_proxy_s3_exfiltration_2020-09-14011940.json',
+    'gcp_audit/plaso_gcp_logging.jsonl',
+    'kubernetes/audit2rbac_demo.log',
+    'zoom/elastic_zoom_webhook_user_events_envelope.json',
+  ].map((f) => path.join(CORPUS_DIR, f));
   cli(['import', casePath, ...corpus, ...samples]);
   const host = await serve(casePath);
   const browser = await launchChromium();
@@ -26,7 +31,10 @@ async function main(): Promise<void> {
     const out = path.join(REPO_ROOT, 'docs', 'screenshots');
     fs.mkdirSync(out, { recursive: true });
     await page.screenshot({ path: path.join(out, 'timeline.png') });
-    await page.getByTestId('col-filter-vendor').selectOption({ label: 'atlassian' }).catch(() => undefined);
+    await page
+      .getByTestId('col-filter-vendor')
+      .selectOption({ label: 'atlassian' })
+      .catch(() => undefined);
     await page.getByTestId('filter-box').fill('Jira');
     await page.waitForTimeout(600);
     await page.getByTestId('filter-box').fill('');

@@ -26,7 +26,9 @@ if (bin) {
   const child = spawn(bin, [root, casePath], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.log(`No Electron binary on this machine (node_modules/electron has none; it cannot be downloaded here), so AuditDesk serves the same UI in your browser instead:`);
+  console.log(
+    `No Electron binary on this machine (node_modules/electron has none; it cannot be downloaded here), so AuditDesk serves the same UI in your browser instead:`,
+  );
   const require = createRequire(import.meta.url);
   const port = process.env.PORT ?? '7420';
   const code = await require(path.join(root, 'out/main/cli.js')).main(['serve', casePath, '--port', port]);

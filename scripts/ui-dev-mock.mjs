@@ -39,7 +39,18 @@ const SYNC_VENDORS = DESCRIPTORS.filter((d) => d.paging && d.auth).map((d) => ({
 }));
 // Rows of the last syncable vendor carry API provenance.
 const API_VENDOR = SYNC_VENDORS[SYNC_VENDORS.length - 1];
-const ACTIONS = ['user.login', 'user.logout', 'file.read', 'file.write', 'role.grant', 'key.rotate', 'repo.clone', 'policy.update', 'token.create', 'member.remove'];
+const ACTIONS = [
+  'user.login',
+  'user.logout',
+  'file.read',
+  'file.write',
+  'role.grant',
+  'key.rotate',
+  'repo.clone',
+  'policy.update',
+  'token.create',
+  'member.remove',
+];
 const TARGET_TYPES = ['user', 'file', 'repo', 'role', 'token', 'policy'];
 const BASE = Date.parse('2024-01-01T00:00:00Z');
 let sources = VENDORS.map((v, i) => ({
@@ -59,7 +70,10 @@ let caseInfo = args.includes('--no-case') ? null : makeCase('/cases/acme-inciden
 function makeCase(path) {
   return {
     path,
-    name: path.split('/').pop().replace(/\.auditdesk$/, ''),
+    name: path
+      .split('/')
+      .pop()
+      .replace(/\.auditdesk$/, ''),
     events: N,
     sources,
     timeRange: N ? { from: new Date(BASE).toISOString(), to: new Date(BASE + (N - 1) * 37_000).toISOString() } : null,
@@ -124,7 +138,13 @@ function fullEvent(i) {
     raw,
     provenance:
       r.vendor === API_VENDOR?.vendor
-        ? { kind: 'api', source: r.vendor, url: `https://api.${r.vendor}.example${API_VENDOR.endpoint.replace(/\{\w+\}/g, 'demo')}?cursor=${hash(i)}`, page: Math.floor(i / 500), index: i % 100 }
+        ? {
+            kind: 'api',
+            source: r.vendor,
+            url: `https://api.${r.vendor}.example${API_VENDOR.endpoint.replace(/\{\w+\}/g, 'demo')}?cursor=${hash(i)}`,
+            page: Math.floor(i / 500),
+            index: i % 100,
+          }
         : { kind: 'file', path: src.path, sha256: src.sha256, line: Math.floor(i / V) + 1, offset: Math.floor(i / V) * 310, length: raw.length },
   };
 }
@@ -155,7 +175,10 @@ function matches(q) {
       }
     }
     if (ok && words.length) {
-      const hay = Object.values(r).filter((v) => typeof v === 'string').join(' ').toLowerCase();
+      const hay = Object.values(r)
+        .filter((v) => typeof v === 'string')
+        .join(' ')
+        .toLowerCase();
       ok = words.every((w) => hay.includes(w));
     }
     if (ok) out[n++] = i;
@@ -196,13 +219,39 @@ function importFiles({ paths, originalNames, jobId }) {
       if (job.cancelled || f >= paths.length) {
         clearInterval(tick);
         jobs.delete(jobId);
-        broadcast({ type: 'progress', progress: { jobId, kind: 'import', file: paths[Math.min(f, paths.length - 1)], fileIndex: f, fileCount: paths.length, bytesDone: done, bytesTotal: sizes[0], events, done: true } });
+        broadcast({
+          type: 'progress',
+          progress: {
+            jobId,
+            kind: 'import',
+            file: paths[Math.min(f, paths.length - 1)],
+            fileIndex: f,
+            fileCount: paths.length,
+            bytesDone: done,
+            bytesTotal: sizes[0],
+            events,
+            done: true,
+          },
+        });
         resolveJob(report(paths, originalNames, job.cancelled));
         return;
       }
       done += 150_000;
       events += 1000;
-      broadcast({ type: 'progress', progress: { jobId, kind: 'import', file: paths[f], fileIndex: f, fileCount: paths.length, bytesDone: Math.min(done, sizes[f]), bytesTotal: sizes[f], events, done: false } });
+      broadcast({
+        type: 'progress',
+        progress: {
+          jobId,
+          kind: 'import',
+          file: paths[f],
+          fileIndex: f,
+          fileCount: paths.length,
+          bytesDone: Math.min(done, sizes[f]),
+          bytesTotal: sizes[f],
+          events,
+          done: false,
+        },
+      });
       if (done >= sizes[f]) {
         f++;
         done = 0;
@@ -222,7 +271,13 @@ function report(paths, originalNames, cancelled) {
       duplicates: i === 1 ? 0 : 120,
       skipped: 3,
       errors: i === 1 ? [] : Array.from({ length: 27 }, (_, k) => ({ line: 100 + k * 17, message: `Unexpected token } in JSON at position ${k + 4}` })),
-      warnings: i === 1 ? [] : [{ line: 42, message: 'time "2024-03-01 10:00:00" has no zone; read as UTC' }, { line: 0, message: `${originalNames?.[i] ?? p}: 12 records share an eventId with different content` }],
+      warnings:
+        i === 1
+          ? []
+          : [
+              { line: 42, message: 'time "2024-03-01 10:00:00" has no zone; read as UTC' },
+              { line: 0, message: `${originalNames?.[i] ?? p}: 12 records share an eventId with different content` },
+            ],
       alreadyImported: i === 1 || undefined,
     })),
   };
@@ -248,9 +303,17 @@ function getMapping({ sourceId }) {
     userAgent: ['context.ua'],
   };
   const paths = [
-    ['ts', ev.timeOriginal], ['id', ev.eventId], ['actor.email', ev.actor], ['actor.type', ev.actorType],
-    ['event.action', ev.action], ['event.outcome', ev.outcome], ['target.type', ev.targetType], ['target.id', ev.targetId],
-    ['context.request_id', ev.requestId], ['context.ip', ev.ip], ['context.ua', ev.userAgent],
+    ['ts', ev.timeOriginal],
+    ['id', ev.eventId],
+    ['actor.email', ev.actor],
+    ['actor.type', ev.actorType],
+    ['event.action', ev.action],
+    ['event.outcome', ev.outcome],
+    ['target.type', ev.targetType],
+    ['target.id', ev.targetId],
+    ['context.request_id', ev.requestId],
+    ['context.ip', ev.ip],
+    ['context.ua', ev.userAgent],
   ].map(([path, example]) => ({ path, example: String(example ?? '') }));
   const samples = Object.keys(fields).map((field) => ({
     field,
@@ -323,7 +386,12 @@ function overviewHandlers() {
     summarize: (q) => {
       const { total, rows, scale } = sample(q);
       const count = (f) => Math.round(rows.filter(f).length * scale);
-      return { total, failures: count((r) => r.outcome === 'failure'), warnings: count((r) => r.outcome === 'denied' || r.outcome === 'warning'), distinctActors: new Set(rows.map((r) => r.actor).filter(Boolean)).size };
+      return {
+        total,
+        failures: count((r) => r.outcome === 'failure'),
+        warnings: count((r) => r.outcome === 'denied' || r.outcome === 'warning'),
+        distinctActors: new Set(rows.map((r) => r.actor).filter(Boolean)).size,
+      };
     },
     histogram: ({ query }) => {
       const { total, at } = idsOf(query);
@@ -339,7 +407,11 @@ function overviewHandlers() {
       }
       const buckets = [];
       for (let b = 0; b <= Math.floor((hi - lo) / per); b++) {
-        buckets.push({ start: new Date((lo + b * per) * DAY).toISOString(), end: new Date((lo + (b + 1) * per) * DAY).toISOString(), count: counts.get(b) ?? 0 });
+        buckets.push({
+          start: new Date((lo + b * per) * DAY).toISOString(),
+          end: new Date((lo + (b + 1) * per) * DAY).toISOString(),
+          count: counts.get(b) ?? 0,
+        });
       }
       return { unit: 'ms', size: per * DAY, label: `${per} d`, buckets, untimed: 0 };
     },
@@ -348,7 +420,10 @@ function overviewHandlers() {
       return (fields ?? ['vendor', 'actor', 'actorType', 'action', 'outcome']).map((field) => {
         const m = new Map();
         for (const r of rows) m.set(r[field] ?? null, (m.get(r[field] ?? null) ?? 0) + 1);
-        const values = [...m].map(([value, c]) => ({ value, count: Math.round(c * scale) })).sort((a, b) => b.count - a.count).slice(0, limit);
+        const values = [...m]
+          .map(([value, c]) => ({ value, count: Math.round(c * scale) }))
+          .sort((a, b) => b.count - a.count)
+          .slice(0, limit);
         return { field, values };
       });
     },

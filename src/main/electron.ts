@@ -16,7 +16,8 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 function lockDownSession(): void {
   protocol.handle(APP_SCHEME, (request) => appResponse(RENDERER_DIR, request.url));
   session.defaultSession.webRequest.onBeforeRequest((details, cb) => {
-    const allowed = details.url.startsWith(`${APP_SCHEME}://`) || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith('blob:');
+    const allowed =
+      details.url.startsWith(`${APP_SCHEME}://`) || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith('blob:');
     cb({ cancel: !allowed });
   });
   session.defaultSession.webRequest.onHeadersReceived((details, cb) => {

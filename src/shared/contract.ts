@@ -213,9 +213,7 @@ export interface ApiError {
 }
 
 /** Builds a typed client from any function that can carry one call across the boundary. */
-export function createApiClient(
-  call: (method: ApiMethod, params: unknown) => Promise<unknown>,
-): AuditDeskApi {
+export function createApiClient(call: (method: ApiMethod, params: unknown) => Promise<unknown>): AuditDeskApi {
   const client: Record<string, unknown> = {};
   for (const m of API_METHODS) client[m] = (params: unknown) => call(m, params ?? {});
   return client as unknown as AuditDeskApi;

@@ -6,11 +6,7 @@
 // `a.b` falls back to the flat key "a.b" (GitLab writes "meta.remote_ip" as one key).
 
 export type Step =
-  | { kind: 'key'; key: string }
-  | { kind: 'index'; index: number }
-  | { kind: 'first' }
-  | { kind: 'filter'; key: string; value: string }
-  | { kind: 'decode' };
+  { kind: 'key'; key: string } | { kind: 'index'; index: number } | { kind: 'first' } | { kind: 'filter'; key: string; value: string } | { kind: 'decode' };
 
 export class PathSyntaxError extends Error {}
 
@@ -155,18 +151,13 @@ function applyStep(cur: unknown, step: Step, cache: DecodeCache): unknown {
       return undefined;
     case 'filter':
       if (!Array.isArray(cur)) {
-        if (
-          cur &&
-          typeof cur === 'object' &&
-          String((cur as Record<string, unknown>)[step.key]) === step.value
-        ) {
+        if (cur && typeof cur === 'object' && String((cur as Record<string, unknown>)[step.key]) === step.value) {
           return cur;
         }
         return undefined;
       }
       for (const el of cur) {
-        if (el && typeof el === 'object' && String((el as Record<string, unknown>)[step.key]) === step.value)
-          return el;
+        if (el && typeof el === 'object' && String((el as Record<string, unknown>)[step.key]) === step.value) return el;
       }
       return undefined;
     case 'decode':
@@ -184,8 +175,7 @@ export function compilePath(path: string): Accessor {
     if (n === 1) {
       const k = keys[0]!;
       return (root, cache) => {
-        if (root !== null && typeof root === 'object' && !Array.isArray(root))
-          return (root as Record<string, unknown>)[k];
+        if (root !== null && typeof root === 'object' && !Array.isArray(root)) return (root as Record<string, unknown>)[k];
         return readKey(root, k, cache);
       };
     }
@@ -193,10 +183,7 @@ export function compilePath(path: string): Accessor {
       let cur: unknown = root;
       for (let i = 0; i < n; i++) {
         const k = keys[i]!;
-        const next =
-          cur !== null && typeof cur === 'object' && !Array.isArray(cur)
-            ? (cur as Record<string, unknown>)[k]
-            : readKey(cur, k, cache);
+        const next = cur !== null && typeof cur === 'object' && !Array.isArray(cur) ? (cur as Record<string, unknown>)[k] : readKey(cur, k, cache);
         if (next === undefined) return flatKeyFallback(cur, keys, i, cache);
         cur = next;
       }

@@ -127,7 +127,8 @@ class Parser {
     if (this.i >= this.s.length) throw new QuerySyntaxError(open, 'unclosed "(": no ")" after it');
     const node = this.or(field);
     this.space();
-    if (this.s[this.i] !== ')') throw new QuerySyntaxError(this.i >= this.s.length ? open : this.i, this.i >= this.s.length ? 'unclosed "(": no ")" after it' : `expected ")"`);
+    if (this.s[this.i] !== ')')
+      throw new QuerySyntaxError(this.i >= this.s.length ? open : this.i, this.i >= this.s.length ? 'unclosed "(": no ")" after it' : `expected ")"`);
     this.i++;
     return node;
   }
@@ -265,7 +266,11 @@ function checkBounds(n: QlNode, text: string): void {
   for (const b of [n.from, n.to]) {
     if (b === null) continue;
     const ok = n.field === 'time' ? boundMs(b) !== null : /^-?\d+$/.test(b);
-    if (!ok) throw new QuerySyntaxError(Math.max(0, text.indexOf(b, n.at)), n.field === 'time' ? `"${b}" is not a date or time (e.g. 2026-03-01 or 2026-03-01T10:00:00Z)` : `"${b}" is not a whole number`);
+    if (!ok)
+      throw new QuerySyntaxError(
+        Math.max(0, text.indexOf(b, n.at)),
+        n.field === 'time' ? `"${b}" is not a date or time (e.g. 2026-03-01 or 2026-03-01T10:00:00Z)` : `"${b}" is not a whole number`,
+      );
   }
 }
 

@@ -5,7 +5,10 @@
 
 /** 127.0.0.0/8, ::1 and localhost (with *.localhost, which resolvers keep on this machine). */
 export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const h = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   if (h === 'localhost' || h.endsWith('.localhost')) return true;
   if (h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
   // An IPv4-mapped IPv6 loopback as URL normalises it (::ffff:7f00:1).

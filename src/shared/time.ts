@@ -147,8 +147,7 @@ function parseIso(s: string, assumeUtc: boolean): ParsedTime | undefined {
 }
 
 // "5/12/2024, 10:39:53.540 AM" as Log Analytics writes its "[UTC]" columns in the en-US locale.
-const US_LOCALE =
-  /^(\d{1,2})\/(\d{1,2})\/(\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*([AaPp][Mm])?$/;
+const US_LOCALE = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*([AaPp][Mm])?$/;
 
 function parseUsLocale(s: string, assumeUtc: boolean): ParsedTime | undefined {
   const m = US_LOCALE.exec(s);
@@ -222,18 +221,14 @@ export function parseTime(value: unknown, opts?: ParseTimeOptions): ParsedTime {
   if (typeof value === 'bigint') return fromEpoch(Number(value), value.toString());
   if (value instanceof Date) {
     const ms = value.getTime();
-    return Number.isNaN(ms)
-      ? invalid(String(value))
-      : { ms, original: value.toISOString(), flag: null, offset: 'Z' };
+    return Number.isNaN(ms) ? invalid(String(value)) : { ms, original: value.toISOString(), flag: null, offset: 'Z' };
   }
-  if (typeof value !== 'string')
-    return invalid(typeof value === 'object' ? JSON.stringify(value) : String(value));
+  if (typeof value !== 'string') return invalid(typeof value === 'object' ? JSON.stringify(value) : String(value));
   let s = value;
   const c0 = s.charCodeAt(0);
   const cl = s.charCodeAt(s.length - 1);
   if (c0 <= 32 || cl <= 32) s = s.trim();
-  if (s === '' || s === '-' || s === 'null' || s === 'NULL' || s === 'None')
-    return { ...MISSING, original: s === '' ? null : s };
+  if (s === '' || s === '-' || s === 'null' || s === 'NULL' || s === 'None') return { ...MISSING, original: s === '' ? null : s };
   const iso = parseIso(s, assumeUtc);
   if (iso) return iso;
   if (isDigit(s.charCodeAt(0)) || s.charCodeAt(0) === 45) {

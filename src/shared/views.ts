@@ -75,7 +75,8 @@ export function normaliseViewState(s: unknown): ViewState {
     for (const c of raw.columns as { id?: unknown; width?: unknown }[]) {
       const id = str(c?.id, 'column id');
       const width = c?.width;
-      if (width != null && (typeof width !== 'number' || !Number.isFinite(width) || width <= 0)) throw new Error(`view column ${id} has a width that is not a positive number`);
+      if (width != null && (typeof width !== 'number' || !Number.isFinite(width) || width <= 0))
+        throw new Error(`view column ${id} has a width that is not a positive number`);
       if (id && !layout.some((x) => x.id === id)) layout.push(width != null ? { id, width: Math.round(width) } : { id });
     }
   }

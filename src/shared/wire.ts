@@ -11,6 +11,4 @@ export interface WireRequest {
 }
 
 export type WireMessage =
-  | { id: number; result: unknown }
-  | { id: number; error: { message: string; code?: string } }
-  | { event: import('./contract').HostEvent };
+  { id: number; result: unknown } | { id: number; error: { message: string; code?: string } } | { event: import('./contract').HostEvent };

@@ -24,7 +24,15 @@ export function corpusFiles(): string[] {
 /** Opbox-shaped records whose values try the edges: case outside ASCII, LIKE's wildcards, empty, untimed, before 1970. */
 export function edgeRecords(dir: string): string {
   const users = ['Éric', 'éric', 'ÉRIC', 'İlker', 'Ümit Öz', 'alice', 'ALICE', 'Alice', '100%_done\\x', '', 'bob'];
-  const times = ['2026-02-01T10:00:00Z', '2026-02-01T10:00:00.500Z', '1969-12-31T23:59:59.250Z', '1969-07-20T20:17:40Z', 'not a time', null, '2026-02-03T00:00:00Z'];
+  const times = [
+    '2026-02-01T10:00:00Z',
+    '2026-02-01T10:00:00.500Z',
+    '1969-12-31T23:59:59.250Z',
+    '1969-07-20T20:17:40Z',
+    'not a time',
+    null,
+    '2026-02-03T00:00:00Z',
+  ];
   const lines = users.flatMap((u, i) =>
     times.map((t, j) =>
       JSON.stringify({
@@ -81,17 +89,52 @@ export function battery(rows: EventRow[]): EventQuery[] {
     }
   }
   for (const c of conds) qs.push({ where: [c] });
-  for (const text of ['error', 'FAIL', 'deny', 'okta', 'É', 'é', 'eric', 'straße', 'STRASSE', 'login %', 'user admin', 'success', 'human', '198.51', '_', 'a b c']) qs.push({ text });
-  const times = rows.map((r) => r.time).filter((t): t is string => t !== null).sort();
+  for (const text of [
+    'error',
+    'FAIL',
+    'deny',
+    'okta',
+    'É',
+    'é',
+    'eric',
+    'straße',
+    'STRASSE',
+    'login %',
+    'user admin',
+    'success',
+    'human',
+    '198.51',
+    '_',
+    'a b c',
+  ])
+    qs.push({ text });
+  const times = rows
+    .map((r) => r.time)
+    .filter((t): t is string => t !== null)
+    .sort();
   const at = (p: number) => times[Math.floor(p * (times.length - 1))];
-  const ranges: [string | undefined, string | undefined][] = [[at(0.1), at(0.9)], [at(0.5), undefined], [undefined, at(0.3)], ['1969-01-01', '1970-01-01T00:00:00Z'], ['1969-12-31T23:59:59Z', '2026-02-02'], [at(0), at(0)], ['2026-02-01T10:00:00.500Z', '2026-02-01T10:00:00.501Z']];
+  const ranges: [string | undefined, string | undefined][] = [
+    [at(0.1), at(0.9)],
+    [at(0.5), undefined],
+    [undefined, at(0.3)],
+    ['1969-01-01', '1970-01-01T00:00:00Z'],
+    ['1969-12-31T23:59:59Z', '2026-02-02'],
+    [at(0), at(0)],
+    ['2026-02-01T10:00:00.500Z', '2026-02-01T10:00:00.501Z'],
+  ];
   for (const [from, to] of ranges) qs.push({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
   // Combinations: two conditions, a condition with text, with a range, with annotations and search.
   for (let i = 0; i + 7 < conds.length; i += 7) {
     qs.push({ where: [conds[i], conds[i + 7]] });
     qs.push({ where: [conds[i]], text: 'e', from: at(0.2) });
   }
-  qs.push({ tag: 'col-test' }, { bookmarked: true }, { noted: true }, { tag: 'col-test', text: 'a' }, { bookmarked: true, where: [{ field: 'actorType', op: 'contains', value: 'u' }] });
+  qs.push(
+    { tag: 'col-test' },
+    { bookmarked: true },
+    { noted: true },
+    { tag: 'col-test', text: 'a' },
+    { bookmarked: true, where: [{ field: 'actorType', op: 'contains', value: 'u' }] },
+  );
   qs.push({ search: 'admin' }, { search: 'admin', where: [{ field: 'outcome', op: 'eq', value: 'success' }] }, { search: 'user*', from: at(0.3) });
   // Orders and offsets on a few of them.
   const paged: EventQuery[] = [];
@@ -105,12 +148,26 @@ export function battery(rows: EventRow[]): EventQuery[] {
 export function sqlAnswers(store: CaseStore, q: EventQuery) {
   store.dropCaches();
   const page = { limit: 40, ...q };
-  return { query: store.query(page), summary: summarize(store, q), facets: facets(store, q, FACET_FIELDS, 8), top3: facets(store, q, ['actor', 'action', 'ip'], 3), histogram: histogram(store, q), fine: histogram(store, q, 1000) };
+  return {
+    query: store.query(page),
+    summary: summarize(store, q),
+    facets: facets(store, q, FACET_FIELDS, 8),
+    top3: facets(store, q, ['actor', 'action', 'ip'], 3),
+    histogram: histogram(store, q),
+    fine: histogram(store, q, 1000),
+  };
 }
 
 export function columnAnswersOf(store: CaseStore, q: EventQuery) {
   const page = { limit: 40, ...q };
-  return { query: columnQuery(store, page), summary: columnSummary(store, q), facets: columnFacets(store, q, FACET_FIELDS, 8), top3: columnFacets(store, q, ['actor', 'action', 'ip'], 3), histogram: columnHistogram(store, q), fine: columnHistogram(store, q, 1000) };
+  return {
+    query: columnQuery(store, page),
+    summary: columnSummary(store, q),
+    facets: columnFacets(store, q, FACET_FIELDS, 8),
+    top3: columnFacets(store, q, ['actor', 'action', 'ip'], 3),
+    histogram: columnHistogram(store, q),
+    fine: columnHistogram(store, q, 1000),
+  };
 }
 
 /** Every query of the battery gets the same answers from both paths; returns how many were compared. */

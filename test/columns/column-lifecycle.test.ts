@@ -17,10 +17,18 @@ const OKTA = path.join(CORPUS_DIR, 'okta/elastic_okta_system_events.log');
 
 function remapped(store: CaseStore, id: number): Mapping {
   const m = store.sourceMapping(id);
-  return { ...m, origin: 'saved', fields: { ...m.fields, actor: ['impersonatedUser.username'], action: ['objectRef.resource'], outcome: ['responseStatus.status'], time: ['stageTimestamp'] } };
+  return {
+    ...m,
+    origin: 'saved',
+    fields: { ...m.fields, actor: ['impersonatedUser.username'], action: ['objectRef.resource'], outcome: ['responseStatus.status'], time: ['stageTimestamp'] },
+  };
 }
 
-const check = (store: CaseStore) => assertAgree(store, battery(store.query({ limit: 10_000 }).events).filter((_, i) => i % 3 === 0));
+const check = (store: CaseStore) =>
+  assertAgree(
+    store,
+    battery(store.query({ limit: 10_000 }).events).filter((_, i) => i % 3 === 0),
+  );
 
 test('columns read once follow imports, remaps and a failed remap, and stay out of an open import', async (t) => {
   const { engine, dir } = await freshEngine();
@@ -42,7 +50,10 @@ test('columns read once follow imports, remaps and a failed remap, and stay out 
   await engine.saveMapping({ sourceId: k8s, mapping: remapped(store, k8s), reapply: true });
   assert.equal(columnsOf(store), cols, 'the source rebuilt in place');
   const after = columnQuery(store, { where: [{ field: 'vendor', op: 'eq', value: store.source(k8s).vendor }], limit: 100 })!;
-  assert.notDeepEqual(after.events.map((e) => [e.actor, e.action]), before.events.map((e) => [e.actor, e.action]));
+  assert.notDeepEqual(
+    after.events.map((e) => [e.actor, e.action]),
+    before.events.map((e) => [e.actor, e.action]),
+  );
   assert.ok(check(store) > 50);
 
   // A remap that fails before its commit leaves the columns (and the table) as they were.

@@ -26,9 +26,21 @@ function qlBattery(rows: EventRow[]): string[] {
     }
     qs.push(`-_exists_:${f}`);
   }
-  const times = rows.map((r) => r.time).filter((t): t is string => t !== null).sort();
+  const times = rows
+    .map((r) => r.time)
+    .filter((t): t is string => t !== null)
+    .sort();
   const at = (p: number) => times[Math.floor(p * (times.length - 1))];
-  qs.push(`time:[${at(0.2)} TO ${at(0.6)}]`, `time:{${at(0.2)} TO ${at(0.6)}}`, `time:[* TO ${at(0.5)}}`, `time:{${at(0.5)} TO *]`, 'time:[1969-01-01 TO 1970-01-01}', `-time:[${at(0.1)} TO ${at(0.9)}]`, '_exists_:time', '-_exists_:time');
+  qs.push(
+    `time:[${at(0.2)} TO ${at(0.6)}]`,
+    `time:{${at(0.2)} TO ${at(0.6)}}`,
+    `time:[* TO ${at(0.5)}}`,
+    `time:{${at(0.5)} TO *]`,
+    'time:[1969-01-01 TO 1970-01-01}',
+    `-time:[${at(0.1)} TO ${at(0.9)}]`,
+    '_exists_:time',
+    '-_exists_:time',
+  );
   qs.push('id:[10 TO 200}', 'id:{1500 TO *]', 'id:1?', 'id:/1.3/');
   // Bare words and phrases (the filter box), wildcards and regexes over every model field.
   qs.push('error', 'FAIL', 'éric', 'É', '"user 1"', 'user admin', 'adm*n', '/.*@example\\.com/', 'login_%', '%', '_', 'a b c');
@@ -38,13 +50,31 @@ function qlBattery(rows: EventRow[]): string[] {
 /** Raw-record paths: opbox's user, CloudTrail's identity (inside CloudTrailEvent text too), Okta's actor. */
 function rawBattery(): string[] {
   const qs: string[] = [];
-  qs.push('raw.user.name:"User 7"', 'raw.user.name:user*', 'raw.user.name:/É.*/', '_exists_:raw.user.email', '-_exists_:raw.user.email', 'raw.userIdentity.type:*', 'raw.userIdentity.arn:*pedro*', 'raw.CloudTrailEvent.userIdentity.arn:*fakeusername', 'raw.actor.alternateId:*', 'raw.eventName:/Get.*|List.*/', 'raw.organization.name:"Edge Org" AND raw.user.name:"Éric"', 'raw.no.such.path:x');
+  qs.push(
+    'raw.user.name:"User 7"',
+    'raw.user.name:user*',
+    'raw.user.name:/É.*/',
+    '_exists_:raw.user.email',
+    '-_exists_:raw.user.email',
+    'raw.userIdentity.type:*',
+    'raw.userIdentity.arn:*pedro*',
+    'raw.CloudTrailEvent.userIdentity.arn:*fakeusername',
+    'raw.actor.alternateId:*',
+    'raw.eventName:/Get.*|List.*/',
+    'raw.organization.name:"Edge Org" AND raw.user.name:"Éric"',
+    'raw.no.such.path:x',
+  );
   return qs;
 }
 
 function comboBattery(qs: string[]): string[] {
   // Combinations: the reviewer's "failed or denied admin actions, except the service account".
-  qs.push('outcome:(failure OR denied) AND action:*admin* AND -actor:svc*', '(vendor:okta OR vendor:opbox) -outcome:success', 'NOT (actor:user* OR action:*update*) time:[2026-01-01 TO *]', 'outcome:(failure OR denied) AND NOT actorType:system');
+  qs.push(
+    'outcome:(failure OR denied) AND action:*admin* AND -actor:svc*',
+    '(vendor:okta OR vendor:opbox) -outcome:success',
+    'NOT (actor:user* OR action:*update*) time:[2026-01-01 TO *]',
+    'outcome:(failure OR denied) AND NOT actorType:system',
+  );
   return qs;
 }
 
@@ -78,7 +108,8 @@ test('query-language answers from the columns equal the SQL answers, and the col
   const totals = queries.map((q) => columnQuery(store, q)!.total);
   const between = totals.filter((n) => n > 0 && n < store.count()).length;
   assert.ok(between > queries.length / 2, `${between} of ${queries.length}`);
-  for (const q of ['raw.userIdentity.arn:*pedro*', 'raw.CloudTrailEvent.userIdentity.arn:*fakeusername', 'raw.user.name:/É.*/', 'raw.user.name:"User 7"']) assert.ok(rawTotals.get(q)! > 0, q);
+  for (const q of ['raw.userIdentity.arn:*pedro*', 'raw.CloudTrailEvent.userIdentity.arn:*fakeusername', 'raw.user.name:/É.*/', 'raw.user.name:"User 7"'])
+    assert.ok(rawTotals.get(q)! > 0, q);
   assert.equal(rawTotals.get('raw.no.such.path:x'), 0);
 });
 
@@ -90,7 +121,12 @@ test('--where conditions and their query-language forms select the same events',
   const rows = store.query({ limit: 10_000 }).events;
   let compared = 0;
   for (const f of FIELDS) {
-    for (const v of new Set(rows.slice(0, 40).map((r) => valueOf(r, f)).filter((x): x is string => x !== null && x !== ''))) {
+    for (const v of new Set(
+      rows
+        .slice(0, 40)
+        .map((r) => valueOf(r, f))
+        .filter((x): x is string => x !== null && x !== ''),
+    )) {
       const sub = v.slice(1, 4).replace(/[\\*?"\s()]/g, '');
       const pairs: [EventQuery, EventQuery][] = [[{ where: [{ field: f, op: 'eq', value: v }] }, { q: `${f}:${quoteValue(v)}` }]];
       if (sub) pairs.push([{ where: [{ field: f, op: 'contains', value: sub }] }, { q: `${f}:*${sub}*` }]);

@@ -57,7 +57,9 @@ test('detect --json: bundled and user rules over real files, skipped reasons, an
   for (const r of out.rules) assert.deepEqual(Object.keys(r), ['id', 'title', 'level', 'hits', 'skipped']);
   const rule = (id: string) => out.rules.find((r: { id: string }) => r.id === id);
 
-  const assumed = records(CLOUDTRAIL).filter((r) => r.userIdentity?.type === 'AssumedRole' && r.userIdentity?.sessionContext?.sessionIssuer?.type === 'Role').length;
+  const assumed = records(CLOUDTRAIL).filter(
+    (r) => r.userIdentity?.type === 'AssumedRole' && r.userIdentity?.sessionContext?.sessionIssuer?.type === 'Role',
+  ).length;
   assert.ok(assumed > 0);
   assert.deepEqual(rule(ASSUME_ROLE), { id: ASSUME_ROLE, title: 'AWS STS AssumeRole Misuse', level: 'low', hits: assumed, skipped: null });
   const listBuckets = records(CLOUDTRAIL).filter((r) => r.eventName === 'ListBuckets').length;
@@ -71,7 +73,10 @@ test('detect --json: bundled and user rules over real files, skipped reasons, an
 
   // Without --rules only the bundled set runs, and the previous run's matches are replaced.
   const bundled = json(['detect', casePath]);
-  assert.equal(bundled.rules.some((r: { id: string }) => r.id.startsWith('my-')), false);
+  assert.equal(
+    bundled.rules.some((r: { id: string }) => r.id.startsWith('my-')),
+    false,
+  );
   assert.equal(bundled.rules.find((r: { id: string }) => r.id === ASSUME_ROLE).hits, assumed);
 
   // The matches are kept in the case: a later process filters by them, on the column path and on SQL.

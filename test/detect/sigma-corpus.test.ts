@@ -44,7 +44,10 @@ test('the bundled set: SigmaHQ cloud, GitHub, Bitbucket and Okta rules, every on
   const dir = path.join(__dirname, '../../src/main/engine/detect/rules');
   assert.match(fs.readFileSync(path.join(dir, 'LICENSE.md'), 'utf8'), /Detection Rule License \(DRL\) 1\.1/);
   assert.match(fs.readFileSync(path.join(dir, 'README.md'), 'utf8'), /SigmaHQ/);
-  assert.ok(rules.every((r) => r.author), 'every bundled rule names its author');
+  assert.ok(
+    rules.every((r) => r.author),
+    'every bundled rule names its author',
+  );
 });
 
 test('AWS STS AssumeRole Misuse: userIdentity.type AssumedRole and sessionIssuer.type Role, on a real CloudTrail file', () => {

@@ -29,10 +29,12 @@ test('bookmark, tag and note from the event panel; side panel; tag and bookmark 
   await bar.waitFor();
   // The panel and its annotation bar both show the event (each loads it on its own).
   const loadedId = (other: string) =>
-    page.waitForFunction((o) => {
-      const id = document.querySelector('[data-testid=detail-panel]')?.getAttribute('data-event-id');
-      return id && id !== o && document.querySelector('[data-testid=annotation-bar]')?.getAttribute('data-id') === id ? id : null;
-    }, other).then((h) => h.jsonValue() as Promise<string>);
+    page
+      .waitForFunction((o) => {
+        const id = document.querySelector('[data-testid=detail-panel]')?.getAttribute('data-event-id');
+        return id && id !== o && document.querySelector('[data-testid=annotation-bar]')?.getAttribute('data-id') === id ? id : null;
+      }, other)
+      .then((h) => h.jsonValue() as Promise<string>);
   const firstId = await loadedId('');
   await page.keyboard.press('Alt+b');
   await page.waitForFunction(() => document.querySelector('[data-testid=annotation-bar]')?.getAttribute('data-bookmarked') === 'true');
@@ -70,10 +72,10 @@ test('bookmark, tag and note from the event panel; side panel; tag and bookmark 
   await waitTotal(page, 2);
   await page.getByTestId('filter-bookmarked').click();
   await waitTotal(page, 1);
-  assert.deepEqual(
-    await page.$$eval('[data-testid=chip]', (c) => c.map((x) => `${(x as HTMLElement).dataset.field}=${(x as HTMLElement).dataset.value}`)),
-    ['tag=exfiltration', 'bookmarked=true'],
-  );
+  assert.deepEqual(await page.$$eval('[data-testid=chip]', (c) => c.map((x) => `${(x as HTMLElement).dataset.field}=${(x as HTMLElement).dataset.value}`)), [
+    'tag=exfiltration',
+    'bookmarked=true',
+  ]);
   assert.equal(await page.locator('[data-testid=row][data-loaded=true]').first().getAttribute('data-id'), firstId);
   fs.mkdirSync(path.join(REPO_ROOT, 'test-results'), { recursive: true });
   await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'annotations-filtered.png') });

@@ -21,7 +21,8 @@ function electronBinary(): string | null {
 }
 
 const bin = electronBinary();
-const why = 'no Electron binary in node_modules/electron (its download cannot run on this machine); the same UI is tested in Chromium against `auditdesk serve`';
+const why =
+  'no Electron binary in node_modules/electron (its download cannot run on this machine); the same UI is tested in Chromium against `auditdesk serve`';
 if (!bin) console.log(`electron e2e skipped: ${why}`);
 
 test('Electron window: locked down, talks to the engine over IPC, shows the case', { skip: bin ? false : why }, async (t) => {
@@ -45,7 +46,10 @@ test('Electron window: locked down, talks to the engine over IPC, shows the case
   const served = await win.evaluate(async () => {
     const index = await fetch('app://renderer/index.html');
     const out = await fetch('app://renderer/%2e%2e/%2e%2e/package.json');
-    const file = await fetch('file:///etc/hostname').then(() => 'loaded', () => 'blocked');
+    const file = await fetch('file:///etc/hostname').then(
+      () => 'loaded',
+      () => 'blocked',
+    );
     return { csp: index.headers.get('content-security-policy'), out: out.status, file };
   });
   assert.equal(served.csp, CSP_HTTP);

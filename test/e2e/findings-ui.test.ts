@@ -22,7 +22,11 @@ test('Findings panel: run the rules, a rule filters the timeline to its events, 
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const casePath = path.join(dir, 'findings.auditdesk');
   assert.equal(cli(['import', casePath, CLOUDTRAIL, AZURE, '--json']).code, 0);
-  const lines = (f: string) => fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.trim());
+  const lines = (f: string) =>
+    fs
+      .readFileSync(f, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
   const total = lines(CLOUDTRAIL).length + lines(AZURE).length;
   // From the rule's text: userIdentity.type AssumedRole and sessionContext.sessionIssuer.type Role.
   const assumed = lines(CLOUDTRAIL)
@@ -46,10 +50,9 @@ test('Findings panel: run the rules, a rule filters the timeline to its events, 
   // Clicking the rule filters the timeline to exactly its events, as a removable chip.
   await rule.click();
   await waitTotal(page, assumed);
-  assert.deepEqual(
-    await page.$$eval('[data-testid=chip]', (c) => c.map((x) => `${(x as HTMLElement).dataset.field}=${(x as HTMLElement).dataset.value}`)),
-    [`finding=${ASSUME_ROLE}`],
-  );
+  assert.deepEqual(await page.$$eval('[data-testid=chip]', (c) => c.map((x) => `${(x as HTMLElement).dataset.field}=${(x as HTMLElement).dataset.value}`)), [
+    `finding=${ASSUME_ROLE}`,
+  ]);
   await page.getByRole('button', { name: 'Remove filter finding = AWS STS AssumeRole Misuse' }).waitFor();
   fs.mkdirSync(path.join(REPO_ROOT, 'test-results'), { recursive: true });
   await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'findings.png') });

@@ -60,9 +60,16 @@ test('tag and note boxes give the focus back to the timeline; trace steps by arr
   await page.waitForFunction(() => document.querySelector('[data-testid=match-count]')?.getAttribute('data-total') === '1');
   await page.getByTestId('timeline-scroll').focus();
   await page.keyboard.press('Home');
-  await page.waitForFunction(() => document.querySelector('[data-testid=detail-panel]')?.getAttribute('data-event-id') === document.querySelector('[data-testid=row][data-index="0"]')?.getAttribute('data-id'));
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid=detail-panel]')?.getAttribute('data-event-id') ===
+      document.querySelector('[data-testid=row][data-index="0"]')?.getAttribute('data-id'),
+  );
   await page.keyboard.press('Alt+2');
-  await page.locator('[data-testid=trace-row]').nth(TRACE_STEPS.length - 1).waitFor();
+  await page
+    .locator('[data-testid=trace-row]')
+    .nth(TRACE_STEPS.length - 1)
+    .waitFor();
   let tabs = 0;
   while ((await focused(page)) !== 'trace-row' && tabs++ < 40) await page.keyboard.press('Tab');
   assert.equal(await focused(page), 'trace-row', 'Tab reaches the trace steps');

@@ -36,7 +36,8 @@ async function openCase(t: { after(fn: () => unknown): void }, viewport = { widt
 const headers = (page: Page) => page.locator('.tl-header > .th').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.colHead));
 const headWidth = (page: Page, id: string) => page.locator(`[data-col-head="${id}"]`).evaluate((e) => e.getBoundingClientRect().width);
 const rowIds = (page: Page) => page.locator('[data-testid=row][data-loaded=true]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id));
-const cliIds = (casePath: string, args: string[]) => (JSON.parse(cli(['query', casePath, ...args, '--limit', '8', '--json']).stdout) as { events: { id: string }[] }).events.map((e) => e.id);
+const cliIds = (casePath: string, args: string[]) =>
+  (JSON.parse(cli(['query', casePath, ...args, '--limit', '8', '--json']).stdout) as { events: { id: string }[] }).events.map((e) => e.id);
 
 test('column chooser, order, width and sort by mouse and keyboard, kept in a saved view', async (t) => {
   const { page, problems, casePath, url } = await openCase(t);
@@ -64,7 +65,11 @@ test('column chooser, order, width and sort by mouse and keyboard, kept in a sav
   await page.getByTestId('column-show-eventId').click();
   await page.getByTestId('column-show-userAgent').click();
   await page.getByTestId('column-show-requestId').click();
-  for (let i = 0; i < 8; i++) await page.getByTestId('column-up-eventId').click({ trial: false }).catch(() => undefined);
+  for (let i = 0; i < 8; i++)
+    await page
+      .getByTestId('column-up-eventId')
+      .click({ trial: false })
+      .catch(() => undefined);
   assert.deepEqual(await headers(page), ['eventId', 'time', 'vendor', 'actor', 'action', 'target', 'ip', 'outcome', 'userAgent']);
   await page.getByTestId('column-chooser-close').click();
 
@@ -84,10 +89,24 @@ test('column chooser, order, width and sort by mouse and keyboard, kept in a sav
   // Sort: a click sorts by actor, Enter on the focused header reverses; the rows are the CLI's.
   await page.getByTestId('sort-actor').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=sort-actor]')?.getAttribute('aria-sort') === 'ascending');
-  await page.waitForFunction((want) => [...document.querySelectorAll<HTMLElement>('[data-testid=row][data-loaded=true]')].slice(0, 8).map((e) => e.dataset.id).join() === want, cliIds(casePath, ['--sort', 'actor']).join());
+  await page.waitForFunction(
+    (want) =>
+      [...document.querySelectorAll<HTMLElement>('[data-testid=row][data-loaded=true]')]
+        .slice(0, 8)
+        .map((e) => e.dataset.id)
+        .join() === want,
+    cliIds(casePath, ['--sort', 'actor']).join(),
+  );
   await page.getByTestId('sort-actor').focus();
   await page.keyboard.press('Enter');
-  await page.waitForFunction((want) => [...document.querySelectorAll<HTMLElement>('[data-testid=row][data-loaded=true]')].slice(0, 8).map((e) => e.dataset.id).join() === want, cliIds(casePath, ['--sort', 'actor:desc']).join());
+  await page.waitForFunction(
+    (want) =>
+      [...document.querySelectorAll<HTMLElement>('[data-testid=row][data-loaded=true]')]
+        .slice(0, 8)
+        .map((e) => e.dataset.id)
+        .join() === want,
+    cliIds(casePath, ['--sort', 'actor:desc']).join(),
+  );
   const sortedIds = (await rowIds(page)).slice(0, 8);
   await page.screenshot({ path: path.join(SHOTS, 'grid-columns.png') });
 
@@ -100,7 +119,14 @@ test('column chooser, order, width and sort by mouse and keyboard, kept in a sav
   const page2 = await page.context().newPage();
   await page2.goto(`${url}#view=${encodeURIComponent('by actor')}`);
   await page2.waitForFunction(() => document.querySelector('[data-testid=sort-actor]')?.getAttribute('aria-sort') === 'descending');
-  await page2.waitForFunction((want) => [...document.querySelectorAll<HTMLElement>('[data-testid=row][data-loaded=true]')].slice(0, 8).map((e) => e.dataset.id).join() === want, sortedIds.join());
+  await page2.waitForFunction(
+    (want) =>
+      [...document.querySelectorAll<HTMLElement>('[data-testid=row][data-loaded=true]')]
+        .slice(0, 8)
+        .map((e) => e.dataset.id)
+        .join() === want,
+    sortedIds.join(),
+  );
   assert.deepEqual({ heads: await headers(page2), actor: await headWidth(page2, 'actor'), action: await headWidth(page2, 'action') }, layout);
   assert.deepEqual(problems, []);
 });
@@ -119,7 +145,8 @@ test('a view saved before columns could be chosen opens with the default columns
   assert.deepEqual(await headers(page), ['time', 'actor', 'action', 'target', 'outcome']);
 });
 
-const marked = (page: Page) => page.locator('[data-testid=row][data-marked=true]').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.index)));
+const marked = (page: Page) =>
+  page.locator('[data-testid=row][data-marked=true]').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.index)));
 const idsAt = (page: Page, idx: number[]) => Promise.all(idx.map((i) => page.locator(`[data-testid=row][data-index="${i}"]`).getAttribute('data-id')));
 
 test('multi-select by Shift/Ctrl click and Shift+arrows/Space; bulk tag and bookmark with row markers; Ctrl+C as TSV; status bar', async (t) => {
@@ -150,7 +177,10 @@ test('multi-select by Shift/Ctrl click and Shift+arrows/Space; bulk tag and book
   assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.testid), 'timeline-scroll');
   const ids = await idsAt(page, [1, 3, 4, 6]);
   // serve saves annotations shortly after they change: the CLI sees them once saved.
-  const taggedIds = () => (JSON.parse(cli(['query', casePath, '--tag', 'suspicious', '--bookmarked', '--limit', '10', '--json']).stdout) as { events: { id: string }[] }).events.map((e) => e.id).sort();
+  const taggedIds = () =>
+    (JSON.parse(cli(['query', casePath, '--tag', 'suspicious', '--bookmarked', '--limit', '10', '--json']).stdout) as { events: { id: string }[] }).events
+      .map((e) => e.id)
+      .sort();
   for (let i = 0; i < 40 && taggedIds().length < ids.length; i++) await page.waitForTimeout(250);
   assert.deepEqual(taggedIds(), [...ids].sort());
   for (const i of [1, 3, 4, 6]) {
@@ -204,7 +234,8 @@ test('context menu on a cell and a row, by mouse and by keyboard: filter for, co
   await page.keyboard.press('Shift+F10');
   await page.getByTestId('grid-menu').waitFor();
   let guard = 0;
-  while ((await page.evaluate(() => (document.activeElement as HTMLElement).dataset.testid)) !== 'menu-copy-raw' && guard++ < 10) await page.keyboard.press('ArrowDown');
+  while ((await page.evaluate(() => (document.activeElement as HTMLElement).dataset.testid)) !== 'menu-copy-raw' && guard++ < 10)
+    await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await page.getByTestId('status-message').filter({ hasText: 'copied the raw record' }).waitFor();
   const id = await page.locator('[data-testid=row][data-index="0"]').getAttribute('data-id');
@@ -251,7 +282,10 @@ test('a raw-record path as a column, by mouse and keyboard, read for the rows on
   const first = JSON.parse(cli(['query', casePath, '--limit', '1', '--json']).stdout) as { events: { id: string; raw: string }[] };
   const rec = JSON.parse(first.events[0].raw) as { user: { email: string }; organization: { name: string } };
   const row0 = page.locator('[data-testid=row][data-index="0"]');
-  await page.waitForFunction((want) => document.querySelector('[data-testid=row][data-index="0"] [data-col="raw:user.email"]')?.textContent === want, rec.user.email);
+  await page.waitForFunction(
+    (want) => document.querySelector('[data-testid=row][data-index="0"] [data-col="raw:user.email"]')?.textContent === want,
+    rec.user.email,
+  );
   assert.equal(await row0.locator('[data-col="raw:organization.name"]').textContent(), rec.organization.name);
   // Ctrl+C carries them too.
   await page.getByTestId('timeline-scroll').focus();

@@ -69,7 +69,9 @@ test('hero metrics, facets, chips from a facet and a cell, histogram brushing', 
   const from = await page.getByTestId('filter-from').inputValue();
   const to = await page.getByTestId('filter-to').inputValue();
   assert.ok(from < to);
-  const inRange = (JSON.parse(cli(['query', casePath, '--where', 'vendor=openclaw', '--from', from, '--to', to, '--limit', '0', '--json']).stdout) as { total: number }).total;
+  const inRange = (
+    JSON.parse(cli(['query', casePath, '--where', 'vendor=openclaw', '--from', from, '--to', to, '--limit', '0', '--json']).stdout) as { total: number }
+  ).total;
   assert.ok(inRange > 0 && inRange < facetCount, `${inRange} of ${facetCount}`);
   await waitTotal(page, inRange);
   await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'investigate-brushed.png') });

@@ -20,13 +20,10 @@ const shot = async (page: Page, name: string) => {
 async function openRowWhere(page: Page, filter: string, value: string, expectTotal: string) {
   await page.getByTestId(`col-filter-${filter}`).fill(value);
   await page.waitForFunction((n) => document.querySelector('[data-testid=match-count]')?.getAttribute('data-total') === n, expectTotal);
-  await page.waitForFunction(
-    (v) => {
-      const rows = [...document.querySelectorAll('[data-testid=row][data-loaded=true]')];
-      return rows.length > 0 && rows.every((r) => (r.textContent ?? '').includes(v));
-    },
-    value,
-  );
+  await page.waitForFunction((v) => {
+    const rows = [...document.querySelectorAll('[data-testid=row][data-loaded=true]')];
+    return rows.length > 0 && rows.every((r) => (r.textContent ?? '').includes(v));
+  }, value);
   await page.getByTestId('timeline-scroll').focus();
   await page.keyboard.press('Home');
   await page.keyboard.press('Enter');
@@ -52,8 +49,14 @@ test('trace waterfall across four vendors, diff of a real Zoom record, resource 
   const steps = await page.$$eval('[data-testid=trace-row]', (rows) =>
     rows.map((r) => ({ vendor: (r as HTMLElement).dataset.vendor, failed: (r as HTMLElement).dataset.failed, text: r.textContent ?? '' })),
   );
-  assert.deepEqual(steps.map((s) => s.vendor), TRACE_STEPS.map(([v]) => v));
-  assert.deepEqual(steps.map((s) => s.failed), ['false', 'false', 'false', 'true', 'true']);
+  assert.deepEqual(
+    steps.map((s) => s.vendor),
+    TRACE_STEPS.map(([v]) => v),
+  );
+  assert.deepEqual(
+    steps.map((s) => s.failed),
+    ['false', 'false', 'false', 'true', 'true'],
+  );
   assert.match(steps[1].text, /^\+850 ms/);
   assert.match(steps[4].text, /^\+1 min 1 s58\.1 s/);
   assert.match((await trace.textContent()) ?? '', new RegExp(`${TRACE_ID}.*5 events.*2 failed`));
@@ -69,9 +72,13 @@ test('trace waterfall across four vendors, diff of a real Zoom record, resource 
   await openRowWhere(page, 'target', 'uL34AAbbbbAAAAAAQsQ', '1');
   await page.getByTestId('tab-diff').click();
   await page.getByTestId('changed-paths').waitFor();
-  const changes = await page.$$eval('[data-testid=changed-paths] li', (li) => li.map((l) => `${(l as HTMLElement).dataset.kind} ${(l as HTMLElement).dataset.path}`));
+  const changes = await page.$$eval('[data-testid=changed-paths] li', (li) =>
+    li.map((l) => `${(l as HTMLElement).dataset.kind} ${(l as HTMLElement).dataset.path}`),
+  );
   assert.deepEqual(changes, ['changed settings.in_meeting.private_chat']);
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid=monaco-diff] .editor.original, [data-testid=monaco-diff] .editor.modified').length === 2);
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid=monaco-diff] .editor.original, [data-testid=monaco-diff] .editor.modified').length === 2,
+  );
   await page.waitForFunction(() => (document.querySelector('[data-testid=monaco-diff] .editor.modified')?.textContent ?? '').includes('private_chat'));
   await page.waitForSelector('[data-testid=monaco-diff] .line-delete, [data-testid=monaco-diff] .char-delete');
   await shot(page, 'investigate-diff.png');

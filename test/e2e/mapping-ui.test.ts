@@ -32,9 +32,7 @@ test('mapping dialog: rename the vendor and edit value labels, saved with the ma
   await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'mapping-dialog.png') });
   await page.getByTestId('mapping-save').click();
   await page.waitForSelector('[data-testid=mapping-dialog]', { state: 'detached' });
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('[data-testid=source-row] td')].some((td) => td.textContent === 'Vault team'),
-  );
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=source-row] td')].some((td) => td.textContent === 'Vault team'));
 
   // The derived events carry the new name and label; the raw records still hold the codes.
   const q = cli(['query', casePath, '--json', '--limit', '100']);

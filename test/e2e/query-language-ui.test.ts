@@ -64,7 +64,9 @@ test('the filter box takes the query language; errors inline; chips are views of
   // By keyboard: Ctrl+Enter on a facet value ORs it (the vendor facet is counted without the vendor
   // clause, so the vendors not picked are still listed), "-" filters a value out.
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=facet-vendor] .facet-value').length > 2);
-  const third = (await page.$$eval('[data-testid=facet-vendor] .facet-value', (b) => b.map((x) => (x as HTMLElement).dataset.value))).find((v) => v !== 'openclaw' && v !== 'opbox')!;
+  const third = (await page.$$eval('[data-testid=facet-vendor] .facet-value', (b) => b.map((x) => (x as HTMLElement).dataset.value))).find(
+    (v) => v !== 'openclaw' && v !== 'opbox',
+  )!;
   await page.locator(`[data-testid=facet-vendor] .facet-value[data-value=${third}]`).focus();
   await page.keyboard.press('Control+Enter');
   assert.equal(await box(page).inputValue(), `vendor:("openclaw" OR "opbox" OR "${third}")`);

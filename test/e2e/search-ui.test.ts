@@ -41,8 +41,15 @@ test('full-text search: phrase and prefix, highlighted matches, same counts as t
   // The phrase is one mark, from its first word to its last.
   for (const m of marks) assert.deepEqual(tokenize(m[0] ?? ''), ['salesforce', 'report', '991']);
   // Hits are highlighted, each match line stays one line (cut with an ellipsis), and the search box keeps its room.
-  assert.equal(await page.locator('[data-testid=match-line] mark').first().evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(253, 230, 138)');
-  for (const h of await page.$$eval('[data-testid=match-line]', (ls) => ls.map((l) => l.getBoundingClientRect().height))) assert.ok(h < 24, `a match line ${h}px high`);
+  assert.equal(
+    await page
+      .locator('[data-testid=match-line] mark')
+      .first()
+      .evaluate((e) => getComputedStyle(e).backgroundColor),
+    'rgb(253, 230, 138)',
+  );
+  for (const h of await page.$$eval('[data-testid=match-line]', (ls) => ls.map((l) => l.getBoundingClientRect().height)))
+    assert.ok(h < 24, `a match line ${h}px high`);
   assert.ok((await page.getByTestId('search-box').evaluate((e) => e.getBoundingClientRect().width)) >= 200);
   fs.mkdirSync(path.join(REPO_ROOT, 'test-results'), { recursive: true });
   await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'search.png') });
@@ -50,7 +57,9 @@ test('full-text search: phrase and prefix, highlighted matches, same counts as t
   await page.getByTestId('search-box').fill(prefix);
   await waitTotal(page, expectPrefix);
   await page.waitForFunction(() =>
-    [...document.querySelectorAll('[data-testid=row][data-loaded=true]')].every((r) => (r.querySelector('mark')?.textContent ?? '').toLowerCase().startsWith('crm')),
+    [...document.querySelectorAll('[data-testid=row][data-loaded=true]')].every((r) =>
+      (r.querySelector('mark')?.textContent ?? '').toLowerCase().startsWith('crm'),
+    ),
   );
   await page.getByTestId('filter-clear').click();
   await waitTotal(page, total);

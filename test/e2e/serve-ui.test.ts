@@ -60,10 +60,14 @@ test('serve: import through the UI, scroll, filter, expand a row, screenshot', a
   });
   // Rows refresh after the count; wait until the rows shown are the filtered ones, then check them all.
   await page
-    .waitForFunction(() => {
-      const rows = [...document.querySelectorAll('[data-testid=row][data-loaded=true]')];
-      return rows.length > 0 && rows.every((r) => (r.textContent ?? '').includes('user7@'));
-    }, undefined, { timeout: 10_000 })
+    .waitForFunction(
+      () => {
+        const rows = [...document.querySelectorAll('[data-testid=row][data-loaded=true]')];
+        return rows.length > 0 && rows.every((r) => (r.textContent ?? '').includes('user7@'));
+      },
+      undefined,
+      { timeout: 10_000 },
+    )
     .catch(() => undefined);
   const actors = await page.$$eval('[data-testid=row][data-loaded=true]', (rows) => rows.map((r) => r.textContent ?? ''));
   assert.ok(actors.length > 0 && actors.every((a) => a.includes('user7@')), actors.slice(0, 3).join(' | '));

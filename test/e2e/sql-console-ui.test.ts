@@ -45,10 +45,7 @@ test('SQL console: Ctrl+Enter runs a SELECT, the grid pages through rows, writes
   await page.getByTestId('sql-result').focus();
   await page.keyboard.press('End');
   const lastIndex = total - 1;
-  await page.waitForFunction(
-    (i) => document.querySelector(`[data-testid=sql-row][data-index="${i}"] .sql-cell:nth-child(2)`)?.textContent?.length,
-    lastIndex,
-  );
+  await page.waitForFunction((i) => document.querySelector(`[data-testid=sql-row][data-index="${i}"] .sql-cell:nth-child(2)`)?.textContent?.length, lastIndex);
   const lastId = await page.locator(`[data-testid=sql-row][data-index="${lastIndex}"] .sql-cell`).nth(1).textContent();
   assert.equal(lastId, String(ids[lastIndex][0]));
   assert.ok((await page.getByTestId('sql-row').count()) < 200, 'only the rows in view are in the DOM');

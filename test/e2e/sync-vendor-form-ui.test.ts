@@ -26,12 +26,18 @@ test('sync form: vendors and their path settings come from the descriptors, a si
   await page.goto(host.url);
   await page.getByTestId('sync-toggle').click();
 
-  const options = await page.getByTestId('sync-vendor').locator('option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+  const options = await page
+    .getByTestId('sync-vendor')
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
   assert.deepEqual(
     options.find(([v]) => v === 'acmeaudit'),
     ['acmeaudit', 'Acme Audit'],
   );
-  assert.ok(options.some(([v, label]) => v === 'openclaw' && label === 'OpenClaw Enterprise'), JSON.stringify(options));
+  assert.ok(
+    options.some(([v, label]) => v === 'openclaw' && label === 'OpenClaw Enterprise'),
+    JSON.stringify(options),
+  );
 
   // Invent's {orgId} and the sixth vendor's {tenant} each get their labelled field; others none.
   await page.getByTestId('sync-vendor').selectOption('invent');

@@ -92,9 +92,15 @@ test('a new filter keeps the old rows dimmed with "counting…"; the first searc
   type State = { rows: number; count: string; pending: boolean; overview: string | null; work: string };
   let states = await page.evaluate(() => (window as unknown as { states: State[] }).states);
   assert.ok(states.length > 0);
-  assert.ok(states.every((s) => s.rows > 0), 'the list never went blank');
+  assert.ok(
+    states.every((s) => s.rows > 0),
+    'the list never went blank',
+  );
   assert.ok(!states.some((s) => /^([\d,]+) of \1 events match$/.test(s.count)), `no "N of N": ${[...new Set(states.map((s) => s.count))].join(' / ')}`);
-  assert.ok(states.some((s) => s.pending && s.count === 'counting…' && s.overview === 'true'), 'old rows and numbers shown as pending');
+  assert.ok(
+    states.some((s) => s.pending && s.count === 'counting…' && s.overview === 'true'),
+    'old rows and numbers shown as pending',
+  );
 
   // The first full-text search: the status area shows the index being built, then goes.
   await page.evaluate(() => ((window as unknown as { states: State[] }).states = []));
@@ -107,8 +113,14 @@ test('a new filter keeps the old rows dimmed with "counting…"; the first searc
   await page.getByTestId('work-status').waitFor({ state: 'detached' });
   const shown = await page.getByTestId('match-count').getAttribute('data-total');
   states = await page.evaluate(() => (window as unknown as { states: State[] }).states);
-  assert.ok(states.some((s) => /^search-index: Building the full-text index/.test(s.work)), 'index progress shown');
-  assert.ok(states.every((s) => s.rows > 0), 'the list never went blank');
+  assert.ok(
+    states.some((s) => /^search-index: Building the full-text index/.test(s.work)),
+    'index progress shown',
+  );
+  assert.ok(
+    states.every((s) => s.rows > 0),
+    'the list never went blank',
+  );
   assert.equal(shown, String(expect(['--search', 'item'])));
   assert.deepEqual(problems, []);
 });

@@ -137,9 +137,7 @@ test('mapping dialog loads and saves', { skip }, async () => {
 });
 
 test('an upload shows progress, then the report', { skip }, async () => {
-  await page.getByTestId('add-files-input').setInputFiles([
-    { name: 'a.jsonl', mimeType: 'application/json', buffer: Buffer.from('{"a":1}\n') },
-  ]);
+  await page.getByTestId('add-files-input').setInputFiles([{ name: 'a.jsonl', mimeType: 'application/json', buffer: Buffer.from('{"a":1}\n') }]);
   await page.waitForSelector('[data-testid=progress-bar]');
   await page.waitForSelector('[data-testid=import-report-item]', { timeout: 15_000 });
   assert.match((await page.getByTestId('report-errors').textContent()) ?? '', /7 more/);

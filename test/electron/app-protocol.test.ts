@@ -15,11 +15,25 @@ test('app:// URLs resolve inside the renderer folder only', () => {
   assert.equal(resolveAppPath(root, 'app://renderer/assets/index-1.js?v=2#x'), inRoot('assets/index-1.js'));
   assert.equal(resolveAppPath(root, 'app://RENDERER/index.html'), inRoot('index.html'));
   // `..`, raw or encoded, is clamped at the folder's top: it never names a file outside.
-  for (const url of ['app://renderer/../package.json', 'app://renderer/%2e%2e/%2e%2e/package.json', 'app://renderer/a/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc/passwd', 'app://renderer//etc/passwd']) {
+  for (const url of [
+    'app://renderer/../package.json',
+    'app://renderer/%2e%2e/%2e%2e/package.json',
+    'app://renderer/a/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc/passwd',
+    'app://renderer//etc/passwd',
+  ]) {
     const file = resolveAppPath(root, url);
     assert.ok(file === null || file.startsWith(root + path.sep), `${url} -> ${file}`);
   }
-  for (const url of ['app://renderer/', 'app://other/index.html', 'file:///etc/passwd', 'https://renderer/index.html', 'app://renderer/a%00b', 'app://renderer/..%5c..%5cx', 'app://renderer/%E0%A4%A', 'not a url']) {
+  for (const url of [
+    'app://renderer/',
+    'app://other/index.html',
+    'file:///etc/passwd',
+    'https://renderer/index.html',
+    'app://renderer/a%00b',
+    'app://renderer/..%5c..%5cx',
+    'app://renderer/%E0%A4%A',
+    'not a url',
+  ]) {
     assert.equal(resolveAppPath(root, url), null, url);
   }
 });
@@ -41,7 +55,14 @@ test('app:// responses: files with their type and the CSP header; 404 for links 
   const js = await appResponse(root, 'app://renderer/assets/app.js');
   assert.match(js.headers.get('content-type') ?? '', /^text\/javascript/);
 
-  for (const url of ['app://renderer/link.txt', 'app://renderer/assets', 'app://renderer/missing.js', 'app://renderer/../secret.txt', 'app://renderer/%2e%2e/secret.txt', 'app://other/index.html']) {
+  for (const url of [
+    'app://renderer/link.txt',
+    'app://renderer/assets',
+    'app://renderer/missing.js',
+    'app://renderer/../secret.txt',
+    'app://renderer/%2e%2e/secret.txt',
+    'app://other/index.html',
+  ]) {
     const r = await appResponse(root, url);
     assert.equal(r.status, 404, url);
     assert.equal(r.headers.get('content-security-policy'), CSP_HTTP, `${url}: CSP on errors too`);

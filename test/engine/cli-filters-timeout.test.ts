@@ -39,7 +39,10 @@ test('engine: a condition on __proto__ or constructor (as an HTTP client could s
   await engine.importFiles({ paths: [okta] });
   for (const field of ['__proto__', 'constructor', 'hasOwnProperty']) {
     const where = [{ field, op: 'eq', value: 'x' } as unknown as Condition];
-    await assert.rejects(engine.queryEvents({ where }), (e: Error) => e.message.startsWith(`unknown field "${field}"`) && !/object Object|syntax|column/.test(e.message));
+    await assert.rejects(
+      engine.queryEvents({ where }),
+      (e: Error) => e.message.startsWith(`unknown field "${field}"`) && !/object Object|syntax|column/.test(e.message),
+    );
   }
 });
 
@@ -48,7 +51,10 @@ test('sync --filter __proto__=x is sent as the filter it names, not dropped; a f
   t.after(() => server.close());
   server.add(20);
   const casePath = path.join(tempDir(), 'inv.auditdesk');
-  const r = await run(['sync', casePath, '--vendor', 'invent', '--base-url', server.url, '--org', 'org_9', '--filter', '__proto__=x', '--token-env', 'INV', '--json'], { INV: TOKEN });
+  const r = await run(
+    ['sync', casePath, '--vendor', 'invent', '--base-url', server.url, '--org', 'org_9', '--filter', '__proto__=x', '--token-env', 'INV', '--json'],
+    { INV: TOKEN },
+  );
   assert.equal(r.code, 0, r.stderr);
   assert.ok(server.requests.length > 0);
   for (const req of server.requests) assert.equal(new URL(req.url, 'http://x').searchParams.get('__proto__'), 'x', req.url);

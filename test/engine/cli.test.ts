@@ -18,7 +18,12 @@ test('import --json prints one document per the contract and exits 0 when every 
   const doc = JSON.parse(r.stdout) as { files: Record<string, unknown>[] };
   assert.equal(doc.files.length, 2);
   for (const f of doc.files) {
-    assert.deepEqual(Object.keys(f).filter((k) => ['path', 'format', 'vendor', 'imported', 'duplicates', 'skipped', 'errors', 'warnings'].includes(k)).sort(), ['duplicates', 'errors', 'format', 'imported', 'path', 'skipped', 'vendor', 'warnings']);
+    assert.deepEqual(
+      Object.keys(f)
+        .filter((k) => ['path', 'format', 'vendor', 'imported', 'duplicates', 'skipped', 'errors', 'warnings'].includes(k))
+        .sort(),
+      ['duplicates', 'errors', 'format', 'imported', 'path', 'skipped', 'vendor', 'warnings'],
+    );
   }
   assert.equal(doc.files[0].imported, 20);
   assert.equal(doc.files[1].imported, 3);
@@ -30,7 +35,10 @@ test('import exits 1 when rows were rejected, and still stores the valid rows', 
   const dir = tempDir();
   const casePath = path.join(dir, 'c.auditdesk');
   const bad = path.join(dir, 'bad.jsonl');
-  fs.writeFileSync(bad, '{"id":"1","timestamp":"2026-01-01T00:00:00Z","action":"a.b"}\nnot json\n{"id":"2","timestamp":"2026-01-01T00:00:01Z","action":"a.c"}\n');
+  fs.writeFileSync(
+    bad,
+    '{"id":"1","timestamp":"2026-01-01T00:00:00Z","action":"a.b"}\nnot json\n{"id":"2","timestamp":"2026-01-01T00:00:01Z","action":"a.c"}\n',
+  );
   const r = cli(['import', casePath, bad, '--json']);
   assert.equal(r.code, 1);
   const f = (JSON.parse(r.stdout) as { files: { imported: number; skipped: number; errors: { line: number; message: string }[] }[] }).files[0];
@@ -87,7 +95,27 @@ test('query --json filters by field, text and time, pages, and prints the event 
   const times = all.events.map((e) => e.time as string | null).filter(Boolean) as string[];
   assert.deepEqual([...times].sort(), times, 'sorted by time');
   const e = all.events[0];
-  for (const k of ['id', 'eventId', 'time', 'timeOriginal', 'vendor', 'source', 'actor', 'actorType', 'action', 'targetType', 'targetId', 'outcome', 'requestId', 'ip', 'userAgent', 'before', 'after', 'raw', 'provenance']) {
+  for (const k of [
+    'id',
+    'eventId',
+    'time',
+    'timeOriginal',
+    'vendor',
+    'source',
+    'actor',
+    'actorType',
+    'action',
+    'targetType',
+    'targetId',
+    'outcome',
+    'requestId',
+    'ip',
+    'userAgent',
+    'before',
+    'after',
+    'raw',
+    'provenance',
+  ]) {
     assert.ok(k in e, `event has ${k}`);
   }
   const vendorOkta = JSON.parse(cli(['query', casePath, '--json', '--where', 'vendor=okta']).stdout) as { total: number };
@@ -97,7 +125,10 @@ test('query --json filters by field, text and time, pages, and prints the event 
   assert.ok(byAction.total >= 1);
   assert.ok(byAction.events.every((x) => x.action === action));
   const page = JSON.parse(cli(['query', casePath, '--json', '--limit', '5', '--offset', '5']).stdout) as { events: { id: string }[] };
-  assert.deepEqual(page.events.map((x) => x.id), all.events.slice(5, 10).map((x) => x.id));
+  assert.deepEqual(
+    page.events.map((x) => x.id),
+    all.events.slice(5, 10).map((x) => x.id),
+  );
   const first = times[0];
   const later = JSON.parse(cli(['query', casePath, '--json', '--from', times[5], '--limit', '1000']).stdout) as { total: number; events: { time: string }[] };
   assert.ok(later.total < all.total && later.events.every((x) => x.time >= times[5] && x.time > first));

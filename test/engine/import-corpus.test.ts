@@ -33,18 +33,38 @@ test('every valid corpus file imports with its manifest record count, no errors,
     // Where the manifest names an actor/action path, most events of that source carry one.
     const { events } = await engine.queryEvents({ where: [{ field: 'source', op: 'eq', value: path.basename(f.file) }], limit: 1000 });
     assert.equal(events.length, f.records, `${f.file}: stored`);
-    if (f.fields.action) assert.ok(events.some((e) => e.action), `${f.file}: some action`);
-    if (f.fields.actor) assert.ok(events.some((e) => e.actor), `${f.file}: some actor`);
-    if (f.fields.time) assert.ok(events.some((e) => e.time), `${f.file}: some time`);
+    if (f.fields.action)
+      assert.ok(
+        events.some((e) => e.action),
+        `${f.file}: some action`,
+      );
+    if (f.fields.actor)
+      assert.ok(
+        events.some((e) => e.actor),
+        `${f.file}: some actor`,
+      );
+    if (f.fields.time)
+      assert.ok(
+        events.some((e) => e.time),
+        `${f.file}: some time`,
+      );
   }
   const info = await engine.caseInfo();
-  assert.equal(info?.events, valid.reduce((n, f) => n + f.records, 0));
+  assert.equal(
+    info?.events,
+    valid.reduce((n, f) => n + f.records, 0),
+  );
   engine.close();
 });
 
 test('raw records are stored byte for byte, with provenance pointing at their bytes in the file', async () => {
   const { engine } = await freshEngine();
-  const files = ['okta/elastic_okta_system_events.log', 'auth0/sentinel_auth0am_cl_array.json', 'alibaba_actiontrail/sentinel_alibaba_cloud_actiontrail_auditevent_ingestedlogs.csv', 'atlassian_jira/demisto_jira_auditing_records_envelope.json'];
+  const files = [
+    'okta/elastic_okta_system_events.log',
+    'auth0/sentinel_auth0am_cl_array.json',
+    'alibaba_actiontrail/sentinel_alibaba_cloud_actiontrail_auditevent_ingestedlogs.csv',
+    'atlassian_jira/demisto_jira_auditing_records_envelope.json',
+  ];
   await engine.importFiles({ paths: files.map((f) => path.join(CORPUS_DIR, f)) });
   const { events } = await engine.queryEvents({ limit: 1000 });
   assert.ok(events.length > 30);
@@ -64,7 +84,10 @@ test('raw records are stored byte for byte, with provenance pointing at their by
 test('before/after come back with the event, from JSON records and CSV rows alike', async () => {
   const { engine, dir } = await freshEngine();
   const csv = path.join(dir, 'admin-export.csv');
-  fs.writeFileSync(csv, 'time,action,actor,actor_type,resource,metadata\n2026-03-01T10:00:00Z,project.updated,ann@example.com,human,project:prj_1,"{""before"":{""name"":""a""},""after"":{""name"":""b""}}"\n');
+  fs.writeFileSync(
+    csv,
+    'time,action,actor,actor_type,resource,metadata\n2026-03-01T10:00:00Z,project.updated,ann@example.com,human,project:prj_1,"{""before"":{""name"":""a""},""after"":{""name"":""b""}}"\n',
+  );
   await engine.importFiles({ paths: [path.join(CORPUS_DIR, 'atlassian_jira/demisto_jira_auditing_records_envelope.json'), csv] });
   const { events } = await engine.queryEvents({ limit: 100 });
   const withDiff = events.filter((e) => e.hasDiff);

@@ -32,16 +32,27 @@ test('a 100,000-deep record imports intact; full-text search and diff of the cas
     assert.equal(r.code, 0, `search ${q}: ${r.stdout} ${r.stderr}`);
     return JSON.parse(r.stdout) as Found;
   };
-  assert.deepEqual(search('normalword').events.map((e) => e.eventId).sort(), ['n1', 'n2']);
-  assert.deepEqual(search('deepword').events.map((e) => e.eventId), ['d1']);
+  assert.deepEqual(
+    search('normalword')
+      .events.map((e) => e.eventId)
+      .sort(),
+    ['n1', 'n2'],
+  );
+  assert.deepEqual(
+    search('deepword').events.map((e) => e.eventId),
+    ['d1'],
+  );
 
   const d1 = search('deepword').events[0];
   const exported = path.join(dir, 'out');
   const ex = cli(['export', casePath, '--id', d1.id, '--format', 'jsonl', '--raw', '--out', exported, '--json']);
   assert.equal(ex.code, 0, ex.stderr);
-  const files = fs.readdirSync(exported, { recursive: true }).map(String).filter((f) => f.endsWith('.jsonl'));
+  const files = fs
+    .readdirSync(exported, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.jsonl'));
   const text = files.map((f) => fs.readFileSync(path.join(exported, f), 'utf8')).join('');
-  assert.ok(text.includes(deepLine), 'the deep record\'s raw bytes come back unchanged');
+  assert.ok(text.includes(deepLine), "the deep record's raw bytes come back unchanged");
 
   // The before/after view is bounded (the raw record above keeps every level).
   const diff = cli(['diff', casePath, d1.id, '--json']);

@@ -29,8 +29,15 @@ test('ids beyond 2^53 import with their exact digits, and distinct ids raise no 
   const r = cli(['import', casePath, jsonl, array, '--json']);
   assert.equal(r.code, 0, r.stderr);
   const rep = JSON.parse(r.stdout) as Report;
-  assert.deepEqual(rep.files.map((f) => f.imported), [3, 1]);
-  for (const f of rep.files) assert.deepEqual(f.warnings.filter((w) => /same .* event id/.test(w.message)), []);
+  assert.deepEqual(
+    rep.files.map((f) => f.imported),
+    [3, 1],
+  );
+  for (const f of rep.files)
+    assert.deepEqual(
+      f.warnings.filter((w) => /same .* event id/.test(w.message)),
+      [],
+    );
 
   const q = cli(['query', casePath, '--limit', '10', '--json']);
   assert.equal(q.code, 0, q.stderr);
@@ -41,18 +48,28 @@ test('ids beyond 2^53 import with their exact digits, and distinct ids raise no 
   const hit = (JSON.parse(exact.stdout) as Rows).events;
   assert.equal(hit.length, 1);
   assert.match(hit[0].raw, /"id":9007199254740993,/, 'the raw record is as written');
-  assert.equal((JSON.parse(cli(['query', casePath, '--search', '9007199254740993', '--json']).stdout) as Rows).events.length, 1, 'search finds the exact digits');
+  assert.equal(
+    (JSON.parse(cli(['query', casePath, '--search', '9007199254740993', '--json']).stdout) as Rows).events.length,
+    1,
+    'search finds the exact digits',
+  );
 });
 
 test('parseJsonExact quotes only unsafe integer literals outside strings', () => {
-  assert.deepEqual(parseJsonExact('{"a":"9007199254740993","b":9007199254740993,"c":1.5e300,"d":12345678901234567.5,"e":[-9007199254740993],"f":"x\\"9007199254740993"}'), {
-    a: '9007199254740993',
-    b: '9007199254740993',
-    c: 1.5e300,
-    d: 12345678901234567.5,
-    e: ['-9007199254740993'],
-    f: 'x"9007199254740993',
-  });
+  assert.deepEqual(
+    parseJsonExact('{"a":"9007199254740993","b":9007199254740993,"c":1.5e300,"d":12345678901234567.5,"e":[-9007199254740993],"f":"x\\"9007199254740993"}'),
+    {
+      a: '9007199254740993',
+      b: '9007199254740993',
+      c: 1.5e300,
+      d: 12345678901234567.5,
+      e: ['-9007199254740993'],
+      f: 'x"9007199254740993',
+    },
+  );
   assert.deepEqual(parseJsonExact('{"n":9007199254740991}'), { n: 9007199254740991 });
-  assert.throws(() => parseJsonExact('{"n":90071992547409931 x}'), (e: Error) => e instanceof SyntaxError && /position 23/.test(e.message));
+  assert.throws(
+    () => parseJsonExact('{"n":90071992547409931 x}'),
+    (e: Error) => e instanceof SyntaxError && /position 23/.test(e.message),
+  );
 });

@@ -42,7 +42,10 @@ test('a file appended to during its import: only the bytes present at the start 
   assert.ok(grown > original.length);
   const grew = f.warnings.find((w) => /grew during import/.test(w.message));
   assert.ok(grew, JSON.stringify(f.warnings));
-  assert.equal(grew.message, `${file} grew during import (${original.length} bytes at the start, ${grown} now): only its first ${original.length} bytes were imported and hashed; import it again later for the rest`);
+  assert.equal(
+    grew.message,
+    `${file} grew during import (${original.length} bytes at the start, ${grown} now): only its first ${original.length} bytes were imported and hashed; import it again later for the rest`,
+  );
 
   const info = await engine.caseInfo();
   const src = info!.sources[0];

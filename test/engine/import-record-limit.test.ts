@@ -97,7 +97,10 @@ test('JSON array and envelope: an element past the bound is skipped, the element
   const a = await read(array, 1000);
   assert.equal(a.format, 'json-array');
   assert.deepEqual(ids(a.records), ['a1', 'a2']);
-  assert.deepEqual(a.errors.map((e) => e.line), [3]);
+  assert.deepEqual(
+    a.errors.map((e) => e.line),
+    [3],
+  );
   assert.match(a.errors[0].message, /element starting at line 3 at byte offset \d+ is larger than the record size limit of 1000 bytes: skipped/);
 
   // Past the bound across read chunks (1 MiB each): buffering stops mid-element.
@@ -117,7 +120,10 @@ test('JSON Lines past the bound inside one read chunk, and a single-object docum
   fs.writeFileSync(jsonl, `${rec('l1', 0)}\n{"id":"big","blob":"${'z'.repeat(3000)}"}\n${rec('l2', 1)}\n`);
   const l = await read(jsonl, 1000);
   assert.deepEqual(ids(l.records), ['l1', 'l2']);
-  assert.deepEqual(l.errors.map((e) => e.line), [2]);
+  assert.deepEqual(
+    l.errors.map((e) => e.line),
+    [2],
+  );
 
   const doc = path.join(dir, 'o.json');
   fs.writeFileSync(doc, `{"id":"one","blob":"${'w'.repeat(3000)}","nested":{"a":1}}`);
@@ -129,14 +135,23 @@ test('JSON Lines past the bound inside one read chunk, and a single-object docum
 test('CSV: a row past the bound is reported and reading stops there; the rows before it import', async () => {
   const dir = tempDir();
   const csv = path.join(dir, 'c.csv');
-  const rows = ['id,time,action,actor', 'r1,2026-01-01T00:00:00Z,login,alice', 'r2,2026-01-01T00:00:01Z,login,bob', `r3,2026-01-01T00:00:02Z,"${'q'.repeat(5000)}",carol`, 'r4,2026-01-01T00:00:03Z,logout,dave'];
+  const rows = [
+    'id,time,action,actor',
+    'r1,2026-01-01T00:00:00Z,login,alice',
+    'r2,2026-01-01T00:00:01Z,login,bob',
+    `r3,2026-01-01T00:00:02Z,"${'q'.repeat(5000)}",carol`,
+    'r4,2026-01-01T00:00:03Z,logout,dave',
+  ];
   fs.writeFileSync(csv, `${rows.join('\n')}\n`);
   const c = await read(csv, 1000);
   assert.equal(c.format, 'csv');
   assert.deepEqual(ids(c.records), ['r1', 'r2']);
   assert.equal(c.errors.length, 1);
   assert.equal(c.errors[0].line, 4);
-  assert.match(c.errors[0].message, /the row starting at line 4 at byte offset \d+ is larger than the record size limit of 1000 bytes: neither it nor the rest of the file is read/);
+  assert.match(
+    c.errors[0].message,
+    /the row starting at line 4 at byte offset \d+ is larger than the record size limit of 1000 bytes: neither it nor the rest of the file is read/,
+  );
 });
 
 test('CLI: the engine names no flag for the record size limit; the CLI adds its own --max-record-bytes hint', () => {
@@ -146,6 +161,9 @@ test('CLI: the engine names no flag for the record size limit; the CLI adds its 
   const r = cli(['import', path.join(dir, 'c.auditdesk'), file, '--max-record-bytes', '1000']);
   assert.equal(r.code, 1, r.stderr);
   assert.match(r.stdout, /2 imported/);
-  assert.match(r.stdout, /error line 2: line 2 at byte offset \d+ is larger than the record size limit of 1000 bytes: skipped; reading resumes at the next line\n/);
+  assert.match(
+    r.stdout,
+    /error line 2: line 2 at byte offset \d+ is larger than the record size limit of 1000 bytes: skipped; reading resumes at the next line\n/,
+  );
   assert.match(r.stdout, /\n {2}\(raise the record size limit with --max-record-bytes N to import such records\)/);
 });

@@ -33,7 +33,12 @@ test('a copy of the same records under another name is de-duplicated record by r
   const { engine, dir } = await freshEngine();
   await engine.importFiles({ paths: [okta] });
   const lines = fs.readFileSync(okta, 'utf8').split('\n').filter(Boolean);
-  const extra = JSON.stringify({ uuid: 'new-1', published: '2024-01-01T00:00:00Z', eventType: 'user.session.start', actor: { alternateId: 'new@example.com' } });
+  const extra = JSON.stringify({
+    uuid: 'new-1',
+    published: '2024-01-01T00:00:00Z',
+    eventType: 'user.session.start',
+    actor: { alternateId: 'new@example.com' },
+  });
   const copy = writeFile(dir, 'okta-copy.jsonl', `${[...lines.slice(0, 5), extra].join('\n')}\n`);
   const r = await engine.importFiles({ paths: [copy] });
   assert.equal(r.files[0].imported, 1);
@@ -47,7 +52,10 @@ test('records with the same vendor id but different content are both kept and fl
   const { engine } = await freshEngine();
   const r = await engine.importFiles({ paths: [path.join(CORPUS_DIR, '1password/elastic_1password_auditevents.json')] });
   assert.equal(r.files[0].imported, 2);
-  assert.ok(r.files[0].warnings.some((w) => /same .* event id .* different content/.test(w.message)), JSON.stringify(r.files[0].warnings));
+  assert.ok(
+    r.files[0].warnings.some((w) => /same .* event id .* different content/.test(w.message)),
+    JSON.stringify(r.files[0].warnings),
+  );
   const { events } = await engine.queryEvents({});
   assert.equal(events.length, 2);
   assert.equal(events.filter((e) => e.flags.some((f) => /different content/.test(f))).length, 1);
@@ -63,12 +71,26 @@ interface BadCase {
 }
 
 const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
-const rec = (i: number) => JSON.stringify({ id: `e${i}`, timestamp: `2026-03-0${1 + (i % 8)}T10:00:00Z`, actor: `user${i}@example.com`, action: 'item.updated' });
+const rec = (i: number) =>
+  JSON.stringify({ id: `e${i}`, timestamp: `2026-03-0${1 + (i % 8)}T10:00:00Z`, actor: `user${i}@example.com`, action: 'item.updated' });
 
 const BAD: BadCase[] = [
-  { name: 'truncated.json', content: `[${rec(1)},\n${rec(2)},\n{"id":"e3","timestamp":"2026-03-01T1`, good: 2, message: /truncated|unexpected end|invalid JSON|unterminated/i, line: 3 },
+  {
+    name: 'truncated.json',
+    content: `[${rec(1)},\n${rec(2)},\n{"id":"e3","timestamp":"2026-03-01T1`,
+    good: 2,
+    message: /truncated|unexpected end|invalid JSON|unterminated/i,
+    line: 3,
+  },
   { name: 'badline.jsonl', content: `${rec(1)}\n${rec(2)}\n{"id": "broken",\n${rec(4)}\n`, good: 3, message: /invalid JSON/i, line: 3 },
-  { name: 'ragged.csv', content: 'id,timestamp,actor,action\ne1,2026-03-01T10:00:00Z,a@example.com,x.created\ne2,2026-03-01T11:00:00Z,b@example.com\ne3,2026-03-01T12:00:00Z,c@example.com,x.deleted\n', good: 2, message: /fields/i, line: 3 },
+  {
+    name: 'ragged.csv',
+    content:
+      'id,timestamp,actor,action\ne1,2026-03-01T10:00:00Z,a@example.com,x.created\ne2,2026-03-01T11:00:00Z,b@example.com\ne3,2026-03-01T12:00:00Z,c@example.com,x.deleted\n',
+    good: 2,
+    message: /fields/i,
+    line: 3,
+  },
   { name: 'empty.json', content: '', good: 0, message: /empty/i },
   { name: 'binary.log', content: Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 3, 0, 0, 0xff, 0xfe]), good: 0, message: /binary/i },
 ];
@@ -85,10 +107,17 @@ for (const bad of BAD) {
     assert.ok(f.errors.length >= 1, 'an error is reported');
     const msg = f.errors.map((e) => e.message).join(' | ');
     assert.match(msg, bad.message);
-    if (bad.line) assert.ok(f.errors.some((e) => e.line === bad.line), `line ${bad.line} named: ${JSON.stringify(f.errors)}`);
+    if (bad.line)
+      assert.ok(
+        f.errors.some((e) => e.line === bad.line),
+        `line ${bad.line} named: ${JSON.stringify(f.errors)}`,
+      );
     else assert.match(msg, new RegExp(bad.name.replace('.', '\\.')), 'the file is named');
     const after = await snapshot(engine);
-    assert.deepEqual(after.slice(0, before.length).map((e) => e.raw), before.map((e) => e.raw));
+    assert.deepEqual(
+      after.slice(0, before.length).map((e) => e.raw),
+      before.map((e) => e.raw),
+    );
     assert.equal((await engine.caseInfo())?.events, before.length + bad.good);
     engine.close();
   });
@@ -148,7 +177,10 @@ test('a saved case reopens with the same events; an interrupted import leaves it
   const reopened = new Engine();
   const info = await reopened.openCase({ path: casePath });
   assert.equal(info.events, 31);
-  assert.deepEqual((await snapshot(reopened)).map((e) => [e.id, e.raw, e.time, e.actor]), before.map((e) => [e.id, e.raw, e.time, e.actor]));
+  assert.deepEqual(
+    (await snapshot(reopened)).map((e) => [e.id, e.raw, e.time, e.actor]),
+    before.map((e) => [e.id, e.raw, e.time, e.actor]),
+  );
   const more = await reopened.importFiles({ paths: [writeFile(dir, 'one.jsonl', rec(9))] });
   assert.equal(more.files[0].imported, 1);
   const last = await reopened.getEvent({ id: (await reopened.queryEvents({ where: [{ field: 'eventId', op: 'eq', value: 'e9' }] })).events[0].id });

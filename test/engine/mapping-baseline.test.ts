@@ -9,9 +9,7 @@ import { measureCorpus, regressions, type FillCounts } from '../helpers/mapping-
 import { REPO_ROOT } from '../helpers/paths';
 
 test('corpus mapping fill counts are no worse than the baseline', () => {
-  const base = JSON.parse(
-    fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/mapping-baseline.json'), 'utf8'),
-  ) as Record<string, FillCounts>;
+  const base = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/mapping-baseline.json'), 'utf8')) as Record<string, FillCounts>;
   const now = measureCorpus();
   assert.deepEqual(Object.keys(now).sort(), Object.keys(base).sort(), 'the baseline covers every corpus file');
   assert.deepEqual(regressions(base, now), []);

@@ -5,12 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadCorpusFile, loadManifest } from '../helpers/load-records';
 import { chooseMapping, compileMapping, type MappedFields } from '../../src/main/engine/mapping/index';
-import {
-  outcomeFromAction,
-  outcomeFromWord,
-  outcomeKind,
-  readOutcome,
-} from '../../src/main/engine/mapping/normalise-outcome';
+import { outcomeFromAction, outcomeFromWord, outcomeKind, readOutcome } from '../../src/main/engine/mapping/normalise-outcome';
 
 type Rec = Record<string, unknown>;
 
@@ -209,10 +204,7 @@ test('action: the operation performed, not the log entry type (Vault request/res
 });
 
 test('value lookups: Bitwarden event codes show as labels; the raw record keeps the code', () => {
-  for (const file of [
-    'bitwarden/sentinel_bitwarden_eventlogs_rawlogs_envelope.json',
-    'bitwarden/sentinel_bitwarden_eventlogs_ingestedlogs.csv',
-  ]) {
+  for (const file of ['bitwarden/sentinel_bitwarden_eventlogs_rawlogs_envelope.json', 'bitwarden/sentinel_bitwarden_eventlogs_ingestedlogs.csv']) {
     const recs = corpus(file);
     const before = JSON.stringify(recs);
     const m = chooseMapping(recs, {});

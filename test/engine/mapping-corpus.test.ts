@@ -70,10 +70,7 @@ const REQUEST_ID_IS_ENTRY_ID: Record<string, string> = {
 };
 
 const files = loadManifest().filter((e) => !e.file.includes('INVALID'));
-const mapped = new Map<
-  string,
-  { entry: ManifestEntry; records: Rec[]; out: MappedFields[]; vendor: string }
->();
+const mapped = new Map<string, { entry: ManifestEntry; records: Rec[]; out: MappedFields[]; vendor: string }>();
 for (const entry of files) {
   const records = loadCorpusFile(entry);
   const mapping = chooseMapping(records, {});
@@ -100,16 +97,9 @@ for (const entry of files) {
           if (src === undefined) return;
           const ours = out[i]!;
           if (parseTime(src).ms === null) {
-            assert.ok(
-              ours.timeMs !== null || ours.timeFlag === 'invalid',
-              `record ${i}: invalid source time ${String(src)} must be flagged`,
-            );
+            assert.ok(ours.timeMs !== null || ours.timeFlag === 'invalid', `record ${i}: invalid source time ${String(src)} must be flagged`);
           } else {
-            assert.notEqual(
-              ours.timeMs,
-              null,
-              `record ${i}: time from ${paths.join(' / ')} = ${String(src)}`,
-            );
+            assert.notEqual(ours.timeMs, null, `record ${i}: time from ${paths.join(' / ')} = ${String(src)}`);
           }
         });
         checked.push('time');
@@ -122,10 +112,7 @@ for (const entry of files) {
       records.forEach((rec, i) => {
         const src = paths.map((p) => getPath(rec, p)).find(nonEmpty);
         if (src === undefined) return;
-        assert.ok(
-          nonEmpty(out[i]![field]),
-          `record ${i}: ${field} empty though ${paths.join(' / ')} = ${JSON.stringify(src).slice(0, 80)}`,
-        );
+        assert.ok(nonEmpty(out[i]![field]), `record ${i}: ${field} empty though ${paths.join(' / ')} = ${JSON.stringify(src).slice(0, 80)}`);
       });
       checked.push(field);
     }
@@ -159,12 +146,8 @@ test('corpus values: times', () => {
   const lookup = get('aws_cloudtrail/plaso_aws_cloudtrail_lookup_events.jsonl').out[0]!;
   assert.equal(lookup.timeOriginal, '2022-02-08 09:23:37+11:00');
   assert.equal(formatUtc(lookup.timeMs!), '2022-02-07T22:23:37.000Z');
-  for (const r of get('m365_unified_audit/plaso_microsoft_audit_log.jsonl').out)
-    assert.equal(r.timeFlag, 'no-zone');
-  assert.equal(
-    formatUtc(get('m365_unified_audit/plaso_microsoft_audit_log.jsonl').out[0]!.timeMs!),
-    '2022-05-07T12:55:53.000Z',
-  );
+  for (const r of get('m365_unified_audit/plaso_microsoft_audit_log.jsonl').out) assert.equal(r.timeFlag, 'no-zone');
+  assert.equal(formatUtc(get('m365_unified_audit/plaso_microsoft_audit_log.jsonl').out[0]!.timeMs!), '2022-05-07T12:55:53.000Z');
   const bw = get('bitwarden/sentinel_bitwarden_eventlogs_ingestedlogs.csv').out[0]!;
   assert.equal(formatUtc(bw.timeMs!), '2024-05-12T10:39:53.540Z');
   // Its column is titled "TimeGenerated [UTC]": the header names the zone, so no flag.
@@ -175,11 +158,7 @@ test('corpus values: times', () => {
   const op = get('1password/elastic_1password_auditevents.json').out[0]!;
   assert.equal(formatUtc(op.timeMs!), '2022-10-24T21:16:52.827Z');
   const zoom = get('zoom/elastic_zoom_webhook_user_events_envelope.json').out;
-  assert.equal(
-    zoom.filter((r) => r.timeMs !== null).length,
-    7,
-    'time_stamp on 3 records, object.date_time on 4',
-  );
+  assert.equal(zoom.filter((r) => r.timeMs !== null).length, 7, 'time_stamp on 3 records, object.date_time on 4');
 });
 
 test('corpus values: actors, actions, ids', () => {
@@ -197,11 +176,7 @@ test('corpus values: actors, actions, ids', () => {
   assert.equal(bb[2]!.ip, '63.246.22.199,172.16.1.187');
   assert.equal(bb[3]!.requestId, null, '"-" means missing');
   const auth0 = get('auth0/sentinel_auth0am_cl_array.json').out;
-  assert.equal(
-    auth0[0]!.actor,
-    'API Explorer Application',
-    'client-credential event: no user, so the client',
-  );
+  assert.equal(auth0[0]!.actor, 'API Explorer Application', 'client-credential event: no user, so the client');
   const okta = get('okta/elastic_okta_system_events.log').out;
   assert.equal(okta[0]!.requestId, 'XkccyyMli2Uay2I93ZgRzQAAB0c');
   assert.ok(
@@ -212,29 +187,18 @@ test('corpus values: actors, actions, ids', () => {
   assert.equal(k8s.requestId, '033d17af-082d-4b24-aa22-627752e83d71');
   assert.equal(k8s.outcome, 'denied');
   assert.equal(get('gitlab/elastic_gitlab_audit.log').out[0]!.ip, '208.58.198.174');
-  assert.equal(
-    get('dropbox/demisto_dropbox_team_log_events_envelope.json').out[0]!.action,
-    'member_change_status',
-  );
-  assert.equal(
-    get('dropbox/demisto_dropbox_team_log_events_envelope.json').out[0]!.actor,
-    'example@example.com',
-  );
+  assert.equal(get('dropbox/demisto_dropbox_team_log_events_envelope.json').out[0]!.action, 'member_change_status');
+  assert.equal(get('dropbox/demisto_dropbox_team_log_events_envelope.json').out[0]!.actor, 'example@example.com');
   const lookup = get('aws_cloudtrail/plaso_aws_cloudtrail_lookup_events.jsonl');
   assert.equal(lookup.out[0]!.requestId, '5e2d469d-002a-40b1-9922-a2e7dca03332');
-  for (const r of get('m365_unified_audit/plaso_microsoft_audit_log.jsonl').out)
-    assert.ok(r.actor && !r.actor.includes('[object'));
+  for (const r of get('m365_unified_audit/plaso_microsoft_audit_log.jsonl').out) assert.ok(r.actor && !r.actor.includes('[object'));
   for (const { out } of mapped.values())
-    for (const r of out)
-      for (const v of [r.actor, r.action, r.targetId, r.targetType, r.requestId])
-        assert.ok(!v?.includes('[object Object]'));
+    for (const r of out) for (const v of [r.actor, r.action, r.targetId, r.targetType, r.requestId]) assert.ok(!v?.includes('[object Object]'));
 });
 
 test('corpus values: outcomes', () => {
-  for (const r of get('aws_cloudtrail/awslabs_SerializerTestFile_records_envelope.json').out)
-    assert.equal(r.outcome, 'failure', 'errorCode present');
-  for (const r of get('aws_cloudtrail/ec2_proxy_s3_exfiltration_2020-09-14011940.json').out)
-    assert.equal(r.outcome, 'success', 'no errorCode');
+  for (const r of get('aws_cloudtrail/awslabs_SerializerTestFile_records_envelope.json').out) assert.equal(r.outcome, 'failure', 'errorCode present');
+  for (const r of get('aws_cloudtrail/ec2_proxy_s3_exfiltration_2020-09-14011940.json').out) assert.equal(r.outcome, 'success', 'no errorCode');
   const ali = get('alibaba_actiontrail/sentinel_alibaba_cloud_actiontrail_auditevent_ingestedlogs.csv').out;
   assert.equal(ali[4]!.outcome, 'denied', 'Forbidden.RAM');
   assert.equal(ali[0]!.outcome, 'success');
@@ -258,11 +222,7 @@ test('corpus values: outcomes', () => {
     assert.equal(okta.out[i]!.outcome, expected, `okta record ${i} (${want})`);
   });
   assert.equal(get('cloudflare/elastic_cloudflare_logpush_audit.log').out[0]!.outcome, 'success');
-  assert.equal(
-    get('entra_id_signin/elastic_azure_signinlogs_raw.log').out[0]!.outcome,
-    'failure',
-    'resultType 50140',
-  );
+  assert.equal(get('entra_id_signin/elastic_azure_signinlogs_raw.log').out[0]!.outcome, 'failure', 'resultType 50140');
   assert.equal(get('entra_id_audit/elastic_azure_auditlogs_raw.log').out[0]!.outcome, 'success');
   const auth0 = get('auth0/sentinel_auth0am_cl_array.json');
   auth0.records.forEach((rec, i) => {
@@ -302,17 +262,13 @@ test('corpus values: before/after', () => {
   assert.deepEqual(dbx.before, { '.tag': 'not_joined' });
   assert.deepEqual(dbx.after, { '.tag': 'active' });
   const zoom = get('zoom/elastic_zoom_webhook_user_events_envelope.json');
-  const updated = zoom.records
-    .map((r, i) => [r, zoom.out[i]!] as const)
-    .filter(([r]) => getPath(r, 'zoom.payload.old_object') !== undefined);
+  const updated = zoom.records.map((r, i) => [r, zoom.out[i]!] as const).filter(([r]) => getPath(r, 'zoom.payload.old_object') !== undefined);
   assert.ok(updated.length > 0);
   for (const [, o] of updated) {
     assert.ok(o.before && typeof o.before === 'object');
     assert.ok(o.after && typeof o.after === 'object');
   }
-  const notUpdated = zoom.out.filter(
-    (_, i) => getPath(zoom.records[i], 'zoom.payload.old_object') === undefined,
-  );
+  const notUpdated = zoom.out.filter((_, i) => getPath(zoom.records[i], 'zoom.payload.old_object') === undefined);
   assert.ok(
     notUpdated.every((o) => o.after === null),
     'object alone is the target, not an after-state',
@@ -324,10 +280,8 @@ test('corpus values: before/after', () => {
   assert.equal(gitlab.after, 'Public');
   const gws = get('google_workspace/elastic_gws_admin_updated.log');
   gws.records.forEach((rec, i) => {
-    if (getPath(rec, 'events.parameters[name=OLD_VALUE].value') !== undefined)
-      assert.notEqual(gws.out[i]!.before, null);
-    if (getPath(rec, 'events.parameters[name=NEW_VALUE].value') !== undefined)
-      assert.notEqual(gws.out[i]!.after, null);
+    if (getPath(rec, 'events.parameters[name=OLD_VALUE].value') !== undefined) assert.notEqual(gws.out[i]!.before, null);
+    if (getPath(rec, 'events.parameters[name=NEW_VALUE].value') !== undefined) assert.notEqual(gws.out[i]!.after, null);
   });
   // GitHub's old_role/new_role are on different records: not a change pair.
   assert.ok(get('github/elastic_github_enterprise_audit.log').out.every((o) => o.before === null));

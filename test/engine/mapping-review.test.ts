@@ -7,7 +7,15 @@ import { freshEngine, writeFile } from '../helpers/engine';
 
 const rows = (n: number, offset = 0) =>
   Array.from({ length: n }, (_, i) =>
-    JSON.stringify({ ref: `r${i + offset}`, when: `2026-03-0${1 + (i % 8)}T10:00:00Z`, logged: `2026-04-0${1 + (i % 8)} 09:00:00`, who: `u${i}@example.com`, op: 'thing.changed', old: { v: i }, new: { v: i + 1 } }),
+    JSON.stringify({
+      ref: `r${i + offset}`,
+      when: `2026-03-0${1 + (i % 8)}T10:00:00Z`,
+      logged: `2026-04-0${1 + (i % 8)} 09:00:00`,
+      who: `u${i}@example.com`,
+      op: 'thing.changed',
+      old: { v: i },
+      new: { v: i + 1 },
+    }),
   ).join('\n');
 
 test('a corrected mapping re-derives the source and applies to the next file of that shape; raw is unchanged', async () => {

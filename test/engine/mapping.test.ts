@@ -1,12 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  chooseMapping,
-  compileMapping,
-  inferMapping,
-  reviewMapping,
-  shapeKey,
-} from '../../src/main/engine/mapping/index';
+import { chooseMapping, compileMapping, inferMapping, reviewMapping, shapeKey } from '../../src/main/engine/mapping/index';
 import { getPath, parsePath } from '../../src/shared/mapping-paths';
 import { collectPaths } from '../../src/main/engine/mapping/flatten';
 import type { Mapping } from '../../src/shared/mapping';
@@ -35,11 +29,7 @@ test('path notation: keys, indexes, first-with-value, filters, decode, quoted ke
   assert.equal(getPath(rec, 'event_type[".tag"]'), 'member_change');
   assert.equal(getPath(rec, '["TimeGenerated [UTC]"]'), 't');
   assert.equal(getPath(rec, 'ips[0]'), '::1');
-  assert.equal(
-    getPath(rec, 'events.name'),
-    'CHANGE',
-    'a key on a list reads its first element with that key',
-  );
+  assert.equal(getPath(rec, 'events.name'), 'CHANGE', 'a key on a list reads its first element with that key');
   assert.equal(getPath(rec, 'nope.deeper'), undefined);
   assert.throws(() => parsePath('a[unclosed'));
 });
@@ -56,8 +46,7 @@ test('flatten names paths in the notation, into JSON strings and name/value list
       'Event DateTime': 'z',
     },
   ]);
-  for (const p of ['message->uuid', '["meta.caller_id"]', 'parameters[name=A].value', 'Event DateTime'])
-    assert.ok(stats.has(p), p);
+  for (const p of ['message->uuid', '["meta.caller_id"]', 'parameters[name=A].value', 'Event DateTime']) assert.ok(stats.has(p), p);
 });
 
 test('compileMapping normalises text, nulls and objects', () => {
@@ -155,16 +144,7 @@ test('chooseMapping: saved mapping for the same shape, else inference', () => {
 
 test('inference: header-less positional CSV by value shape', () => {
   const rows = [
-    [
-      '10.0.0.1',
-      'RepositoryCreatedEvent',
-      'jsmith',
-      '1400681373433',
-      'PROJECT/p',
-      '-',
-      '@8KJQAGx969x543x0',
-      'tmpqqw',
-    ],
+    ['10.0.0.1', 'RepositoryCreatedEvent', 'jsmith', '1400681373433', 'PROJECT/p', '-', '@8KJQAGx969x543x0', 'tmpqqw'],
     ['10.0.0.2', 'UserLoggedInEvent', 'admin', '1400681410000', '-', '-', '@8KJQAGx969x544x0', '6ywzi6'],
     ['10.0.0.2', 'UserLoggedOutEvent', '-', '1400681420000', '-', '-', '-', '-'],
   ].map((r) => Object.fromEntries(r.map((v, i) => [`col${i + 1}`, v])));
@@ -262,13 +242,31 @@ test('compileMapping on Opbox-like records: each mapped field, the email before 
     });
     assert.deepEqual(
       [r.timeMs, r.timeFlag, r.eventId, r.actor, r.action, r.targetType, r.targetId, r.ip, r.userAgent, r.requestId],
-      [base + i * 1000, null, `cm_audit_${i}`, `user${i % 50}@example.com`, actions[i % 5], 'FORM', `cm_form_${i % 977}`, '203.0.113.42', 'Mozilla/5.0', `req-${i}`],
+      [
+        base + i * 1000,
+        null,
+        `cm_audit_${i}`,
+        `user${i % 50}@example.com`,
+        actions[i % 5],
+        'FORM',
+        `cm_form_${i % 977}`,
+        '203.0.113.42',
+        'Mozilla/5.0',
+        `req-${i}`,
+      ],
       `record ${i}`,
     );
   }
   const states = apply({ id: 's', action: 'UPDATE', createdAt: '2026-01-01T00:00:00Z', metadata: { before: { title: 'Old' }, after: { title: 'New' } } });
   assert.deepEqual([states.before, states.after], [{ title: 'Old' }, { title: 'New' }]);
-  const fallback = apply({ id: 'f', action: 'DELETE', createdAt: 'not a time', user: { name: 'Will Lilley' }, requestId: 'req-top', metadata: { requestId: 'req-meta' } });
+  const fallback = apply({
+    id: 'f',
+    action: 'DELETE',
+    createdAt: 'not a time',
+    user: { name: 'Will Lilley' },
+    requestId: 'req-top',
+    metadata: { requestId: 'req-meta' },
+  });
   assert.deepEqual(
     [fallback.actor, fallback.requestId, fallback.timeMs, fallback.timeOriginal, fallback.timeFlag],
     ['Will Lilley', 'req-top', null, 'not a time', 'invalid'],

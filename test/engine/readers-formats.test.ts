@@ -13,7 +13,6 @@ import { FileFormatError } from '../../src/main/engine/import/source-record';
 import { ByteSource } from '../../src/main/engine/import/input';
 import { readJsonElements } from '../../src/main/engine/import/json-reader';
 
-
 const dir = tempDir('auditdesk-readers-');
 test.after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -47,8 +46,14 @@ test('JSONL with BOM, CRLF, blank lines and no trailing newline', async () => {
   const { reader, records, errors } = await readAll(file);
   assert.equal(reader.format, 'jsonl');
   assert.deepEqual(errors, []);
-  assert.deepEqual(records.map((r) => r.raw), ['{"a":1,"s":"ü"}', '{"a":2}', '{"a":3}']);
-  assert.deepEqual(records.map((r) => r.line), [1, 4, 5]);
+  assert.deepEqual(
+    records.map((r) => r.raw),
+    ['{"a":1,"s":"ü"}', '{"a":2}', '{"a":3}'],
+  );
+  assert.deepEqual(
+    records.map((r) => r.line),
+    [1, 4, 5],
+  );
   assert.equal(records[0].offset, 3);
   assert.equal(records[0].length, Buffer.byteLength('{"a":1,"s":"ü"}'));
   assert.deepEqual(records[2].value, { a: 3 });
@@ -58,8 +63,14 @@ test('JSONL with BOM, CRLF, blank lines and no trailing newline', async () => {
 test('JSONL: a bad line and a non-object line are errors, the rest imports', async () => {
   const file = write('b.ndjson', '{"a":1}\n{"a":2}\n{"a": oops}\n42\n[1,2]\n{"a":6}\n');
   const { records, errors } = await readAll(file);
-  assert.deepEqual(records.map((r) => r.value.a), [1, 2, 6]);
-  assert.deepEqual(records.map((r) => r.line), [1, 2, 6]);
+  assert.deepEqual(
+    records.map((r) => r.value.a),
+    [1, 2, 6],
+  );
+  assert.deepEqual(
+    records.map((r) => r.line),
+    [1, 2, 6],
+  );
   assert.equal(errors.length, 3);
   assert.equal(errors[0].line, 3);
   assert.match(errors[0].message, /^invalid JSON: Unexpected token/);
@@ -82,7 +93,10 @@ test('one-line JSON longer than the sniff window: JSONL vs a single object', asy
   const long = JSON.stringify({ id: 1, blob: 'y'.repeat(200_000), tags: [{ k: 'a' }] });
   const a = await readAll(write('long.jsonl', `${long}\n{"id":2}\n`));
   assert.equal(a.reader.format, 'jsonl');
-  assert.deepEqual(a.records.map((r) => r.value.id), [1, 2]);
+  assert.deepEqual(
+    a.records.map((r) => r.value.id),
+    [1, 2],
+  );
   const b = await readAll(write('long.json', long));
   assert.equal(b.reader.format, 'json-object');
   assert.equal(b.records.length, 1);
@@ -98,7 +112,10 @@ test('batches respect batchSize and report growing bytesDone', async () => {
   assert.ok(batches.filter((b) => b.records.length === 100).length >= 10);
   for (let i = 1; i < batches.length; i++) assert.ok(batches[i].bytesDone >= batches[i - 1].bytesDone);
   assert.equal(batches.at(-1)!.bytesDone, reader.bytesTotal);
-  assert.deepEqual(records.map((r) => r.value.i), lines.map((_, i) => i));
+  assert.deepEqual(
+    records.map((r) => r.value.i),
+    lines.map((_, i) => i),
+  );
 });
 
 // ---- JSON documents ----
@@ -111,14 +128,20 @@ test('pretty-printed JSON array: raw is the exact element text, line where it st
   assert.deepEqual(errors, []);
   assert.equal(records[0].raw, '{\n    "a": 1,\n    "s": "x\\"]}"\n  }');
   assert.deepEqual(records[0].value, { a: 1, s: 'x"]}' });
-  assert.deepEqual(records.map((r) => r.line), [2, 6]);
+  assert.deepEqual(
+    records.map((r) => r.line),
+    [2, 6],
+  );
   assertBytes(file, records);
 });
 
 test('truncated JSON array: complete elements kept, error names the broken element', async () => {
   const file = write('f.json', '[\n{"a":1},\n{"a":2},\n{"a":3,\n "b": [1,');
   const { records, errors } = await readAll(file);
-  assert.deepEqual(records.map((r) => r.value.a), [1, 2]);
+  assert.deepEqual(
+    records.map((r) => r.value.a),
+    [1, 2],
+  );
   assert.equal(errors.length, 1);
   assert.equal(errors[0].line, 4);
   assert.match(errors[0].message, /truncated JSON/);
@@ -134,8 +157,14 @@ test('JSON array: unclosed array after the last element is reported', async () =
 test('JSON array: non-object elements and a broken element are errors', async () => {
   const file = write('h.json', '[{"a":1}, 7, "s", {"a": nope},\n{"a":5}]');
   const { records, errors } = await readAll(file);
-  assert.deepEqual(records.map((r) => r.value.a), [1, 5]);
-  assert.deepEqual(errors.map((e) => e.line), [1, 1, 1]);
+  assert.deepEqual(
+    records.map((r) => r.value.a),
+    [1, 5],
+  );
+  assert.deepEqual(
+    errors.map((e) => e.line),
+    [1, 1, 1],
+  );
   assert.match(errors[2].message, /^invalid JSON/);
 });
 
@@ -145,7 +174,10 @@ test('envelope with paging keys after the records array', async () => {
   const { reader, records, errors } = await readAll(file);
   assert.equal(reader.format, 'json-envelope:items');
   assert.deepEqual(errors, []);
-  assert.deepEqual(records.map((r) => r.value.id), [1, 2, 3]);
+  assert.deepEqual(
+    records.map((r) => r.value.id),
+    [1, 2, 3],
+  );
   assertBytes(file, records);
 });
 
@@ -156,7 +188,10 @@ test('nested envelopes: data.items and Elasticsearch hits.hits', async () => {
   const es = { took: 3, timed_out: false, _shards: { total: 1 }, hits: { total: { value: 2 }, max_score: 1, hits: [{ _id: 'a' }, { _id: 'b' }] } };
   const b = await readAll(write('k.json', JSON.stringify(es)));
   assert.equal(b.reader.format, 'json-envelope:hits.hits');
-  assert.deepEqual(b.records.map((r) => r.value._id), ['a', 'b']);
+  assert.deepEqual(
+    b.records.map((r) => r.value._id),
+    ['a', 'b'],
+  );
 });
 
 test('a record with an events[] array is one record, not an envelope', async () => {
@@ -188,15 +223,17 @@ test('concatenated pretty-printed objects: each top-level value is a record', as
   const { reader, records, errors } = await readAll(file);
   assert.equal(reader.format, 'json-seq');
   assert.deepEqual(errors, []);
-  assert.deepEqual(records.map((r) => [r.value.a, r.line]), [[1, 1], [2, 4]]);
+  assert.deepEqual(
+    records.map((r) => [r.value.a, r.line]),
+    [
+      [1, 1],
+      [2, 4],
+    ],
+  );
 });
 
 test('scanner: chunk boundaries anywhere, escapes and brackets inside strings', async () => {
-  const elements = [
-    { s: 'a\\"b', t: '\\\\', u: '}]{[', v: 'x\\' },
-    { nested: [[{ a: '"' }], { b: ['\\'] }], e: '' },
-    { s: 'é😀' },
-  ];
+  const elements = [{ s: 'a\\"b', t: '\\\\', u: '}]{[', v: 'x\\' }, { nested: [[{ a: '"' }], { b: ['\\'] }], e: '' }, { s: 'é😀' }];
   const text = Buffer.from(`{"meta": {"n": 3}, "events": [${elements.map((e) => JSON.stringify(e)).join(' ,\n')}], "cursor": null}`);
   class TinyChunks extends ByteSource {
     constructor(private size: number) {
@@ -214,9 +251,16 @@ test('scanner: chunk boundaries anywhere, escapes and brackets inside strings', 
       errors.push(...b.errors);
     }
     assert.deepEqual(errors, [], `chunk size ${size}`);
-    assert.deepEqual(records.map((r) => r.value), elements, `chunk size ${size}`);
+    assert.deepEqual(
+      records.map((r) => r.value),
+      elements,
+      `chunk size ${size}`,
+    );
     for (const r of records) assert.ok(text.subarray(r.offset, r.offset + r.length).equals(Buffer.from(r.raw)));
-    assert.deepEqual(records.map((r) => r.line), [1, 2, 3]);
+    assert.deepEqual(
+      records.map((r) => r.line),
+      [1, 2, 3],
+    );
   }
 });
 
@@ -238,7 +282,10 @@ test('text that is not valid UTF-8 is read as Windows-1252, not refused as binar
   const a = await readAll(write('latin1.csv', Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0xe9, 0x2c, 0xff, 0x0a])));
   assert.equal(a.reader.encoding, 'windows-1252');
   assert.match(a.reader.notes[0], /text encoding Windows-1252/);
-  assert.deepEqual(a.records.map((r) => r.raw), ['é,ÿ']);
+  assert.deepEqual(
+    a.records.map((r) => r.raw),
+    ['é,ÿ'],
+  );
 });
 
 // ---- Gzip ----
@@ -259,11 +306,17 @@ test('gzipped JSONL and CSV are detected by magic bytes and decompressed', async
   const csv = 'user,action\r\nalice,login\r\nbob,"logout, forced"\r\n';
   const b = await readAll(write('export.csv.gz', zlib.gzipSync(csv)));
   assert.equal(b.reader.format, 'csv+gzip');
-  assert.deepEqual(b.records.map((r) => r.value), [
-    { user: 'alice', action: 'login' },
-    { user: 'bob', action: 'logout, forced' },
-  ]);
-  assert.deepEqual(b.records.map((r) => r.raw), ['alice,login', 'bob,"logout, forced"']);
+  assert.deepEqual(
+    b.records.map((r) => r.value),
+    [
+      { user: 'alice', action: 'login' },
+      { user: 'bob', action: 'logout, forced' },
+    ],
+  );
+  assert.deepEqual(
+    b.records.map((r) => r.raw),
+    ['alice,login', 'bob,"logout, forced"'],
+  );
 });
 
 test('truncated gzip: records before the damage are kept and the damage is reported', async () => {
@@ -289,7 +342,10 @@ test('CSV delimiters: semicolon, tab, pipe and " | "', async () => {
     assert.equal(reader.format, 'csv', JSON.stringify(delim));
     assert.deepEqual(errors, []);
     assert.deepEqual(records[0].value, { time: '2024-01-01', user: 'alice', action: delim === ';' ? 'a;b' : 'a,b' });
-    assert.deepEqual(records.map((r) => r.line), [2, 3]);
+    assert.deepEqual(
+      records.map((r) => r.line),
+      [2, 3],
+    );
     assert.equal(records[1].raw, text.split('\n')[2]);
     assertBytes(file, records);
   }
@@ -300,7 +356,10 @@ test('CSV: quoted fields with line breaks and "" escapes, BOM, CRLF', async () =
   const file = write('q.csv', text);
   const { records, errors } = await readAll(file);
   assert.deepEqual(errors, []);
-  assert.deepEqual(records.map((r) => r.line), [2, 4, 6]);
+  assert.deepEqual(
+    records.map((r) => r.line),
+    [2, 4, 6],
+  );
   assert.equal(records[0].value.msg, 'line one\r\nline "two"');
   assert.equal(records[0].raw, '1,"line one\r\nline ""two""",x');
   assert.deepEqual(records[1].value.extra, { k: [1, 2] });
@@ -312,11 +371,14 @@ test('CSV: quoted fields with line breaks and "" escapes, BOM, CRLF', async () =
 test('CSV: a ragged row is an error naming its line; a trailing delimiter is tolerated', async () => {
   const file = write('r.csv', 'a,b\n1,2\n3,4,5\n6,7,\n8\n9,10\n');
   const { records, errors } = await readAll(file);
-  assert.deepEqual(records.map((r) => r.value), [
-    { a: '1', b: '2' },
-    { a: '6', b: '7' },
-    { a: '9', b: '10' },
-  ]);
+  assert.deepEqual(
+    records.map((r) => r.value),
+    [
+      { a: '1', b: '2' },
+      { a: '6', b: '7' },
+      { a: '9', b: '10' },
+    ],
+  );
   assert.deepEqual(errors, [
     { line: 3, message: 'row has 3 fields, header has 2' },
     { line: 5, message: 'row has 1 fields, header has 2' },
@@ -332,10 +394,13 @@ test('small CSV with one row missing a field: read as CSV, that row an error nam
   const file = write('ragged.csv', text);
   const { reader, records, errors } = await readAll(file);
   assert.equal(reader.format, 'csv');
-  assert.deepEqual(records.map((r) => [r.line, r.value.id]), [
-    [2, 'e1'],
-    [4, 'e3'],
-  ]);
+  assert.deepEqual(
+    records.map((r) => [r.line, r.value.id]),
+    [
+      [2, 'e1'],
+      [4, 'e3'],
+    ],
+  );
   assert.deepEqual(errors, [{ line: 3, message: 'row has 3 fields, header has 4' }]);
   assertBytes(file, records);
 });
@@ -360,7 +425,10 @@ test('ragged rows in a larger CSV: each an error with its 1-based line, across C
   assert.equal(reader.format, 'csv');
   assert.equal(records.length, 297);
   assert.deepEqual(errors, expected);
-  assert.deepEqual(expected.map((e) => e.line), [80, 153, 302]);
+  assert.deepEqual(
+    expected.map((e) => e.line),
+    [80, 153, 302],
+  );
   const byId = new Map(records.map((r) => [r.value.id, r]));
   assert.equal(byId.get('41')!.line, 43);
   assert.equal(byId.get('41')!.value.user, 'multi\r\nline user');

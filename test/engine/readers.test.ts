@@ -21,7 +21,10 @@ const INVALID = 'aws_cloudtrail/awslabs_SerializerTestFileBadJsonFormat_INVALID.
 
 /** Data rows of a CSV without quoted line breaks (true of every corpus CSV). */
 function csvLines(text: string): string[] {
-  return text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '');
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l !== '');
 }
 
 for (const entry of loadManifest()) {

@@ -26,7 +26,13 @@ test('serve refuses case, import, export and rules paths outside its folders, sy
   const ws = await connect(host, { cookie: await login(host) });
   const call = (m: string, p: unknown) => rpc(ws, m, p);
 
-  for (const p of [secret, path.join(imports, '..', 'outside', 'secret.log'), path.join(imports, 'link.log'), path.join(imports, 'door', 'secret.log'), '../outside/secret.log']) {
+  for (const p of [
+    secret,
+    path.join(imports, '..', 'outside', 'secret.log'),
+    path.join(imports, 'link.log'),
+    path.join(imports, 'door', 'secret.log'),
+    '../outside/secret.log',
+  ]) {
     await assert.rejects(call('importFiles', { paths: [p] }), /refused: .* is outside the imports folder/, p);
   }
   await assert.rejects(call('importFiles', { paths: ['../outside/secret.log'] }), /"\.\." leads out/);
@@ -59,7 +65,10 @@ test('serve refuses case, import, export and rules paths outside its folders, sy
 
   // Sigma rules are files read from disk like imports: a rules folder outside the imports folder is refused.
   fs.mkdirSync(path.join(outside, 'rules'));
-  fs.writeFileSync(path.join(outside, 'rules', 'r.yml'), 'title: t\nid: 00000000-0000-0000-0000-000000000001\nlogsource: {product: okta}\ndetection: {s: {eventType: x}, condition: s}\n');
+  fs.writeFileSync(
+    path.join(outside, 'rules', 'r.yml'),
+    'title: t\nid: 00000000-0000-0000-0000-000000000001\nlogsource: {product: okta}\ndetection: {s: {eventType: x}, condition: s}\n',
+  );
   await assert.rejects(call('detect', { rulesDir: path.join(outside, 'rules') }), /refused: .* is outside the imports folder/);
   await assert.rejects(call('detect', { rulesDir: path.join(imports, 'door', 'rules') }), /refused: .* is outside the imports folder/);
   fs.mkdirSync(path.join(imports, 'rules'));

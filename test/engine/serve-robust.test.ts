@@ -42,7 +42,7 @@ test('serve answers malformed requests and messages with errors, keeps running, 
     assert.equal(reply.error?.code, 'bad-request', frame);
     assert.match(reply.error?.message ?? '', /bad request/);
   }
-  assert.equal(((await sendRaw(ws, '{"id":7}')).id), 7);
+  assert.equal((await sendRaw(ws, '{"id":7}')).id, 7);
   await assert.rejects(rpc(ws, 'importFiles', null), /importFiles needs paths/);
   await assert.rejects(rpc(ws, 'openCase', { path: 42 }), /a path is needed/);
 

@@ -13,18 +13,25 @@ import { connect, login, originOf, rpc } from '../helpers/serve-client';
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
 }
 
 /** POSTs chunks without a Content-Length (chunked), as a client that does not say how much is coming. */
 function chunkedUpload(host: Served, cookie: string, chunks: Buffer[]): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const { port } = new URL(host.base);
-    const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/upload?name=big.log', headers: { cookie, origin: originOf(host) } }, (res) => {
-      let text = '';
-      res.on('data', (d) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method: 'POST', path: '/api/upload?name=big.log', headers: { cookie, origin: originOf(host) } },
+      (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on('error', reject);
     for (const c of chunks) req.write(c);
     req.end();
@@ -53,7 +60,11 @@ test('serve refuses uploads past --max-upload while they stream, and keeps incom
   const declared = await fetch(`${host.base}api/upload?name=big.log`, { method: 'POST', body: new Uint8Array((1 << 20) + 1), headers });
   assert.equal(declared.status, 413);
   assert.match(await declared.text(), /larger than this serve's limit of 1 MiB.*--max-upload/);
-  const streamed = await chunkedUpload(host, cookie, Array.from({ length: 8 }, () => Buffer.alloc(256 << 10, 0x62)));
+  const streamed = await chunkedUpload(
+    host,
+    cookie,
+    Array.from({ length: 8 }, () => Buffer.alloc(256 << 10, 0x62)),
+  );
   assert.equal(streamed.status, 413);
   assert.match(streamed.text, /limit of 1 MiB/);
   assert.deepEqual(filesUnder(incoming), [`serve-${process.pid}/live.log`]);
@@ -78,7 +89,10 @@ test('serve refuses uploads past --max-upload while they stream, and keeps incom
   const opbox = Buffer.from(opboxJsonl(3000));
   assert.ok(opbox.length < 1 << 20);
   const cancelled = await upload('opbox.jsonl', opbox);
-  const job = rpc(ws, 'importFiles', { paths: [cancelled], originalNames: ['opbox.jsonl'], jobId: 'cancel-me' }) as Promise<{ cancelled?: boolean; files: { imported: number }[] }>;
+  const job = rpc(ws, 'importFiles', { paths: [cancelled], originalNames: ['opbox.jsonl'], jobId: 'cancel-me' }) as Promise<{
+    cancelled?: boolean;
+    files: { imported: number }[];
+  }>;
   await rpc(ws, 'cancelJob', { jobId: 'cancel-me' });
   const r = await job;
   assert.ok(r.cancelled === true || r.files[0].imported === 3000, JSON.stringify(r));

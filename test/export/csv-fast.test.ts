@@ -86,32 +86,76 @@ test('fast CSV lane: source rows of one CSV file, and a generated file larger th
   const { dir } = await freshEngine();
   const big = path.join(dir, 'opbox.jsonl');
   fs.writeFileSync(big, opboxJsonl(16_000, 3));
-  await checkAgainstFormatRow([path.join(CORPUS_DIR, 'bitwarden/sentinel_bitwarden_eventlogs_ingestedlogs.csv')], [
-    { mode: 'raw', query: {} },
-    { mode: 'normalized', query: {} },
-  ]);
-  await checkAgainstFormatRow([big], [
-    { mode: 'normalized', query: {} },
-    { mode: 'raw', query: {} },
-  ]);
+  await checkAgainstFormatRow(
+    [path.join(CORPUS_DIR, 'bitwarden/sentinel_bitwarden_eventlogs_ingestedlogs.csv')],
+    [
+      { mode: 'raw', query: {} },
+      { mode: 'normalized', query: {} },
+    ],
+  );
+  await checkAgainstFormatRow(
+    [big],
+    [
+      { mode: 'normalized', query: {} },
+      { mode: 'raw', query: {} },
+    ],
+  );
 });
 
 test('fast CSV lane: records that start like formulas or need no quotes, as source rows and as a raw column', async () => {
   const { dir } = await freshEngine();
   const tsv = path.join(dir, 'people.tsv');
-  fs.writeFileSync(tsv, ['actor\ttime\taction', '=cmd|x\t2026-01-01T00:00:00Z\tlogin', 'bob\t2026-01-01T00:01:00Z\tview', '+1\t2026-01-01T00:02:00Z\t-delete', '"-q"\t2026-01-01T00:03:00Z\tview', ''].join('\n'));
+  fs.writeFileSync(
+    tsv,
+    [
+      'actor\ttime\taction',
+      '=cmd|x\t2026-01-01T00:00:00Z\tlogin',
+      'bob\t2026-01-01T00:01:00Z\tview',
+      '+1\t2026-01-01T00:02:00Z\t-delete',
+      '"-q"\t2026-01-01T00:03:00Z\tview',
+      '',
+    ].join('\n'),
+  );
   const csv = path.join(dir, 'other.csv');
   fs.writeFileSync(csv, ['user,when,what', '@SUM(1),2026-01-01T00:04:00Z,login', 'carol,2026-01-01T00:05:00Z,"a ""quoted"" thing"', ''].join('\n'));
   // One file: its own rows under its header, neutralised in place where needed.
-  await checkAgainstFormatRow([tsv], [{ mode: 'raw', query: {} }, { mode: 'normalized', query: {} }]);
+  await checkAgainstFormatRow(
+    [tsv],
+    [
+      { mode: 'raw', query: {} },
+      { mode: 'normalized', query: {} },
+    ],
+  );
   // Two headers: a row number and the record as a cell, quoted only when it holds a quote, comma or line break.
-  await checkAgainstFormatRow([tsv, csv], [{ mode: 'raw', query: {} }, { mode: 'normalized', query: { order: 'desc' } }]);
+  await checkAgainstFormatRow(
+    [tsv, csv],
+    [
+      { mode: 'raw', query: {} },
+      { mode: 'normalized', query: { order: 'desc' } },
+    ],
+  );
 });
 
 test('fast CSV lane: cells with quotes, commas, line breaks, formulas, escapes, non-ASCII and lone surrogates', async () => {
   const { dir } = await freshEngine();
   const file = path.join(dir, 'opbox-tricky.jsonl');
-  const awkward = ['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\rhere', '=SUM(A1)', '+1', '-2', '@x', '\tlead', 'back\\slash', 'ünïcødé ✓ 🚀', 'lone \ud800 high', 'lone \udc00 low', ''];
+  const awkward = [
+    'plain',
+    'a,b',
+    'say "hi"',
+    'two\nlines',
+    'cr\rhere',
+    '=SUM(A1)',
+    '+1',
+    '-2',
+    '@x',
+    '\tlead',
+    'back\\slash',
+    'ünïcødé ✓ 🚀',
+    'lone \ud800 high',
+    'lone \udc00 low',
+    '',
+  ];
   const lines = awkward.map((v, i) =>
     JSON.stringify({
       id: v || `id-${i}`,
@@ -126,10 +170,13 @@ test('fast CSV lane: cells with quotes, commas, line breaks, formulas, escapes, 
     }),
   );
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
-  await checkAgainstFormatRow([file], [
-    { mode: 'normalized', query: {} },
-    { mode: 'raw', query: {} },
-  ]);
+  await checkAgainstFormatRow(
+    [file],
+    [
+      { mode: 'normalized', query: {} },
+      { mode: 'raw', query: {} },
+    ],
+  );
 });
 
 test('fast CSV lane: sources decoded from UTF-16 and Windows-1252 name their encoding in the provenance cell as formatRow does', async () => {
@@ -138,11 +185,17 @@ test('fast CSV lane: sources decoded from UTF-16 and Windows-1252 name their enc
   const utf16 = path.join(dir, 'utf16.csv');
   fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
   const latin = path.join(dir, 'latin.jsonl');
-  fs.writeFileSync(latin, Buffer.from('{"actor":"José","action":"login","time":"2026-01-01T00:00:00Z"}\n{"actor":"Zoë","action":"view","time":"2026-01-01T00:01:00Z"}\n', 'latin1'));
-  await checkAgainstFormatRow([utf16, latin], [
-    { mode: 'normalized', query: {} },
-    { mode: 'raw', query: {} },
-  ]);
+  fs.writeFileSync(
+    latin,
+    Buffer.from('{"actor":"José","action":"login","time":"2026-01-01T00:00:00Z"}\n{"actor":"Zoë","action":"view","time":"2026-01-01T00:01:00Z"}\n', 'latin1'),
+  );
+  await checkAgainstFormatRow(
+    [utf16, latin],
+    [
+      { mode: 'normalized', query: {} },
+      { mode: 'raw', query: {} },
+    ],
+  );
 });
 
 /** A part of a cell a spreadsheet would run: at a line's start or after , ; | or a line break (quote optional), not a plain negative number. */
@@ -151,19 +204,51 @@ const RUNS = /(?:^|[,;|\n])"?(?:[=+@]|-(?!\d+(?:\.\d+)?(?:[,;\t|\r\n]|$)))/m;
 test('fast CSV lane: hostile cells are neutralised whatever the delimiter (parts after ; | tab, header names, paths), as formatRow does', async () => {
   const { dir } = await freshEngine();
   const semi = path.join(dir, 'semi.csv');
-  fs.writeFileSync(semi, ['time;=HYPERLINK("http://evil");actor', '2026-01-01T00:00:00Z;login;alice', '=1+0;@evil0;-0', '2026-01-01T00:01:00Z;-12;"x;=cmd|y|@z"', '2026-01-01T00:02:00Z;-1.5;-1+2', ''].join('\n'));
+  fs.writeFileSync(
+    semi,
+    [
+      'time;=HYPERLINK("http://evil");actor',
+      '2026-01-01T00:00:00Z;login;alice',
+      '=1+0;@evil0;-0',
+      '2026-01-01T00:01:00Z;-12;"x;=cmd|y|@z"',
+      '2026-01-01T00:02:00Z;-1.5;-1+2',
+      '',
+    ].join('\n'),
+  );
   const tsv = path.join(dir, 'tabs.tsv');
-  fs.writeFileSync(tsv, ['actor\ttime\taction', 'bob\t2026-01-01T00:03:00Z\t', '\t2026-01-01T00:04:00Z\tview', '"a,@b|+c"\t2026-01-01T00:05:00Z\tx;-y', ''].join('\n'));
+  fs.writeFileSync(
+    tsv,
+    ['actor\ttime\taction', 'bob\t2026-01-01T00:03:00Z\t', '\t2026-01-01T00:04:00Z\tview', '"a,@b|+c"\t2026-01-01T00:05:00Z\tx;-y', ''].join('\n'),
+  );
   const evilDir = path.join(dir, 'd;=cmd');
   fs.mkdirSync(evilDir);
   const json = path.join(evilDir, 'opbox.jsonl');
   const cells = ['a;=b', 'x|@y', 'p,+q', 'l\n-r', 'ok;-7', 'ok;-7x', '\t=t', 'c\r=d'];
-  fs.writeFileSync(json, `${cells.map((v, i) => JSON.stringify({ id: `e${i}`, action: v, resource: v, user: { name: v }, userAgent: v, createdAt: new Date(Date.UTC(2026, 2, 1) + i * 60_000).toISOString() })).join('\n')}\n`);
-  await checkAgainstFormatRow([semi], [{ mode: 'raw', query: {} }, { mode: 'normalized', query: {} }]);
+  fs.writeFileSync(
+    json,
+    `${cells.map((v, i) => JSON.stringify({ id: `e${i}`, action: v, resource: v, user: { name: v }, userAgent: v, createdAt: new Date(Date.UTC(2026, 2, 1) + i * 60_000).toISOString() })).join('\n')}\n`,
+  );
+  await checkAgainstFormatRow(
+    [semi],
+    [
+      { mode: 'raw', query: {} },
+      { mode: 'normalized', query: {} },
+    ],
+  );
   await checkAgainstFormatRow([tsv], [{ mode: 'raw', query: {} }]);
-  await checkAgainstFormatRow([semi, tsv, json], [{ mode: 'raw', query: {} }, { mode: 'normalized', query: {} }]);
+  await checkAgainstFormatRow(
+    [semi, tsv, json],
+    [
+      { mode: 'raw', query: {} },
+      { mode: 'normalized', query: {} },
+    ],
+  );
 
-  for (const [files, mode] of [[[semi], 'raw'], [[semi, tsv, json], 'raw'], [[semi, tsv, json], 'normalized']] as const) {
+  for (const [files, mode] of [
+    [[semi], 'raw'],
+    [[semi, tsv, json], 'raw'],
+    [[semi, tsv, json], 'normalized'],
+  ] as const) {
     const { engine, dir: out } = await freshEngine();
     await engine.importFiles({ paths: [...files] });
     const o = path.join(out, 'x');
@@ -176,7 +261,11 @@ test('fast CSV lane: hostile cells are neutralised whatever the delimiter (parts
     assert.match(text, /;-12;/, 'plain negative numbers stay numbers');
     if (files.length === 1) {
       const m = readManifest(o) as ReturnType<typeof readManifest> & { data: { framing: { neutralisedHeader?: { columns: string[]; original: string } } } };
-      assert.deepEqual(m.data.framing.neutralisedHeader, { columns: ['column 2'], original: 'time;=HYPERLINK("http://evil");actor' }, 'the header is neutralised and its original kept');
+      assert.deepEqual(
+        m.data.framing.neutralisedHeader,
+        { columns: ['column 2'], original: 'time;=HYPERLINK("http://evil");actor' },
+        'the header is neutralised and its original kept',
+      );
       assert.ok(text.startsWith(`time;'=HYPERLINK`));
     }
   }

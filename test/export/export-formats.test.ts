@@ -66,7 +66,11 @@ for (const c of cases) {
     assert.equal(v.code, 0);
     assert.equal(v.rowsComparedWithSources, expected.length);
 
-    const raws = await reimport(path.join(out, s.dataFile), s.rows, m.rows.map((r) => r.sha256));
+    const raws = await reimport(
+      path.join(out, s.dataFile),
+      s.rows,
+      m.rows.map((r) => r.sha256),
+    );
     if (c.rawIsSource) assert.deepEqual([...raws].sort(), [...expected].sort(), 'raw export re-imports as the very source records');
     if (c.format === 'json') assert.equal((JSON.parse(fs.readFileSync(path.join(out, s.dataFile), 'utf8')) as unknown[]).length, s.rows);
     if (c.format === 'csv' && c.mode === 'normalized') {
@@ -96,13 +100,21 @@ test('export of generated events: a filter exports exactly its matches, in query
       const out = path.join(dir, `out-${format}-${mode}`);
       const s = await engine.exportEvents({ query, format, mode, out });
       const m = readManifest(out);
-      assert.deepEqual(m.rows.map((r) => r.id), expected.map((e) => e.id), `${format}/${mode}: rows in query order`);
+      assert.deepEqual(
+        m.rows.map((r) => r.id),
+        expected.map((e) => e.id),
+        `${format}/${mode}: rows in query order`,
+      );
       assert.deepEqual(m.filter.query, query);
       assert.match(m.filter.sentence, /action is "DELETE".*newest first/);
       const v = runVerifyMjs(out, dir);
       assert.equal(v.code, 0, `${format}/${mode}: ${v.problems.join('; ')}`);
       assert.equal(v.rowsComparedWithSources, expected.length);
-      await reimport(path.join(out, s.dataFile), expected.length, m.rows.map((r) => r.sha256));
+      await reimport(
+        path.join(out, s.dataFile),
+        expected.length,
+        m.rows.map((r) => r.sha256),
+      );
     }
   }
   engine.close();

@@ -18,12 +18,24 @@ test('export --tag and --bookmarked write only those events, with their tags, no
   const byTag = path.join(tempDir(), 'by-tag');
   const r = cli(['export', casePath, '--tag', 'suspicious', '--format', 'jsonl', '--raw', '--out', byTag, '--json']);
   assert.equal(r.code, 0, r.stderr);
-  const lines = fs.readFileSync(path.join(byTag, fs.readdirSync(byTag).find((f) => f.startsWith('events'))!), 'utf8').split('\n').filter(Boolean);
+  const lines = fs
+    .readFileSync(
+      path.join(
+        byTag,
+        fs.readdirSync(byTag).find((f) => f.startsWith('events'))!,
+      ),
+      'utf8',
+    )
+    .split('\n')
+    .filter(Boolean);
   assert.deepEqual(lines, [a.raw, b.raw]);
   const m = JSON.parse(fs.readFileSync(path.join(byTag, 'manifest.json'), 'utf8'));
   assert.equal(m.filter.query.tag, 'suspicious');
   assert.match(m.filter.sentence, /suspicious/);
-  assert.deepEqual(m.tags, [{ event: a.id, tag: 'suspicious' }, { event: b.id, tag: 'suspicious' }]);
+  assert.deepEqual(m.tags, [
+    { event: a.id, tag: 'suspicious' },
+    { event: b.id, tag: 'suspicious' },
+  ]);
   assert.deepEqual(m.notes, [{ event: a.id, note: 'first login from a new device' }]);
   assert.deepEqual(m.bookmarks, [b.id]);
   assert.equal(cli(['verify', byTag]).code, 0);
@@ -31,6 +43,9 @@ test('export --tag and --bookmarked write only those events, with their tags, no
   const marked = path.join(tempDir(), 'bookmarked');
   assert.equal(cli(['export', casePath, '--bookmarked', '--format', 'csv', '--normalized', '--out', marked]).code, 0);
   const mm = JSON.parse(fs.readFileSync(path.join(marked, 'manifest.json'), 'utf8'));
-  assert.deepEqual(mm.rows.map((row: { id: string }) => row.id), [b.id, c.id]);
+  assert.deepEqual(
+    mm.rows.map((row: { id: string }) => row.id),
+    [b.id, c.id],
+  );
   assert.deepEqual(mm.bookmarks, [b.id, c.id]);
 });

@@ -37,10 +37,16 @@ function bothFail(dir: string, pattern: RegExp): void {
   const c = cli(['verify', dir, '--json']);
   assert.equal(c.code, 1, 'auditdesk verify exits 1');
   const cr = JSON.parse(c.stdout) as { problems: string[] };
-  assert.ok(cr.problems.some((p) => pattern.test(p)), `auditdesk verify: ${cr.problems.join(' | ')}`);
+  assert.ok(
+    cr.problems.some((p) => pattern.test(p)),
+    `auditdesk verify: ${cr.problems.join(' | ')}`,
+  );
   const s = runVerifyMjs(dir);
   assert.equal(s.code, 1, 'verify.mjs exits 1');
-  assert.ok(s.problems.some((p) => pattern.test(p)), `verify.mjs: ${s.problems.join(' | ')}`);
+  assert.ok(
+    s.problems.some((p) => pattern.test(p)),
+    `verify.mjs: ${s.problems.join(' | ')}`,
+  );
 }
 
 /** Data rows of a line-framed file (CSV rows here have no line breaks inside). */
@@ -81,7 +87,10 @@ for (const [format, mode, files, header] of [
     // An edited manifest (a row's provenance line moved) no longer matches SHA256SUMS.
     const edited = copy(out);
     const mf = path.join(edited, 'manifest.json');
-    fs.writeFileSync(mf, fs.readFileSync(mf, 'utf8').replace(/"line":(\d+)/, (_m, n) => `"line":${Number(n) + 1}`));
+    fs.writeFileSync(
+      mf,
+      fs.readFileSync(mf, 'utf8').replace(/"line":(\d+)/, (_m, n) => `"line":${Number(n) + 1}`),
+    );
     bothFail(edited, /^manifest\.json: SHA-256 .* SHA256SUMS says .*changed after export/);
     void data;
   });
@@ -122,7 +131,10 @@ test('CSV cells a spreadsheet would run are neutralised and listed; JSON keeps t
     const m = readManifest(out);
     assert.ok(m.neutralisation.cells >= 3, `${mode}: neutralised cells counted`);
     // Raw rows keep every source cell (target "+1" too); normalized rows hold it after a comma in the raw column.
-    assert.deepEqual(m.rows.filter((r) => r.neutralised).map((r) => r.row), [1, 2, 3]);
+    assert.deepEqual(
+      m.rows.filter((r) => r.neutralised).map((r) => r.row),
+      [1, 2, 3],
+    );
     for (const r of m.rows.filter((x) => x.neutralised)) assert.ok(r.rawSha256, 'an altered row keeps the stored record hash');
     assert.equal(runVerifyMjs(out, dir).code, 0, 'the source check still holds through rawSha256');
   }

@@ -16,16 +16,35 @@ test('IsoTime.format and IsoTime.write equal toISOString, in order, out of order
     assert.equal(iso.format(t), want, `t = ${t}`);
   };
   const edges = [
-    0, 1, 999, 1000, 59_999, 60_000, 3_599_999, 3_600_000, 86_399_999, 86_400_000,
-    Date.UTC(2024, 1, 28, 23, 59, 59, 999), Date.UTC(2024, 1, 29), Date.UTC(2024, 2, 1) - 1, Date.UTC(2024, 2, 1),
-    Date.UTC(1999, 11, 31, 23, 59, 59, 999), Date.UTC(2000, 0, 1), Date.UTC(9999, 11, 31, 23, 59, 59, 999),
+    0,
+    1,
+    999,
+    1000,
+    59_999,
+    60_000,
+    3_599_999,
+    3_600_000,
+    86_399_999,
+    86_400_000,
+    Date.UTC(2024, 1, 28, 23, 59, 59, 999),
+    Date.UTC(2024, 1, 29),
+    Date.UTC(2024, 2, 1) - 1,
+    Date.UTC(2024, 2, 1),
+    Date.UTC(1999, 11, 31, 23, 59, 59, 999),
+    Date.UTC(2000, 0, 1),
+    Date.UTC(9999, 11, 31, 23, 59, 59, 999),
     // Handed to toISOString: past year 9999, before 1970, fractions of a millisecond.
-    Date.UTC(9999, 11, 31, 23, 59, 59, 999) + 1, Date.UTC(12345, 0, 1), -1, -86_400_001, Date.UTC(-5, 0, 1), 1_700_000_000_000.5,
+    Date.UTC(9999, 11, 31, 23, 59, 59, 999) + 1,
+    Date.UTC(12345, 0, 1),
+    -1,
+    -86_400_001,
+    Date.UTC(-5, 0, 1),
+    1_700_000_000_000.5,
   ];
   for (const t of edges) check(t);
   // Rows come in time order (the cached day is reused), and in any order (it is replaced).
   let seed = 42;
-  const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   let t = Date.UTC(2025, 8, 1);
   for (let i = 0; i < 20_000; i++) check((t += Math.floor(rand() * 40_000)));
   for (let i = 0; i < 20_000; i++) check(Math.floor(rand() * Date.UTC(9999, 11, 31)));

@@ -80,7 +80,10 @@ test('the verifier reads in chunks of any size and reports the same, clean or ta
     fs.writeFileSync(data, bytes);
     const bad = sameAtEveryChunk(verify, changed, null);
     assert.equal(bad.ok, false);
-    assert.ok(bad.problems.some((p) => /^row \d+: SHA-256 .* \(the row was changed\)$/.test(p)), bad.problems.join(' | '));
+    assert.ok(
+      bad.problems.some((p) => /^row \d+: SHA-256 .* \(the row was changed\)$/.test(p)),
+      bad.problems.join(' | '),
+    );
     // The script checks the folder it is given, wherever it lies itself.
     const run = (dir: string) => spawnSync(process.execPath, [path.join(out, 'verify.mjs'), dir], { encoding: 'utf8' });
     assert.equal(run(changed).status, 1, 'another folder, tampered');

@@ -24,7 +24,9 @@ function exportOf(root: string): string {
 
 /** Rewrites SHA256SUMS so it vouches for the folder as it now is (what a careful forger does). */
 function resum(dir: string, extra: string[] = []): void {
-  const lines = ['events.csv', 'manifest.json', 'verify.mjs'].filter((n) => fs.existsSync(path.join(dir, n)) && fs.lstatSync(path.join(dir, n)).isFile()).map((n) => `${sha256(fs.readFileSync(path.join(dir, n)))}  ${n}`);
+  const lines = ['events.csv', 'manifest.json', 'verify.mjs']
+    .filter((n) => fs.existsSync(path.join(dir, n)) && fs.lstatSync(path.join(dir, n)).isFile())
+    .map((n) => `${sha256(fs.readFileSync(path.join(dir, n)))}  ${n}`);
   fs.writeFileSync(path.join(dir, 'SHA256SUMS'), `${[...lines, ...extra].join('\n')}\n`);
 }
 
@@ -36,7 +38,11 @@ function editManifest(dir: string, edit: (m: Record<string, unknown> & { data: R
 }
 
 /** Runs the folder's verify.mjs (a hang is killed after a minute and fails the test). */
-function verify(dir: string, script = path.join(dir, 'verify.mjs'), sources?: string): { code: number | null; signal: string | null; out: string; err: string } {
+function verify(
+  dir: string,
+  script = path.join(dir, 'verify.mjs'),
+  sources?: string,
+): { code: number | null; signal: string | null; out: string; err: string } {
   const r = spawnSync(process.execPath, [script, dir, ...(sources ? ['--sources', sources] : [])], { encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, signal: r.signal, out: r.stdout, err: r.stderr };
 }

@@ -19,7 +19,15 @@ test('every sortable field sorts the same on the columns and in SQL, in both dir
   t.after(() => engine.close());
   await engine.importFiles({ paths: [...corpusFiles(), generatedFile(dir, 800), edgeRecords(dir)] });
   const store = storeOf(engine);
-  const field = { eventId: 'eventId', actor: 'actor', action: 'action', targetType: 'targetType', targetId: 'targetId', requestId: 'requestId', ip: 'ip' } as const;
+  const field = {
+    eventId: 'eventId',
+    actor: 'actor',
+    action: 'action',
+    targetType: 'targetType',
+    targetId: 'targetId',
+    requestId: 'requestId',
+    ip: 'ip',
+  } as const;
   for (const sort of SORT_FIELDS) {
     for (const order of ['asc', 'desc'] as const) {
       for (const extra of [{}, { where: [{ field: 'outcome' as const, op: 'eq' as const, value: 'success' }] }]) {
@@ -30,7 +38,11 @@ test('every sortable field sorts the same on the columns and in SQL, in both dir
           assert.equal(columnAnswers.query, before + 1, 'the columns answered');
           store.dropCaches();
           const sql = store.query(q);
-          assert.deepEqual(cols?.events.map((r) => r.id), sql.events.map((r) => r.id), JSON.stringify(q));
+          assert.deepEqual(
+            cols?.events.map((r) => r.id),
+            sql.events.map((r) => r.id),
+            JSON.stringify(q),
+          );
         }
       }
       const all: EventRow[] = store.query({ sort, order, limit: 10_000 }).events;
@@ -46,7 +58,8 @@ test('every sortable field sorts the same on the columns and in SQL, in both dir
 test('query --sort FIELD[:desc] orders the CLI output; an unknown field is a usage error naming it', () => {
   const casePath = path.join(tempDir(), 'c.auditdesk');
   assert.equal(cli(['import', casePath, path.join(CORPUS_DIR, 'okta/elastic_okta_system_events.log')]).code, 0);
-  const actors = (args: string[]) => (JSON.parse(cli(['query', casePath, ...args, '--json']).stdout) as { events: { actor: string | null }[] }).events.map((e) => e.actor);
+  const actors = (args: string[]) =>
+    (JSON.parse(cli(['query', casePath, ...args, '--json']).stdout) as { events: { actor: string | null }[] }).events.map((e) => e.actor);
   const asc = actors(['--sort', 'actor']);
   const desc = actors(['--sort', 'actor:desc']);
   assert.ok(asc.length > 5);

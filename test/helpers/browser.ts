@@ -3,7 +3,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { serve } from './cli';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Debian's Chromium; `npm test` installs it first, so a missing one is a failure, not a skip. */
 export async function launchChromium(): Promise<Browser> {

@@ -3,7 +3,7 @@
 /** A seeded generator of numbers in [0, 1), so generated data is the same on every run. */
 export function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** Opbox `/api/audit` records (doc 001), one JSON object per line. */

@@ -68,11 +68,7 @@ function getByKey(root: unknown, key: string): unknown {
   return (root as Record<string, unknown>)[key];
 }
 
-export function loadRecordsFromText(
-  text: string,
-  fileName: string,
-  recordPath: string | null,
-): Record<string, unknown>[] {
+export function loadRecordsFromText(text: string, fileName: string, recordPath: string | null): Record<string, unknown>[] {
   if (fileName.endsWith('.csv')) return csvRecords(text);
   if (/bitbucket/.test(fileName) && !text.trimStart().startsWith('{')) return pipeRecords(text);
   const trimmed = text.trim();

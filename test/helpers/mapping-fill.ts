@@ -68,8 +68,7 @@ export function regressions(base: Record<string, FillCounts>, now: Record<string
       continue;
     }
     for (const f of FILL_FIELDS) if (n[f] < b[f]) out.push(`${file}: ${f} filled ${n[f]}, baseline ${b[f]}`);
-    if (n.unknownOutcome > b.unknownOutcome)
-      out.push(`${file}: unknown outcome ${n.unknownOutcome}, baseline ${b.unknownOutcome}`);
+    if (n.unknownOutcome > b.unknownOutcome) out.push(`${file}: unknown outcome ${n.unknownOutcome}, baseline ${b.unknownOutcome}`);
   }
   return out;
 }

@@ -38,15 +38,31 @@ test('annotate, list and filter by tag, bookmark and note; saved with the case',
   assert.deepEqual(await ids({ bookmarked: true }), [c.id]);
   assert.equal((await engine.summarize({ tag: 'exfil' })).total, 1, 'cached aggregates are dropped too');
   const [vendorFacet] = await engine.facets({ query: { tag: 'exfil' }, fields: ['vendor'] });
-  assert.equal(vendorFacet.values.reduce((n, v) => n + v.count, 0), 1);
+  assert.equal(
+    vendorFacet.values.reduce((n, v) => n + v.count, 0),
+    1,
+  );
 
   const list = await engine.listAnnotations({});
   assert.equal(list.total, 3);
-  assert.deepEqual(list.tags, [{ tag: 'exfil', count: 1 }, { tag: 'lateral', count: 1 }]);
-  assert.deepEqual(list.events.map((e) => e.event.id), [c.id, b.id, a.id], 'most recently annotated first');
-  assert.deepEqual((await engine.listAnnotations({ text: 'WITH IT' })).events.map((e) => e.id), [c.id]);
+  assert.deepEqual(list.tags, [
+    { tag: 'exfil', count: 1 },
+    { tag: 'lateral', count: 1 },
+  ]);
+  assert.deepEqual(
+    list.events.map((e) => e.event.id),
+    [c.id, b.id, a.id],
+    'most recently annotated first',
+  );
+  assert.deepEqual(
+    (await engine.listAnnotations({ text: 'WITH IT' })).events.map((e) => e.id),
+    [c.id],
+  );
   assert.deepEqual((await engine.listAnnotations({ kind: 'note' })).events.map((e) => e.id).sort(), [b.id, c.id].sort());
-  assert.deepEqual((await engine.listAnnotations({ tag: 'lateral' })).events.map((e) => e.id), [a.id]);
+  assert.deepEqual(
+    (await engine.listAnnotations({ tag: 'lateral' })).events.map((e) => e.id),
+    [a.id],
+  );
 
   await assert.rejects(engine.annotate({ id: a.id, addTags: ['  '] }), /tag cannot be empty/);
   await assert.rejects(engine.annotate({ id: '999999', bookmarked: true }), /no event 999999/);
@@ -89,8 +105,14 @@ test('CLI: annotate, then query --tag / --bookmarked / --noted', () => {
 
   const q = (...args: string[]) => JSON.parse(cli(['query', casePath, ...args, '--json']).stdout) as { total: number; events: { id: string }[] };
   assert.equal(q('--tag', 'ioc').total, 2);
-  assert.deepEqual(q('--bookmarked').events.map((e) => e.id), [first[0].id]);
-  assert.deepEqual(q('--noted', '--tag', 'ioc').events.map((e) => e.id), [first[0].id]);
+  assert.deepEqual(
+    q('--bookmarked').events.map((e) => e.id),
+    [first[0].id],
+  );
+  assert.deepEqual(
+    q('--noted', '--tag', 'ioc').events.map((e) => e.id),
+    [first[0].id],
+  );
   const bad = cli(['annotate', casePath, first[0].id, '--bookmark', '--unbookmark']);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /exclude each other/);

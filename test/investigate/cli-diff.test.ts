@@ -7,11 +7,15 @@ import { cli } from '../helpers/cli';
 import { CORPUS_DIR, tempDir } from '../helpers/paths';
 import type { EventDiff, ResourceHistory } from '../../src/shared/investigate';
 
-test('diff CASE EVENT_ID prints the changed paths, --history the target\'s events in order; errors exit 1 or 2', () => {
+test("diff CASE EVENT_ID prints the changed paths, --history the target's events in order; errors exit 1 or 2", () => {
   const dir = tempDir();
   const casePath = path.join(dir, 'z.auditdesk');
   assert.equal(cli(['import', casePath, path.join(CORPUS_DIR, 'zoom/elastic_zoom_webhook_user_events_envelope.json')]).code, 0);
-  const rows = (JSON.parse(cli(['query', casePath, '--limit', '1000', '--json']).stdout) as { events: { id: string; action: string; targetId: string; hasDiff?: boolean }[] }).events;
+  const rows = (
+    JSON.parse(cli(['query', casePath, '--limit', '1000', '--json']).stdout) as {
+      events: { id: string; action: string; targetId: string; hasDiff?: boolean }[];
+    }
+  ).events;
   const settings = rows.find((r) => r.action === 'user.settings_updated' && r.targetId === 'uL34AAbbbbAAAAAAQsQ');
   assert.ok(settings, 'the Zoom settings update is in the case');
 
@@ -28,7 +32,10 @@ test('diff CASE EVENT_ID prints the changed paths, --history the target\'s event
   assert.equal(hist.code, 0, hist.stderr);
   const h = JSON.parse(hist.stdout) as ResourceHistory;
   assert.equal(h.targetId, 'uL34AAbbbbAAAAAAQsQ');
-  assert.ok(h.steps.some((s) => s.event.id === settings.id), 'the event is one step of its target\'s history');
+  assert.ok(
+    h.steps.some((s) => s.event.id === settings.id),
+    "the event is one step of its target's history",
+  );
   const times = h.steps.map((s) => s.event.time ?? '');
   assert.deepEqual(times, [...times].sort(), 'oldest first');
   assert.match(cli(['diff', casePath, settings.id, '--history']).stdout, new RegExp(`event ${settings.id} `));

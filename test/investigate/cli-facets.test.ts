@@ -25,19 +25,34 @@ test('facets CASE prints top values per field for the filters given, as JSON or 
 
   const all = facets();
   assert.equal(all.total, total);
-  assert.deepEqual(all.facets.map((f) => f.field), ['vendor', 'source', 'actor', 'actorType', 'action', 'targetType', 'outcome', 'ip']);
+  assert.deepEqual(
+    all.facets.map((f) => f.field),
+    ['vendor', 'source', 'actor', 'actorType', 'action', 'targetType', 'outcome', 'ip'],
+  );
   const vendors = all.facets[0].values;
-  assert.equal(vendors.reduce((n, v) => n + v.count, 0), total, 'five vendors: every event counted under one');
-  assert.ok(vendors.every((v, i) => i === 0 || vendors[i - 1].count >= v.count), 'most frequent first');
+  assert.equal(
+    vendors.reduce((n, v) => n + v.count, 0),
+    total,
+    'five vendors: every event counted under one',
+  );
+  assert.ok(
+    vendors.every((v, i) => i === 0 || vendors[i - 1].count >= v.count),
+    'most frequent first',
+  );
 
   // A filter, chosen fields and a limit: the counts are those of the matching events.
   const [top] = vendors;
   const some = facets('--where', `vendor=${top.value}`, '--field', 'vendor', '--field', 'outcome', '--limit', '2');
   assert.equal(some.total, top.count);
-  assert.deepEqual(some.facets.map((f) => f.field), ['vendor', 'outcome']);
+  assert.deepEqual(
+    some.facets.map((f) => f.field),
+    ['vendor', 'outcome'],
+  );
   assert.deepEqual(some.facets[0].values, [top]);
   assert.ok(some.facets[1].values.length <= 2);
-  const matching = JSON.parse(cli(['query', casePath, '--where', `vendor=${top.value}`, '--limit', '1000', '--json']).stdout) as { events: { outcome: string }[] };
+  const matching = JSON.parse(cli(['query', casePath, '--where', `vendor=${top.value}`, '--limit', '1000', '--json']).stdout) as {
+    events: { outcome: string }[];
+  };
   for (const v of some.facets[1].values) assert.equal(v.count, matching.events.filter((e) => e.outcome === v.value).length);
 
   const text = cli(['facets', casePath, '--field', 'vendor']);

@@ -22,7 +22,11 @@ test('changed paths: added, removed, changed, nested and in arrays', () => {
 
 test('real records: Zoom, Jira and Dropbox before/after give their changed paths', async () => {
   const { engine } = await freshEngine();
-  for (const f of ['zoom/elastic_zoom_webhook_user_events_envelope.json', 'atlassian_jira/demisto_jira_auditing_records_envelope.json', 'dropbox/demisto_dropbox_team_log_events_envelope.json']) {
+  for (const f of [
+    'zoom/elastic_zoom_webhook_user_events_envelope.json',
+    'atlassian_jira/demisto_jira_auditing_records_envelope.json',
+    'dropbox/demisto_dropbox_team_log_events_envelope.json',
+  ]) {
     await engine.importFiles({ paths: [path.join(CORPUS_DIR, f)] });
   }
   const rows = (await engine.queryEvents({ limit: 1000 })).events;
@@ -35,7 +39,10 @@ test('real records: Zoom, Jira and Dropbox before/after give their changed paths
   assert.deepEqual(d.changes, [{ path: 'settings.in_meeting.private_chat', kind: 'changed', before: true, after: false }]);
 
   const jira = withDiff.find((r) => r.vendor === 'jira')!;
-  assert.deepEqual((await engine.eventDiff({ id: jira.id })).changes.map((c) => [c.path, c.kind]), [['email', 'changed']]);
+  assert.deepEqual(
+    (await engine.eventDiff({ id: jira.id })).changes.map((c) => [c.path, c.kind]),
+    [['email', 'changed']],
+  );
   const dropbox = withDiff.find((r) => r.vendor === 'dropbox' && r.action === 'member_change_admin_role')!;
   const dd = await engine.eventDiff({ id: dropbox.id });
   assert.deepEqual(dd.changes, [{ path: '[".tag"]', kind: 'changed', before: 'member_only', after: 'team_admin' }]);
@@ -49,8 +56,13 @@ test('resource history: every event on the target, oldest first, diffs between c
   const { engine, dir } = await freshEngine();
   const base = Date.UTC(2025, 2, 13, 10, 0, 0);
   const rec = (id: string, i: number, resource: string, before?: unknown, after?: unknown) => ({
-    id, created_at: new Date(base + i * 60_000).toISOString(), action: before === undefined ? 'key.viewed' : 'key.updated',
-    actor: 'dana@acme.dev', actor_type: 'human', resource, metadata: before === undefined ? { note: 'x' } : { before, after },
+    id,
+    created_at: new Date(base + i * 60_000).toISOString(),
+    action: before === undefined ? 'key.viewed' : 'key.updated',
+    actor: 'dana@acme.dev',
+    actor_type: 'human',
+    resource,
+    metadata: before === undefined ? { note: 'x' } : { before, after },
   });
   const recs = [
     rec('k_0', 0, 'key:key_1', null, { scopes: ['read'], revoked: false }),
@@ -65,7 +77,13 @@ test('resource history: every event on the target, oldest first, diffs between c
   const last = rows.find((r) => r.eventId === 'k_2')!;
   assert.ok(last.targetId, 'the work item is the target');
   const h = await engine.resourceHistory({ id: last.id });
-  assert.deepEqual(h.steps.map((s) => s.event.eventId), ['k_0', 'k_1', 'k_2']);
-  assert.deepEqual(h.steps.map((s) => s.changes.map((c) => `${c.kind} ${c.path}`)), [['added scopes', 'added revoked'], [], ['added scopes[1]', 'changed revoked']]);
+  assert.deepEqual(
+    h.steps.map((s) => s.event.eventId),
+    ['k_0', 'k_1', 'k_2'],
+  );
+  assert.deepEqual(
+    h.steps.map((s) => s.changes.map((c) => `${c.kind} ${c.path}`)),
+    [['added scopes', 'added revoked'], [], ['added scopes[1]', 'changed revoked']],
+  );
   engine.close();
 });

@@ -10,7 +10,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
@@ -48,46 +48,85 @@ export function writeMultiVendorCase(dir: string, noisePerVendor = 200): MultiVe
   }));
   for (const t of traceAt('opbox')) {
     opbox.push({
-      id: 'cm_audit_trace', action: 'SHARE', resource: 'DOCUMENT', resourceId: 'cm_res_secret', requestId: TRACE_ID,
-      ipAddress: '198.51.100.7', userAgent: 'Mozilla/5.0', createdAt: iso(t),
-      user: { name: 'Mallory', email: 'mallory@example.com' }, organization: { id: 'cm_org_1', name: 'Acme Corp' },
+      id: 'cm_audit_trace',
+      action: 'SHARE',
+      resource: 'DOCUMENT',
+      resourceId: 'cm_res_secret',
+      requestId: TRACE_ID,
+      ipAddress: '198.51.100.7',
+      userAgent: 'Mozilla/5.0',
+      createdAt: iso(t),
+      user: { name: 'Mallory', email: 'mallory@example.com' },
+      organization: { id: 'cm_org_1', name: 'Acme Corp' },
     });
   }
 
   const claw: Record<string, unknown>[] = Array.from({ length: noisePerVendor }, (_, i) => ({
-    id: `audit-n${i}`, tenantId: 'acme-corp', userId: `user-${i % 30}`, timestamp: iso(BASE - 1_800_000 + i * 29_000),
-    actionType: pick(r, ['data_access', 'model_call', 'tool_invocation']), actionDetail: { tool: 'email_read' },
-    dataAccessed: [], outcome: pick(r, ['success', 'success', 'denied']), policyResult: 'allow', requestId: reqFor(5000 + i),
+    id: `audit-n${i}`,
+    tenantId: 'acme-corp',
+    userId: `user-${i % 30}`,
+    timestamp: iso(BASE - 1_800_000 + i * 29_000),
+    actionType: pick(r, ['data_access', 'model_call', 'tool_invocation']),
+    actionDetail: { tool: 'email_read' },
+    dataAccessed: [],
+    outcome: pick(r, ['success', 'success', 'denied']),
+    policyResult: 'allow',
+    requestId: reqFor(5000 + i),
   }));
   traceAt('openclaw').forEach((t, k) =>
     claw.push({
-      id: `audit-trace-${k}`, tenantId: 'acme-corp', userId: 'agent-exfil', timestamp: iso(t),
-      actionType: k === 0 ? 'data_access' : 'tool_invocation', actionDetail: { tool: 'crm_export' },
+      id: `audit-trace-${k}`,
+      tenantId: 'acme-corp',
+      userId: 'agent-exfil',
+      timestamp: iso(t),
+      actionType: k === 0 ? 'data_access' : 'tool_invocation',
+      actionDetail: { tool: 'crm_export' },
       dataAccessed: [{ source: 'salesforce:report-991', classification: 'restricted', purpose: 'export' }],
-      outcome: k === 0 ? 'success' : 'denied', policyResult: k === 0 ? 'allow' : 'deny', requestId: TRACE_ID,
+      outcome: k === 0 ? 'success' : 'denied',
+      policyResult: k === 0 ? 'allow' : 'deny',
+      requestId: TRACE_ID,
     }),
   );
 
   const admin: Record<string, unknown>[] = Array.from({ length: noisePerVendor }, (_, i) => ({
-    id: `aud_n${i}`, created_at: iso(BASE - 900_000 + i * 13_000), action: pick(r, ['key.created', 'fix.dispatched', 'report.viewed']),
-    actor: `dev${i % 10}@acme.dev`, actor_type: 'human', resource: `key:key_${i}`,
+    id: `aud_n${i}`,
+    created_at: iso(BASE - 900_000 + i * 13_000),
+    action: pick(r, ['key.created', 'fix.dispatched', 'report.viewed']),
+    actor: `dev${i % 10}@acme.dev`,
+    actor_type: 'human',
+    resource: `key:key_${i}`,
     metadata: { request_id: reqFor(9000 + i), scopes: ['reports:read'] },
   }));
   for (const t of traceAt('adminconsole')) {
     admin.push({
-      id: 'aud_trace', created_at: iso(t), action: 'key.created', actor: 'exfil_agent', actor_type: 'agent',
-      resource: 'key:key_exfil', metadata: { request_id: TRACE_ID, before: null, after: { key_id: 'key_exfil', revoked: false } },
+      id: 'aud_trace',
+      created_at: iso(t),
+      action: 'key.created',
+      actor: 'exfil_agent',
+      actor_type: 'agent',
+      resource: 'key:key_exfil',
+      metadata: { request_id: TRACE_ID, before: null, after: { key_id: 'key_exfil', revoked: false } },
     });
   }
 
   const index: Record<string, unknown>[] = Array.from({ length: noisePerVendor }, (_, i) => ({
-    _id: `k_n${i}`, timestamp: iso(BASE - 600_000 + i * 11_000), eventType: pick(r, ['work_item.status_changed', 'agent.claimed']),
-    workItemKey: `OPS-${i % 60}`, domainId: 'dom_ops', userId: `usr_${i % 15}`, context: { requestId: reqFor(13000 + i) },
+    _id: `k_n${i}`,
+    timestamp: iso(BASE - 600_000 + i * 11_000),
+    eventType: pick(r, ['work_item.status_changed', 'agent.claimed']),
+    workItemKey: `OPS-${i % 60}`,
+    domainId: 'dom_ops',
+    userId: `usr_${i % 15}`,
+    context: { requestId: reqFor(13000 + i) },
   }));
   for (const t of traceAt('openindex')) {
     index.push({
-      _id: 'k_trace', timestamp: iso(t), eventType: 'sync.failed', workItemKey: 'OPS-42', domainId: 'dom_ops',
-      userId: 'agent_exfil', context: { requestId: TRACE_ID },
+      _id: 'k_trace',
+      timestamp: iso(t),
+      eventType: 'sync.failed',
+      workItemKey: 'OPS-42',
+      domainId: 'dom_ops',
+      userId: 'agent_exfil',
+      context: { requestId: TRACE_ID },
     });
   }
 

@@ -59,7 +59,10 @@ test('histogram buckets adapt from seconds to months', async () => {
   assert.equal(narrow.size, 1000);
   assert.equal(narrow.buckets.length, 62);
   // Steps at 0, 0.85, 2.3, 2.9 and 61 s from the start.
-  assert.deepEqual(narrow.buckets.filter((b) => b.count > 0).map((b) => b.count), [2, 2, 1]);
+  assert.deepEqual(
+    narrow.buckets.filter((b) => b.count > 0).map((b) => b.count),
+    [2, 2, 1],
+  );
   // Zoom 2019 to the generated 2026 events: calendar months.
   const wide = await engine.histogram({ query: {} });
   assert.equal(wide.unit, 'month');

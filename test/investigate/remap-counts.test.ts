@@ -44,7 +44,11 @@ async function caseOfLogs(generated = 0): Promise<{ store: CaseStore; k8s: numbe
  */
 function remapped(store: CaseStore, id: number): Mapping {
   const m = store.sourceMapping(id);
-  return { ...m, origin: 'saved', fields: { ...m.fields, actor: ['impersonatedUser.username'], action: ['objectRef.resource'], outcome: ['responseStatus.status'] } };
+  return {
+    ...m,
+    origin: 'saved',
+    fields: { ...m.fields, actor: ['impersonatedUser.username'], action: ['objectRef.resource'], outcome: ['responseStatus.status'] },
+  };
 }
 
 const overview = (store: CaseStore, q: EventQuery) => ({ summary: summarize(store, q), facets: facets(store, q, FACET_FIELDS, 50) });
@@ -61,7 +65,8 @@ async function keptThroughRemap(t: TestContext, generated: number): Promise<void
   assert.deepEqual(kept, countRows(store)!.head(), 'the kept counts are those of the rows');
 
   const after = overview(store, {});
-  for (const field of ['actor', 'action', 'outcome', 'actorType']) assert.notDeepEqual(values(after, field), values(before, field), `the remap changed ${field}`);
+  for (const field of ['actor', 'action', 'outcome', 'actorType'])
+    assert.notDeepEqual(values(after, field), values(before, field), `the remap changed ${field}`);
   assert.ok(!values(after, 'actor').some((v) => v.value === 'system:admin'), 'an actor no row has any more is gone');
   assert.notEqual(after.summary.distinctActors, before.summary.distinctActors);
   assert.deepEqual(after, overview(store, EVERY_ROW), 'the unfiltered overview is what the rows say');

@@ -37,8 +37,15 @@ test('a kept hit set gives the same counts and pages as the uncached query', asy
       const want = uncachedQuery(store, q);
       const got = store.query(q);
       assert.equal(got.total, want.total, `count of ${JSON.stringify(q)}`);
-      assert.deepEqual(got.events.map((e) => e.id), want.ids, `page of ${JSON.stringify(q)}`);
-      assert.ok(got.events.every((e) => e.match !== undefined), 'every search hit has its snippet');
+      assert.deepEqual(
+        got.events.map((e) => e.id),
+        want.ids,
+        `page of ${JSON.stringify(q)}`,
+      );
+      assert.ok(
+        got.events.every((e) => e.match !== undefined),
+        'every search hit has its snippet',
+      );
     }
   };
   check();

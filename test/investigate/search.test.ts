@@ -21,32 +21,55 @@ test('search language: phrases, prefixes, punctuation split like the FTS4 tokeni
   assert.equal(toMatchExpression(parseSearch('bob@corp.io OR -x NEAR')), '"bob corp io" "or" "x" "near"', 'never FTS operators');
   assert.deepEqual(parseSearch('"" * "'), []);
   const text = 'Exfiltration by exfil-bot; not prefixexfil';
-  assert.deepEqual(findHits(text, parseSearch('exfil*')).map((h) => text.slice(h.start, h.end)), ['Exfiltration', 'exfil']);
+  assert.deepEqual(
+    findHits(text, parseSearch('exfil*')).map((h) => text.slice(h.start, h.end)),
+    ['Exfiltration', 'exfil'],
+  );
   const s = snippet(`${'x '.repeat(100)}the Mass  Export ran`, parseSearch('"mass export"'));
-  assert.deepEqual(s.hits.map((h) => s.text.slice(h.start, h.end)), ['Mass Export'], 'a phrase is one hit');
+  assert.deepEqual(
+    s.hits.map((h) => s.text.slice(h.start, h.end)),
+    ['Mass Export'],
+    'a phrase is one hit',
+  );
   assert.ok(s.text.startsWith('…'));
   // A phrase is highlighted only where its words follow one another, not wherever each word occurs.
   const p = snippet('{"msg":"user logged in","eventType":"user.session.start","note":"session over"}', parseSearch('"user session"'));
-  assert.deepEqual(p.hits.map((h) => p.text.slice(h.start, h.end)), ['user.session']);
+  assert.deepEqual(
+    p.hits.map((h) => p.text.slice(h.start, h.end)),
+    ['user.session'],
+  );
   const pre = 'Mass exports, mass export-job, massive export';
-  assert.deepEqual(findHits(pre, parseSearch('"mass export"*')).map((h) => pre.slice(h.start, h.end)), ['Mass exports', 'mass export']);
+  assert.deepEqual(
+    findHits(pre, parseSearch('"mass export"*')).map((h) => pre.slice(h.start, h.end)),
+    ['Mass exports', 'mass export'],
+  );
   // Keys are not indexed: the word in a key is not a hit, the one in a value is (and the window shows it).
   const rec = `{"user":{"username":"sa1"},"responseStatus":{"message":"${'padding '.repeat(20)}User \\"bob\\" cannot list"}}`;
   const k = snippet(rec, parseSearch('user*'));
-  assert.deepEqual(k.hits.map((h) => k.text.slice(h.start, h.end)), ['User']);
-  assert.deepEqual(jsonKeyRanges('{"a": "b:", "c" :1}').map(([x, y]) => '{"a": "b:", "c" :1}'.slice(x, y)), ['a', 'c']);
+  assert.deepEqual(
+    k.hits.map((h) => k.text.slice(h.start, h.end)),
+    ['User'],
+  );
+  assert.deepEqual(
+    jsonKeyRanges('{"a": "b:", "c" :1}').map(([x, y]) => '{"a": "b:", "c" :1}'.slice(x, y)),
+    ['a', 'c'],
+  );
   assert.equal(searchText('{"a":{"b":["deep value",42]},"key_only":null}'), 'deep value 42', 'JSON: values, not keys');
   assert.equal(searchText('a,b,"c d"'), 'a,b,"c d"');
 });
 
 test('engine search: words, phrases, prefixes, highlights; later imports are indexed on the next search', async () => {
   const { engine, dir } = await freshEngine();
-  const first = writeFile(dir, 'a.jsonl', [
-    rec(1, { detail: { note: 'mass export of customer table' } }),
-    rec(2, { detail: { note: 'export finished; mass mailing queued' } }),
-    rec(3, { detail: { note: 'exfiltration suspected', host: 'db-07' } }),
-    rec(4, { detail: { note: 'routine backup' } }),
-  ].join('\n'));
+  const first = writeFile(
+    dir,
+    'a.jsonl',
+    [
+      rec(1, { detail: { note: 'mass export of customer table' } }),
+      rec(2, { detail: { note: 'export finished; mass mailing queued' } }),
+      rec(3, { detail: { note: 'exfiltration suspected', host: 'db-07' } }),
+      rec(4, { detail: { note: 'routine backup' } }),
+    ].join('\n'),
+  );
   await engine.importFiles({ paths: [first] });
   const ids = async (search: string) => (await engine.queryEvents({ search, limit: 50 })).events.map((e) => e.eventId);
 
@@ -63,7 +86,10 @@ test('engine search: words, phrases, prefixes, highlights; later imports are ind
 
   const [hit] = (await engine.queryEvents({ search: '"mass export"' })).events;
   const m = hit.match!;
-  assert.deepEqual(m.hits.map((h) => m.text.slice(h.start, h.end).toLowerCase()), ['mass export']);
+  assert.deepEqual(
+    m.hits.map((h) => m.text.slice(h.start, h.end).toLowerCase()),
+    ['mass export'],
+  );
   const progress = (await engine.queryEvents({})).events.length;
   assert.equal(progress, 4);
 
@@ -81,6 +107,12 @@ test('CLI: query --search', () => {
   assert.equal(cli(['import', casePath, file, '--json']).code, 0);
   const q = (s: string) => JSON.parse(cli(['query', casePath, '--search', s, '--json']).stdout) as { total: number; events: { eventId: string }[] };
   assert.equal(q('sudo').total, 2);
-  assert.deepEqual(q('"escalation via"').events.map((e) => e.eventId), ['evt-1']);
-  assert.deepEqual(q('sess*').events.map((e) => e.eventId), ['evt-2']);
+  assert.deepEqual(
+    q('"escalation via"').events.map((e) => e.eventId),
+    ['evt-1'],
+  );
+  assert.deepEqual(
+    q('sess*').events.map((e) => e.eventId),
+    ['evt-2'],
+  );
 });

@@ -118,7 +118,10 @@ test('a case without stored counts, or changed behind them, is counted from its 
   for (const max of [3, 120, 5000]) {
     const all = histogram(store, {}, max);
     assert.deepEqual(all.buckets, histogram(store, { from: '1970-01-01T00:00:00Z' }, max).buckets, `${max} buckets`);
-    assert.equal(all.buckets.reduce((n, b) => n + b.count, 0), rows.length);
+    assert.equal(
+      all.buckets.reduce((n, b) => n + b.count, 0),
+      rows.length,
+    );
   }
   store.save();
   store.close();

@@ -39,7 +39,10 @@ test('--q gives what the equivalent --where gives, on query, facets, export and 
   // Export: the manifest keeps the query as text and as its tree.
   const out = path.join(dir, 'export');
   run('export', casePath, '--q', 'outcome:(failure OR denied)', '--format', 'json', '--out', out);
-  const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { filter: { query: { q: string }; tree: unknown; sentence: string }; data: { rows: number } };
+  const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as {
+    filter: { query: { q: string }; tree: unknown; sentence: string };
+    data: { rows: number };
+  };
   assert.equal(manifest.filter.query.q, 'outcome:(failure OR denied)');
   assert.deepEqual(manifest.filter.tree, {
     type: 'or',
@@ -55,7 +58,10 @@ test('--q gives what the equivalent --where gives, on query, facets, export and 
   const whole = run('trace', casePath, TRACE_ID) as { events: { vendor: string }[] };
   const opbox = run('trace', casePath, TRACE_ID, '--q', 'vendor:opbox') as { events: { vendor: string }[] };
   assert.ok(whole.events.length > opbox.events.length && opbox.events.length > 0);
-  assert.deepEqual(opbox.events, whole.events.filter((e) => e.vendor === 'opbox'));
+  assert.deepEqual(
+    opbox.events,
+    whole.events.filter((e) => e.vendor === 'opbox'),
+  );
   assert.deepEqual(run('trace', casePath, '--q', `requestId:${TRACE_ID}`), whole);
 });
 

@@ -16,12 +16,29 @@ test('each construct parses to its tree', () => {
   assert.deepEqual(shape(parseQuery('ACTOR:"alice smith"')), term('actor', 'alice smith', true));
   assert.deepEqual(shape(parseQuery('login failed')), { type: 'and', items: [term(null, 'login'), term(null, 'failed')] });
   assert.deepEqual(shape(parseQuery('a OR b AND c')), { type: 'or', items: [term(null, 'a'), { type: 'and', items: [term(null, 'b'), term(null, 'c')] }] });
-  assert.deepEqual(shape(parseQuery('NOT a -b')), { type: 'and', items: [{ type: 'not', item: term(null, 'a') }, { type: 'not', item: term(null, 'b') }] });
+  assert.deepEqual(shape(parseQuery('NOT a -b')), {
+    type: 'and',
+    items: [
+      { type: 'not', item: term(null, 'a') },
+      { type: 'not', item: term(null, 'b') },
+    ],
+  });
   assert.deepEqual(shape(parseQuery('outcome:(failure OR denied)')), { type: 'or', items: [term('outcome', 'failure'), term('outcome', 'denied')] });
   assert.deepEqual(shape(parseQuery('actor:svc-*')), { type: 'term', field: 'actor', match: { kind: 'wildcard', pattern: 'svc-*' } });
   assert.deepEqual(shape(parseQuery('actor:a\\*b')), term('actor', 'a*b'));
-  assert.deepEqual(shape(parseQuery('action:/user\\.(create|delete)/')), { type: 'term', field: 'action', match: { kind: 'regex', source: 'user\\.(create|delete)' } });
-  assert.deepEqual(shape(parseQuery('time:[2026-03-01 TO 2026-03-08}')), { type: 'range', field: 'time', from: '2026-03-01', to: '2026-03-08', fromInclusive: true, toInclusive: false });
+  assert.deepEqual(shape(parseQuery('action:/user\\.(create|delete)/')), {
+    type: 'term',
+    field: 'action',
+    match: { kind: 'regex', source: 'user\\.(create|delete)' },
+  });
+  assert.deepEqual(shape(parseQuery('time:[2026-03-01 TO 2026-03-08}')), {
+    type: 'range',
+    field: 'time',
+    from: '2026-03-01',
+    to: '2026-03-08',
+    fromInclusive: true,
+    toInclusive: false,
+  });
   assert.deepEqual(shape(parseQuery('id:{10 TO *]')), { type: 'range', field: 'id', from: '10', to: null, fromInclusive: false, toInclusive: true });
   assert.deepEqual(shape(parseQuery('_exists_:requestId')), { type: 'exists', field: 'requestId' });
   assert.deepEqual(shape(parseQuery('ip:*')), { type: 'exists', field: 'ip' });
@@ -55,7 +72,17 @@ test('a syntax error says what and where (offset of the character)', () => {
 });
 
 test('text written from a tree parses back to the same tree', () => {
-  for (const q of ['actor:"a b" -outcome:success', 'outcome:(failure OR denied) AND actor:svc*', '(a OR b) c', '-(a OR b)', 'time:{2026-03-01 TO *]', 'raw.x.y:"1 2"', 'actor:a\\*b', '_exists_:ip', 'action:/a|b/']) {
+  for (const q of [
+    'actor:"a b" -outcome:success',
+    'outcome:(failure OR denied) AND actor:svc*',
+    '(a OR b) c',
+    '-(a OR b)',
+    'time:{2026-03-01 TO *]',
+    'raw.x.y:"1 2"',
+    'actor:a\\*b',
+    '_exists_:ip',
+    'action:/a|b/',
+  ]) {
     // Quoting is how a value was written, not what it means.
     const meaning = (n: QlNode | null) => JSON.stringify(shape(n), (k, v) => (k === 'quoted' ? undefined : v));
     const tree = parseQuery(q);

@@ -12,7 +12,10 @@ test("README's CLI usage block is the CLI's own --help text", () => {
   assert.equal(help.code, 0, help.stderr);
   const lines = help.stdout.trimEnd().split('\n');
   assert.equal(lines[0], 'usage:');
-  const fromHelp = lines.slice(1).map((l) => (l.startsWith('  ') ? l.slice(2) : l)).join('\n');
+  const fromHelp = lines
+    .slice(1)
+    .map((l) => (l.startsWith('  ') ? l.slice(2) : l))
+    .join('\n');
   const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
   const block = /## CLI\n[\s\S]*?```\n([\s\S]*?)\n```/.exec(readme);
   assert.ok(block, 'README has a ## CLI section with a code block');

@@ -23,7 +23,8 @@ test('the text check refuses anything but one SELECT / WITH / EXPLAIN', () => {
     'SELECT CASE WHEN 1 THEN 2 END -- trailing; comment',
     'SELECT 1 /* ; DELETE FROM events */',
     "SELECT ''';DROP TABLE events;--'",
-  ]) assert.doesNotThrow(() => assertReadOnly(ok), ok);
+  ])
+    assert.doesNotThrow(() => assertReadOnly(ok), ok);
   const refused: [string, RegExp][] = [
     ['DELETE FROM events', /only SELECT, WITH and EXPLAIN.*not DELETE/],
     ['SELECT 1; DELETE FROM events', /one statement at a time/],
@@ -76,7 +77,13 @@ test('runSql reads the case, pages a kept result, caps rows and never changes th
   const [first] = (await engine.queryEvents({ limit: 1 })).events;
   await engine.annotate({ id: first.id, addTags: ['ioc'] });
   assert.deepEqual((await engine.runSql({ sql: 'SELECT event_id, tag FROM tags' })).rows, [[Number(first.id), 'ioc']]);
-  await engine.saveView({ name: 'v1', state: { filters: { text: '', search: '', from: '', to: '', columns: {}, chips: [], tag: '', bookmarked: false, noted: false, order: 'asc' }, hiddenColumns: [] } });
+  await engine.saveView({
+    name: 'v1',
+    state: {
+      filters: { text: '', search: '', from: '', to: '', columns: {}, chips: [], tag: '', bookmarked: false, noted: false, order: 'asc' },
+      hiddenColumns: [],
+    },
+  });
   assert.deepEqual((await engine.runSql({ sql: 'SELECT name FROM saved_views' })).rows, [['v1']]);
   assert.equal((await engine.queryEvents({})).total, total, 'the case still answers queries after the copy was made');
   assert.deepEqual((await engine.runSql({ sql: 'SELECT count(*) FROM events' })).rows, [[total]]);

@@ -78,10 +78,20 @@ test('annotating and saving views never rewrite case.sqlite; they survive reopen
       assert.deepEqual(await ids(again, { noted: true }), [b, c].sort());
       assert.equal((await again.summarize({ tag: 'lateral' })).total, 1);
       const list = await again.listAnnotations({});
-      assert.deepEqual(list.events.map((e) => e.id), [c, b, a], 'most recently annotated first, as saved');
-      assert.deepEqual(list.tags, [{ tag: 'exfil', count: 2 }, { tag: 'lateral', count: 1 }]);
+      assert.deepEqual(
+        list.events.map((e) => e.id),
+        [c, b, a],
+        'most recently annotated first, as saved',
+      );
+      assert.deepEqual(list.tags, [
+        { tag: 'exfil', count: 2 },
+        { tag: 'lateral', count: 1 },
+      ]);
       assert.deepEqual(await again.annotations({ id: b }), { id: b, bookmarked: false, tags: ['exfil', 'lateral'], note: 'first seen' });
-      assert.deepEqual((await again.listViews()).map((v) => v.name), ['later']);
+      assert.deepEqual(
+        (await again.listViews()).map((v) => v.name),
+        ['later'],
+      );
     } finally {
       again.close();
       delete process.env.AD_COLUMNS;
@@ -103,7 +113,10 @@ test('a line cut short by a crash is set aside with a warning; the lines before 
   const q = cli(['query', casePath, '--tag', 'ioc', '--json']);
   assert.equal(q.code, 0, q.stderr);
   assert.deepEqual((JSON.parse(q.stdout) as { events: { id: string }[] }).events.map((e) => e.id).sort(), [a, b].sort());
-  assert.match(q.stderr, /warning: annotations\.jsonl line 3 is incomplete \(a save cut short by a crash\): that change is not applied \(the 2 lines before it are\)/);
+  assert.match(
+    q.stderr,
+    /warning: annotations\.jsonl line 3 is incomplete \(a save cut short by a crash\): that change is not applied \(the 2 lines before it are\)/,
+  );
   const info = JSON.parse(cli(['info', casePath, '--json']).stdout) as { warnings?: string[] };
   assert.equal(info.warnings?.length, 1);
 
@@ -133,7 +146,10 @@ test('another process that has the case open sees the annotations and views save
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(await ids(engine, { tag: 'from-cli' }), [a], 'the open engine sees the CLI annotation');
   assert.deepEqual(await ids(engine, { noted: true }), [a]);
-  assert.deepEqual((await engine.listAnnotations({})).events.map((e) => e.id), [a]);
+  assert.deepEqual(
+    (await engine.listAnnotations({})).events.map((e) => e.id),
+    [a],
+  );
 
   // This process may annotate right after (no "changed by another process"), keeping the CLI's.
   await engine.annotate({ id: b, addTags: ['from-cli'] });
@@ -169,7 +185,10 @@ test('a full save folds the journal into case.sqlite; lines it folded are never 
   await again.openCase({ path: casePath });
   assert.deepEqual(await again.annotations({ id: a }), { id: a, bookmarked: false, tags: ['x'], note: null }, 'the folded bookmark removal stands');
   assert.equal((await again.listAnnotations({})).total, 2);
-  assert.deepEqual((await again.listViews()).map((v) => v.name), ['v']);
+  assert.deepEqual(
+    (await again.listViews()).map((v) => v.name),
+    ['v'],
+  );
   // Sequence numbers go on after the folded ones: this change applies on the next open.
   await again.annotate({ id: b, addTags: ['later'] });
   again.close();

@@ -14,7 +14,9 @@ import { EVENTS, VIEWS } from './annotation-writer';
 
 /** Runs the writer from change `first` until `acks` changes are acknowledged, then kills it; the changes it acknowledged. */
 function runAndKill(casePath: string, first: number, acks: number): Promise<number[]> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'annotation-writer.ts'), casePath, String(first)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'annotation-writer.ts'), casePath, String(first)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stderr.on('data', (d) => (err += d));
@@ -69,13 +71,28 @@ test('kill -9 while annotating: every acknowledged change is there after reopeni
       const without = expected(acked);
       const withIt = expected([...acked, inFlight]);
       for (const e of seen.events) {
-        assert.ok([without.notes.get(e.id), withIt.notes.get(e.id)].includes(e.note ?? undefined), `event ${e.id}: note ${e.note} (acknowledged: ${acked.join(',')})`);
-        assert.equal(e.bookmarked, Number(e.note!.slice(1)) % 2 === 0, `event ${e.id}: bookmark as its last change left it (${e.note}; acknowledged: ${acked.join(",")})`);
+        assert.ok(
+          [without.notes.get(e.id), withIt.notes.get(e.id)].includes(e.note ?? undefined),
+          `event ${e.id}: note ${e.note} (acknowledged: ${acked.join(',')})`,
+        );
+        assert.equal(
+          e.bookmarked,
+          Number(e.note!.slice(1)) % 2 === 0,
+          `event ${e.id}: bookmark as its last change left it (${e.note}; acknowledged: ${acked.join(',')})`,
+        );
       }
       assert.ok(seen.events.length === without.notes.size || seen.events.length === withIt.notes.size, 'no annotation nobody asked for');
-      for (const [name, text] of without.views) assert.ok([text, withIt.views.get(name)].includes(views.get(name)), `${name}: ${views.get(name)}, expected ${text} or ${withIt.views.get(name)} (acknowledged: ${acked.join(",")})`);
+      for (const [name, text] of without.views)
+        assert.ok(
+          [text, withIt.views.get(name)].includes(views.get(name)),
+          `${name}: ${views.get(name)}, expected ${text} or ${withIt.views.get(name)} (acknowledged: ${acked.join(',')})`,
+        );
       assert.ok(views.size === without.views.size || views.size === withIt.views.size);
-      for (const id of without.notes.keys()) assert.ok(seen.events.some((e) => e.id === id), `event ${id} lost its annotations`);
+      for (const id of without.notes.keys())
+        assert.ok(
+          seen.events.some((e) => e.id === id),
+          `event ${id} lost its annotations`,
+        );
       // Whether the change in flight was made is now known: the next rounds count it like the others.
       const madeIt = inFlight % 5 === 0 ? views.get(`view ${inFlight % VIEWS}`) === `t${inFlight}` : seen.events.some((e) => e.note === `n${inFlight}`);
       if (madeIt) acked.push(inFlight);
@@ -83,6 +100,9 @@ test('kill -9 while annotating: every acknowledged change is there after reopeni
       store.close();
     }
     // The case is left as a dead writer leaves it for the next round: no temp file outlives a reopen.
-    assert.deepEqual(fs.readdirSync(casePath).filter((f) => f.includes('.tmp-')), []);
+    assert.deepEqual(
+      fs.readdirSync(casePath).filter((f) => f.includes('.tmp-')),
+      [],
+    );
   }
 });

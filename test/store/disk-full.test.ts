@@ -73,7 +73,10 @@ test('a temp file of a save killed with -9 is removed on the next open; one of a
   // A process that wrote its temp copy of case.sqlite and was then killed before the rename.
   const killed = spawnSync(
     process.execPath,
-    ['-e', `require('fs').writeFileSync(${JSON.stringify(path.join(casePath, DB_FILE))} + '.tmp-' + process.pid, Buffer.alloc(1 << 16)); process.kill(process.pid, 'SIGKILL')`],
+    [
+      '-e',
+      `require('fs').writeFileSync(${JSON.stringify(path.join(casePath, DB_FILE))} + '.tmp-' + process.pid, Buffer.alloc(1 << 16)); process.kill(process.pid, 'SIGKILL')`,
+    ],
     { encoding: 'utf8' },
   );
   assert.equal(killed.signal, 'SIGKILL');

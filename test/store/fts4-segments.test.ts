@@ -28,7 +28,7 @@ function buildIndex(db: Database): number {
   db.run('CREATE VIRTUAL TABLE t USING fts4(content="", body)');
   const ins = db.prepare('INSERT INTO t(docid, body) VALUES (?, ?)');
   let docid = 0;
-  for (let n = 0; n < 120_000; ) {
+  for (let n = 0; n < 120_000;) {
     db.run('BEGIN');
     for (const end = n + 200 + Math.floor(r() * 400); n < end; n++) {
       // Gaps make docid deltas of two and three bytes.
@@ -71,7 +71,25 @@ function cases(db: Database): { token: string; prefix: boolean }[] {
   const top = rows(db, "SELECT term FROM temp.terms WHERE col = '*' ORDER BY documents DESC LIMIT 6").map((r) => String(r[0]));
   const sampled = all.filter((_, i) => i % 9973 === 0);
   const last = all[all.length - 1];
-  const exact = [...top, ...sampled, all[0], last, `${last}z`, 'user', 'users', 'é', 'été', 'ñandú', '日本', 'привет', 'Über', 'über', '0', '2024', 'nosuchtoken'];
+  const exact = [
+    ...top,
+    ...sampled,
+    all[0],
+    last,
+    `${last}z`,
+    'user',
+    'users',
+    'é',
+    'été',
+    'ñandú',
+    '日本',
+    'привет',
+    'Über',
+    'über',
+    '0',
+    '2024',
+    'nosuchtoken',
+  ];
   const firstChars = [...new Set(all.map((t) => [...t][0]))];
   const prefixes = [
     ...firstChars,
@@ -170,7 +188,11 @@ test('a case of real files: search counts and pages are what MATCH gives', async
       const want = uncachedQuery(store, q);
       const got = store.query(q);
       assert.equal(got.total, want.total, `count of ${JSON.stringify(q)}`);
-      assert.deepEqual(got.events.map((e) => e.id), want.ids, `page of ${JSON.stringify(q)}`);
+      assert.deepEqual(
+        got.events.map((e) => e.id),
+        want.ids,
+        `page of ${JSON.stringify(q)}`,
+      );
     }
     // Single tokens are read from the segments (not a silent fallback), the same set as MATCH's.
     const parsed = parseSearch(search);

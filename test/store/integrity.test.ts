@@ -42,7 +42,10 @@ test('flipped bytes in case.sqlite: info says the case is damaged and read-only;
 
   const imp = cli(['import', casePath, more]);
   assert.notEqual(imp.code, 0);
-  assert.match(imp.stderr, /c\.auditdesk is damaged \(case\.sqlite does not match.*\): it can be read and exported, but nothing is written onto it; nothing was changed/);
+  assert.match(
+    imp.stderr,
+    /c\.auditdesk is damaged \(case\.sqlite does not match.*\): it can be read and exported, but nothing is written onto it; nothing was changed/,
+  );
   assert.ok(fs.readFileSync(dbFile).equals(bytes), 'case.sqlite untouched');
 });
 

@@ -21,7 +21,18 @@ function run(args: string[]): Promise<{ code: number | null; stdout: string; std
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
 }
 
-const sync = (casePath: string, baseUrl: string, ...more: string[]) => ['sync', casePath, '--vendor', 'opbox', '--base-url', baseUrl, '--token-env', 'SYNC_TOKEN', '--json', ...more];
+const sync = (casePath: string, baseUrl: string, ...more: string[]) => [
+  'sync',
+  casePath,
+  '--vendor',
+  'opbox',
+  '--base-url',
+  baseUrl,
+  '--token-env',
+  'SYNC_TOKEN',
+  '--json',
+  ...more,
+];
 
 test('sync CLI: --max-pages and --max-page-bytes stop a hostile server, the report names page and limit', async (t) => {
   const pager = await startHostile({ mode: 'endless-pages', maxRequests: 100 });

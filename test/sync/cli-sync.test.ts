@@ -76,7 +76,23 @@ test('sync CLI: Invent with --org, --filter and --since; a refused token exits 1
   const casePath = path.join(tempDir(), 'inv.auditdesk');
   const since = new Date(server.events[300].t).toISOString().slice(0, 10);
   const ok = await run(
-    ['sync', casePath, '--vendor', 'invent', '--base-url', server.url, '--org', 'org_9', '--filter', 'action=member.invited', '--since', since, '--token-env', 'INV', '--json'],
+    [
+      'sync',
+      casePath,
+      '--vendor',
+      'invent',
+      '--base-url',
+      server.url,
+      '--org',
+      'org_9',
+      '--filter',
+      'action=member.invited',
+      '--since',
+      since,
+      '--token-env',
+      'INV',
+      '--json',
+    ],
     { INV: TOKEN },
   ).done;
   assert.equal(ok.code, 0, ok.stderr);
@@ -85,7 +101,9 @@ test('sync CLI: Invent with --org, --filter and --since; a refused token exits 1
   assert.equal(report.new, expected.length);
   assert.ok(server.requests.every((r) => r.url.includes('action=member.invited') && r.url.includes(`from=${since}`)));
 
-  const bad = await run(['sync', casePath, '--vendor', 'invent', '--base-url', server.url, '--org', 'org_9', '--token-env', 'INV', '--json'], { INV: 'wrong-token' }).done;
+  const bad = await run(['sync', casePath, '--vendor', 'invent', '--base-url', server.url, '--org', 'org_9', '--token-env', 'INV', '--json'], {
+    INV: 'wrong-token',
+  }).done;
   assert.equal(bad.code, 1);
   assert.match(JSON.parse(bad.stdout).error, /^invent 127\.0\.0\.1:\d+ page 1: the server refused the token \(HTTP 401/);
   assert.ok(!bad.stdout.includes('wrong-token') && !bad.stderr.includes('wrong-token'));

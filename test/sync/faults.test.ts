@@ -108,8 +108,17 @@ test('offset paging while events are inserted between requests: none missed, non
 test('settings are checked before any request: credentials in the URL, Invent without an org, unknown vendor', async (t) => {
   const { engine } = await syncEngine();
   t.after(() => engine.close());
-  await assert.rejects(engine.runSync({ settings: { vendor: 'opbox', baseUrl: 'https://u:p@example.com' }, token: TOKEN }), /must not carry a user name or password/);
-  await assert.rejects(engine.runSync({ settings: { vendor: 'invent', baseUrl: 'https://api.example.com' }, token: TOKEN }), /invent needs orgId \(Org id\) for \{orgId\} in \/orgs\/\{orgId\}\/audit-logs/);
+  await assert.rejects(
+    engine.runSync({ settings: { vendor: 'opbox', baseUrl: 'https://u:p@example.com' }, token: TOKEN }),
+    /must not carry a user name or password/,
+  );
+  await assert.rejects(
+    engine.runSync({ settings: { vendor: 'invent', baseUrl: 'https://api.example.com' }, token: TOKEN }),
+    /invent needs orgId \(Org id\) for \{orgId\} in \/orgs\/\{orgId\}\/audit-logs/,
+  );
   await assert.rejects(engine.runSync({ settings: { vendor: 'nope', baseUrl: 'https://api.example.com' }, token: TOKEN }), /unknown vendor "nope"/);
-  await assert.rejects(engine.runSync({ settings: { vendor: 'opbox', baseUrl: 'https://x.example', filters: { offset: '5' } }, token: TOKEN }), /set by the pager/);
+  await assert.rejects(
+    engine.runSync({ settings: { vendor: 'opbox', baseUrl: 'https://x.example', filters: { offset: '5' } }, token: TOKEN }),
+    /set by the pager/,
+  );
 });

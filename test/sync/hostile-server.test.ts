@@ -15,7 +15,10 @@ test('a body that never ends is cut at the page byte cap; the pages before it st
   const settings = { vendor: 'opbox', baseUrl: server.url, name: 'hostile' };
   const report = await engine.runSync({ settings, token: TOKEN, limits: { maxPageBytes: 1024 * 1024 } });
   assert.equal(report.finished, false);
-  assert.match(report.error ?? '', /^hostile page 3: the response from http:\/\/127\.0\.0\.1:\d+\/api\/audit\?limit=100&offset=200 is larger than the page size limit of 1048576 bytes/);
+  assert.match(
+    report.error ?? '',
+    /^hostile page 3: the response from http:\/\/127\.0\.0\.1:\d+\/api\/audit\?limit=100&offset=200 is larger than the page size limit of 1048576 bytes/,
+  );
   assert.deepEqual(report.limitReached, { kind: 'page-bytes', limit: 1024 * 1024, page: 3 });
   assert.equal(server.requests.length, 3, 'a page over the cap is not asked again');
   assert.deepEqual(delays, []);
@@ -35,7 +38,11 @@ test('a gzip body is capped by the bytes it inflates to, not the bytes on the wi
   t.after(() => server.close());
   const { engine } = await syncEngine();
   t.after(() => engine.close());
-  const report = await engine.runSync({ settings: { vendor: 'opbox', baseUrl: server.url, name: 'bomb' }, token: TOKEN, limits: { maxPageBytes: 1024 * 1024 } });
+  const report = await engine.runSync({
+    settings: { vendor: 'opbox', baseUrl: server.url, name: 'bomb' },
+    token: TOKEN,
+    limits: { maxPageBytes: 1024 * 1024 },
+  });
   assert.deepEqual(report.limitReached, { kind: 'page-bytes', limit: 1024 * 1024, page: 2 });
   assert.equal(server.requests.length, 2);
   assert.equal((await allRows(engine)).length, 100);

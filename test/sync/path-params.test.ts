@@ -17,7 +17,10 @@ test('path settings: params fill the path, a saved orgId still does, unknown or 
   assert.equal(viaParams.error, null);
   assert.equal(viaParams.new, 30);
   // Encoded: a value cannot add path segments.
-  assert.ok(server.requests.every((r) => r.url.startsWith('/orgs/org%2F5/audit-logs?')), server.requests[0]?.url);
+  assert.ok(
+    server.requests.every((r) => r.url.startsWith('/orgs/org%2F5/audit-logs?')),
+    server.requests[0]?.url,
+  );
 
   const legacy = await engine.runSync({ settings: { vendor: 'invent', baseUrl: server.url, name: 'b', orgId: 'org/5' }, token: TOKEN });
   assert.equal(legacy.error, null);
@@ -35,7 +38,10 @@ test('path settings: params fill the path, a saved orgId still does, unknown or 
   const custom = await startFakeVendor({ ...opbox, path: '/w/ws-1/api/audit' }, { token: TOKEN });
   t.after(() => custom.close());
   custom.add(5);
-  const r = await engine.runSync({ settings: { vendor: 'opbox', baseUrl: custom.url, path: '/w/{workspace}/api/audit', params: { workspace: 'ws-1' } }, token: TOKEN });
+  const r = await engine.runSync({
+    settings: { vendor: 'opbox', baseUrl: custom.url, path: '/w/{workspace}/api/audit', params: { workspace: 'ws-1' } },
+    token: TOKEN,
+  });
   assert.equal(r.error, null);
   assert.equal(r.new, 5);
 });

@@ -11,12 +11,16 @@ import { TOKEN, syncEngine } from './sync-helpers';
 
 test('loopback is 127.0.0.0/8, ::1 and localhost; everything else over http:// is warned about', () => {
   for (const h of ['127.0.0.1', '127.5.6.7', 'localhost', 'LOCALHOST', 'api.localhost', '[::1]', '::1']) assert.equal(isLoopbackHost(h), true, h);
-  for (const h of ['10.0.0.1', 'example.com', '0.0.0.0', '128.0.0.1', '127.0.0.1.evil.example', 'localhost.evil.example', '[::2]']) assert.equal(isLoopbackHost(h), false, h);
+  for (const h of ['10.0.0.1', 'example.com', '0.0.0.0', '128.0.0.1', '127.0.0.1.evil.example', 'localhost.evil.example', '[::2]'])
+    assert.equal(isLoopbackHost(h), false, h);
   assert.equal(plainHttpWarning('http://127.0.0.1:8080/x'), null);
   assert.equal(plainHttpWarning('http://2130706433/'), null, 'URL reads it as 127.0.0.1');
   assert.equal(plainHttpWarning('http://[::1]:9/'), null);
   assert.equal(plainHttpWarning('https://audit.example.com'), null);
-  assert.match(plainHttpWarning('http://Audit.Example.com/v1') ?? '', /^http:\/\/audit\.example\.com is plain http:\/\/ to another machine: the API token and the events cross the network unencrypted/);
+  assert.match(
+    plainHttpWarning('http://Audit.Example.com/v1') ?? '',
+    /^http:\/\/audit\.example\.com is plain http:\/\/ to another machine: the API token and the events cross the network unencrypted/,
+  );
 });
 
 test('plain http:// to another host is refused before any request unless allowHttp; then the report warns', async (t) => {
@@ -26,7 +30,10 @@ test('plain http:// to another host is refused before any request unless allowHt
   const remote = server.url.replace('127.0.0.1', '0.0.0.0');
   const { engine } = await syncEngine();
   t.after(() => engine.close());
-  await assert.rejects(engine.runSync({ settings: { vendor: 'opbox', baseUrl: 'http://audit.example.com' }, token: TOKEN }), /audit\.example\.com is plain http:\/\/.*--allow-http/);
+  await assert.rejects(
+    engine.runSync({ settings: { vendor: 'opbox', baseUrl: 'http://audit.example.com' }, token: TOKEN }),
+    /audit\.example\.com is plain http:\/\/.*--allow-http/,
+  );
   await assert.rejects(engine.runSync({ settings: { vendor: 'opbox', baseUrl: remote }, token: TOKEN }), /is plain http:\/\/ to another machine/);
   assert.equal(server.requests.length, 0, 'the token went nowhere');
 

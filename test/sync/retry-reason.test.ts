@@ -44,7 +44,14 @@ test('the CLI prints one line per retry with the source, page, reason and wait',
   const out = new PassThrough();
   let text = '';
   out.on('data', (d) => (text += d));
-  const p: SyncProgress = { pages: 0, received: 0, new: 0, expectedTotal: null, retries: 1, retry: { page: 3, reason: 'fetch failed (connect ECONNREFUSED 10.0.0.9:443)', delayMs: 2000 } };
+  const p: SyncProgress = {
+    pages: 0,
+    received: 0,
+    new: 0,
+    expectedTotal: null,
+    retries: 1,
+    retry: { page: 3, reason: 'fetch failed (connect ECONNREFUSED 10.0.0.9:443)', delayMs: 2000 },
+  };
   syncRetryLine('opbox prod', p, out as unknown as NodeJS.WriteStream);
   syncRetryLine('opbox prod', { ...p, retry: null }, out as unknown as NodeJS.WriteStream);
   assert.equal(text, 'auditdesk: opbox prod page 3: fetch failed (connect ECONNREFUSED 10.0.0.9:443); retrying in 2.0 s\n');

@@ -60,7 +60,10 @@ test('a sixth vendor from its folder alone: CLI help, its path setting, its auth
   assert.equal(q.code, 0, q.stderr);
   const res = JSON.parse(q.stdout) as { total: number; events: { actor: string; action: string; time: string }[] };
   assert.equal(res.total, 120);
-  assert.ok(res.events.every((e) => e.actor.endsWith('@acme.test') && e.action && e.time), 'mapped with its descriptor');
+  assert.ok(
+    res.events.every((e) => e.actor.endsWith('@acme.test') && e.action && e.time),
+    'mapped with its descriptor',
+  );
 });
 
 test('a vendor folder whose descriptor does not fit the schema stops the CLI with the file and the error', async () => {

@@ -17,10 +17,19 @@ const CASES: { api: VendorApi; params?: Record<string, string>; stated: boolean;
 ];
 
 test('every vendor with a list API has its fake API here, with the settings its path needs', () => {
-  assert.deepEqual(CASES.map((c) => c.api.vendor).sort(), syncVendors().map((v) => v.vendor).sort());
+  assert.deepEqual(
+    CASES.map((c) => c.api.vendor).sort(),
+    syncVendors()
+      .map((v) => v.vendor)
+      .sort(),
+  );
   for (const v of syncVendors()) {
     const c = CASES.find((x) => x.api.vendor === v.vendor)!;
-    assert.deepEqual(Object.keys(c.params ?? {}), v.params.map((p) => p.name), v.vendor);
+    assert.deepEqual(
+      Object.keys(c.params ?? {}),
+      v.params.map((p) => p.name),
+      v.vendor,
+    );
   }
 });
 
@@ -46,8 +55,14 @@ for (const c of CASES) {
     assert.equal(ids.n, 5000);
     assert.deepEqual(ids.repeated, []);
     assert.deepEqual(new Set(rows.map((r) => r.eventId)), new Set(server.events.map((e) => e.id)));
-    assert.ok(rows.every((r) => r.vendor === c.api.vendor), 'mapped with the vendor descriptor');
-    assert.ok(rows.every((r) => r.time !== null), 'times mapped');
+    assert.ok(
+      rows.every((r) => r.vendor === c.api.vendor),
+      'mapped with the vendor descriptor',
+    );
+    assert.ok(
+      rows.every((r) => r.time !== null),
+      'times mapped',
+    );
 
     // Provenance: source, token-free URL under the base, page and index.
     const ev = await engine.getEvent({ id: rows[4321].id });
@@ -73,7 +88,11 @@ for (const c of CASES) {
     assert.equal(second.finished, true);
     assert.equal(second.new, 40);
     const asked = server.requests.slice(before).map((r) => new URL(r.url, 'http://x').searchParams);
-    if (c.incrementalParam) assert.ok(asked.every((q) => q.get(c.incrementalParam!)), `every request carries ${c.incrementalParam}`);
+    if (c.incrementalParam)
+      assert.ok(
+        asked.every((q) => q.get(c.incrementalParam!)),
+        `every request carries ${c.incrementalParam}`,
+      );
     // Invent filters by date only: the run re-reads the overlap's whole day (de-duplicated).
     const from = asked[0]?.get('from');
     const budget = from ? Math.ceil(server.events.filter((e) => new Date(e.t).toISOString().slice(0, 10) >= from).length / 100) + 1 : 4;

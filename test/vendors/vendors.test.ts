@@ -21,20 +21,14 @@ test('every vendor folder is loaded and validates', () => {
 });
 
 test('a bad descriptor throws naming the file and the error', () => {
-  const good = JSON.parse(fs.readFileSync(path.join(VENDOR_DIR, 'opbox/descriptor.json'), 'utf8')) as Record<
-    string,
-    unknown
-  >;
+  const good = JSON.parse(fs.readFileSync(path.join(VENDOR_DIR, 'opbox/descriptor.json'), 'utf8')) as Record<string, unknown>;
   assert.throws(
     () =>
       loadDescriptor('opbox/descriptor.json', {
         ...good,
         fields: { tyme: ['createdAt'] },
       }),
-    (e: unknown) =>
-      e instanceof DescriptorError &&
-      /opbox\/descriptor\.json/.test(e.message) &&
-      /additional properties/.test(e.message),
+    (e: unknown) => e instanceof DescriptorError && /opbox\/descriptor\.json/.test(e.message) && /additional properties/.test(e.message),
   );
   assert.throws(
     () =>
@@ -62,10 +56,7 @@ test('sync settings in a descriptor: auth required with paging, every {name} of 
   assert.doesNotThrow(() => loadDescriptor('invent/descriptor.json', good));
   const { auth: _auth, ...noAuth } = good;
   assert.throws(() => loadDescriptor('invent/descriptor.json', noAuth), /invent\/descriptor\.json: invalid vendor descriptor: .*auth/);
-  assert.throws(
-    () => loadDescriptor('invent/descriptor.json', { ...good, auth: { scheme: 'header', header: 'X Api Key' } }),
-    /invalid vendor descriptor/,
-  );
+  assert.throws(() => loadDescriptor('invent/descriptor.json', { ...good, auth: { scheme: 'header', header: 'X Api Key' } }), /invalid vendor descriptor/);
   assert.doesNotThrow(() => loadDescriptor('invent/descriptor.json', { ...good, auth: { scheme: 'header', header: 'X-Api-Key', prefix: 'Token ' } }));
   assert.throws(
     () => loadDescriptor('invent/descriptor.json', { ...good, paging: { ...good.paging, endpoint: '/orgs/{orgId}/{team}/audit-logs' } }),
@@ -152,9 +143,10 @@ test('adminconsole: before/after from metadata, type:id resources, actor types, 
 });
 
 test('adminconsole: metadata left as JSON text (a CSV reader that does not parse cells) still yields before/after', () => {
-  const recs = loadSampleFile(path.join(VENDOR_DIR, 'adminconsole/samples/admin-audit-export.csv')).map(
-    (r) => ({ ...r, Metadata: JSON.stringify(r.Metadata) }),
-  );
+  const recs = loadSampleFile(path.join(VENDOR_DIR, 'adminconsole/samples/admin-audit-export.csv')).map((r) => ({
+    ...r,
+    Metadata: JSON.stringify(r.Metadata),
+  }));
   const out = recs.map(compileMapping(chooseMapping(recs, {})));
   assert.deepEqual(out[4]!.after, { status: 'triaged', severity: 'high' });
 });

@@ -38,8 +38,15 @@ test('save, list, refuse duplicates, overwrite, rename, delete; saved with the c
   const replaced = await engine.saveView({ name: 'Okta exports', state: { ...STATE, hiddenColumns: [] }, overwrite: true });
   assert.deepEqual(replaced.state.hiddenColumns, []);
   assert.equal(replaced.createdAt, saved.createdAt, 'replacing keeps when it was first saved');
-  await engine.saveView({ name: 'all failures', state: { filters: { ...STATE.filters, chips: [{ field: 'outcome', op: 'eq', value: 'failure' }] }, hiddenColumns: [] } });
-  assert.deepEqual((await engine.listViews()).map((v) => v.name), ['all failures', 'Okta exports'], 'listed by name, case-insensitively');
+  await engine.saveView({
+    name: 'all failures',
+    state: { filters: { ...STATE.filters, chips: [{ field: 'outcome', op: 'eq', value: 'failure' }] }, hiddenColumns: [] },
+  });
+  assert.deepEqual(
+    (await engine.listViews()).map((v) => v.name),
+    ['all failures', 'Okta exports'],
+    'listed by name, case-insensitively',
+  );
 
   await assert.rejects(engine.renameView({ from: 'Okta exports', to: 'all failures' }), /already exists/);
   await assert.rejects(engine.renameView({ from: 'nope', to: 'x' }), /no view named "nope"/);
@@ -52,7 +59,11 @@ test('save, list, refuse duplicates, overwrite, rename, delete; saved with the c
   const again = new Engine();
   await again.openCase({ path: casePath });
   const views = await again.listViews();
-  assert.deepEqual(views.map((v) => v.name), ['Okta bulk exports'], 'saved on close');
+  assert.deepEqual(
+    views.map((v) => v.name),
+    ['Okta bulk exports'],
+    'saved on close',
+  );
   assert.deepEqual(views[0].state.filters, STATE.filters);
   again.close();
 });
@@ -77,7 +88,13 @@ test('CLI: auditdesk views CASE lists the saved views', async () => {
   const { cli } = await import('../helpers/cli');
   const json = cli(['views', casePath, '--json']);
   assert.equal(json.code, 0, json.stderr);
-  assert.deepEqual((JSON.parse(json.stdout) as { views: { name: string; state: ViewState }[] }).views.map((v) => [v.name, v.state]), [['okta', STATE]]);
+  assert.deepEqual(
+    (JSON.parse(json.stdout) as { views: { name: string; state: ViewState }[] }).views.map((v) => [v.name, v.state]),
+    [['okta', STATE]],
+  );
   const human = cli(['views', casePath]);
-  assert.match(human.stdout, /^okta\tvendor = okta, actor ~ ali, text "export", search "bulk export", from 2024-03-01, to 2024-03-02, tag exfil, bookmarked, newest first\n$/);
+  assert.match(
+    human.stdout,
+    /^okta\tvendor = okta, actor ~ ali, text "export", search "bulk export", from 2024-03-01, to 2024-03-02, tag exfil, bookmarked, newest first\n$/,
+  );
 });

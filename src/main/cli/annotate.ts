@@ -16,8 +16,10 @@ export const annotateCommand: Command = {
       ...(v.untag?.length ? { removeTags: v.untag } : {}),
       ...(v.note !== undefined ? { note: v.note } : {}),
     });
-    out(Boolean(v.json), a, () =>
-      `event ${a.id}: ${a.bookmarked ? 'bookmarked' : 'not bookmarked'}; tags: ${a.tags.join(', ') || '-'}; note: ${a.note ?? '-'}`,
+    out(
+      Boolean(v.json),
+      a,
+      () => `event ${a.id}: ${a.bookmarked ? 'bookmarked' : 'not bookmarked'}; tags: ${a.tags.join(', ') || '-'}; note: ${a.note ?? '-'}`,
     );
     return 0;
   },

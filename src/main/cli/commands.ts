@@ -34,7 +34,12 @@ export const COMMANDS: readonly Command[] = [
 
 export const USAGE = [
   'usage:',
-  ...COMMANDS.map((c) => c.usage.split('\n').map((line, i) => (i === 0 ? `  auditdesk ${line}` : `  ${line}`)).join('\n')),
-  "QUERY is the query language, e.g. 'outcome:(failure OR denied) AND -actor:svc-*' (README, \"Query language\").",
+  ...COMMANDS.map((c) =>
+    c.usage
+      .split('\n')
+      .map((line, i) => (i === 0 ? `  auditdesk ${line}` : `  ${line}`))
+      .join('\n'),
+  ),
+  'QUERY is the query language, e.g. \'outcome:(failure OR denied) AND -actor:svc-*\' (README, "Query language").',
   'CASE is a case folder (e.g. incident-42.auditdesk); import and serve create it when missing.',
 ].join('\n');

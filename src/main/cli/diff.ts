@@ -39,7 +39,10 @@ export const diffCommand: Command = {
     }
     const d = await engine.api.eventDiff({ id });
     if (v.json) process.stdout.write(`${JSON.stringify(d)}\n`);
-    else process.stdout.write(`${[`event ${d.id}: ${d.changes.length} changed paths (+ added, - removed, ~ changed)`, ...changeLines(d.changes, '  ')].join('\n')}\n`);
+    else
+      process.stdout.write(
+        `${[`event ${d.id}: ${d.changes.length} changed paths (+ added, - removed, ~ changed)`, ...changeLines(d.changes, '  ')].join('\n')}\n`,
+      );
     return 0;
   },
 };

@@ -48,4 +48,3 @@ export const exportCommand: Command = {
     return 0;
   },
 };
-

@@ -13,7 +13,8 @@ function humanFileReport(f: ImportReport['files'][number]): string {
   for (const e of f.errors.slice(0, 20)) lines.push(`  error ${e.line ? `line ${e.line}` : ''}: ${e.message}`);
   if (f.errors.length > 20) lines.push(`  … ${f.errors.length - 20} more errors (use --json for all)`);
   // The engine says a record was over the size limit; how to raise it is the CLI's own flag.
-  if (f.errors.some((e) => e.message.includes('record size limit'))) lines.push('  (raise the record size limit with --max-record-bytes N to import such records)');
+  if (f.errors.some((e) => e.message.includes('record size limit')))
+    lines.push('  (raise the record size limit with --max-record-bytes N to import such records)');
   for (const w of f.warnings.slice(0, 5)) lines.push(`  warning ${w.line ? `line ${w.line}` : ''}: ${w.message}`);
   if (f.warnings.length > 5) lines.push(`  … ${f.warnings.length - 5} more warnings`);
   return lines.join('\n');

@@ -17,7 +17,9 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (p
     const width = 30;
     const bar = '#'.repeat(Math.round(frac * width)).padEnd(width, '.');
     const name = p.file.length > 40 ? `…${p.file.slice(-39)}` : p.file;
-    stream.write(`\r\x1b[K[${bar}] ${(frac * 100).toFixed(0).padStart(3)}% ${p.events.toLocaleString('en')} events  ${name} (${p.fileIndex + 1}/${p.fileCount})`);
+    stream.write(
+      `\r\x1b[K[${bar}] ${(frac * 100).toFixed(0).padStart(3)}% ${p.events.toLocaleString('en')} events  ${name} (${p.fileIndex + 1}/${p.fileCount})`,
+    );
   };
 }
 
@@ -38,7 +40,9 @@ export function syncProgressPrinter(stream: NodeJS.WriteStream = process.stderr)
       const eta = rate > 0 ? Math.max(0, (p.expectedTotal - p.received) / rate) : 0;
       bar = `[${'#'.repeat(Math.round(frac * 30)).padEnd(30, '.')}] ${(frac * 100).toFixed(0).padStart(3)}% ETA ${eta.toFixed(0)} s  `;
     }
-    stream.write(`\r\x1b[K${bar}${p.pages} pages, ${p.received.toLocaleString('en')} events (${p.new.toLocaleString('en')} new), ${rate.toFixed(0)}/s${p.retries ? `, ${p.retries} retries` : ''}`);
+    stream.write(
+      `\r\x1b[K${bar}${p.pages} pages, ${p.received.toLocaleString('en')} events (${p.new.toLocaleString('en')} new), ${rate.toFixed(0)}/s${p.retries ? `, ${p.retries} retries` : ''}`,
+    );
   };
 }
 

@@ -20,14 +20,27 @@ export const queryCommand: Command = {
                      [--limit N] [--offset N] [--json]
                      [--sort FIELD[:desc]]  FIELD: time (default), ${SORT_FIELDS.join(', ')}`,
   async run({ engine, casePath, v }) {
-    const q: EventQuery = { ...filterQuery(v, 'query'), ...sortOption(v.sort), limit: intOption(v.limit, 'limit') ?? 100, offset: intOption(v.offset, 'offset') ?? 0 };
+    const q: EventQuery = {
+      ...filterQuery(v, 'query'),
+      ...sortOption(v.sort),
+      limit: intOption(v.limit, 'limit') ?? 100,
+      offset: intOption(v.offset, 'offset') ?? 0,
+    };
     await engine.api.openCase({ path: casePath });
     const res = await engine.queryFull(q);
     out(Boolean(v.json), res, () =>
       [
         `${res.total} events match; showing ${res.events.length} from ${q.offset}`,
         ...res.events.map((e) =>
-          [e.time ?? '(no time)', e.vendor, e.actor ?? '-', e.action ?? '-', e.targetType || e.targetId ? `${e.targetType ?? ''}:${e.targetId ?? ''}` : '-', e.outcome, e.requestId ?? '-'].join('  '),
+          [
+            e.time ?? '(no time)',
+            e.vendor,
+            e.actor ?? '-',
+            e.action ?? '-',
+            e.targetType || e.targetId ? `${e.targetType ?? ''}:${e.targetId ?? ''}` : '-',
+            e.outcome,
+            e.requestId ?? '-',
+          ].join('  '),
         ),
       ].join('\n'),
     );

@@ -40,7 +40,9 @@ export const serveCommand: Command = {
     }
     const host = await startHttpHost({ engine, rendererDir, port, folders, maxUploadBytes }).catch((e: NodeJS.ErrnoException) => {
       if (e.code !== 'EADDRINUSE') throw e;
-      throw new Error(`port ${port} on 127.0.0.1 is already in use (another AuditDesk?): stop that program, or choose another port with --port N (npm start: PORT=N npm start)`);
+      throw new Error(
+        `port ${port} on 127.0.0.1 is already in use (another AuditDesk?): stop that program, or choose another port with --port N (npm start: PORT=N npm start)`,
+      );
     });
     const exportsText = `${path.join(info.path, 'exports')}${folders.exports ? ` and ${folders.exports}` : ''}`;
     process.stdout.write(

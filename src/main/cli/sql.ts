@@ -29,7 +29,9 @@ export const sqlCommand: Command = {
       r = await engine.api.runSql({ sql: rest[0], limit: SQL_ROW_CAP });
     } catch (e) {
       if (!timedOut) throw e;
-      throw new Error(`the statement ran longer than ${seconds} s and was stopped (--timeout ${seconds}); narrow it, add a LIMIT, or allow more time with --timeout SECONDS`);
+      throw new Error(
+        `the statement ran longer than ${seconds} s and was stopped (--timeout ${seconds}); narrow it, add a LIMIT, or allow more time with --timeout SECONDS`,
+      );
     } finally {
       clearTimeout(timer);
     }

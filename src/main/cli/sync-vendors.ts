@@ -40,7 +40,10 @@ export function syncParams(vendorId: string, org: string | undefined, given: str
   if (!vendor) return { ...params };
   const names = vendor.params.map((p) => p.name);
   for (const name of Object.keys(params)) {
-    if (!names.includes(name)) throw usage(`sync --vendor ${vendorId} takes no ${name === 'orgId' ? '--org' : `--param ${name}`} (its path ${vendor.endpoint} has ${names.length ? names.map((n) => `{${n}}`).join(', ') : 'no parameters'})`);
+    if (!names.includes(name))
+      throw usage(
+        `sync --vendor ${vendorId} takes no ${name === 'orgId' ? '--org' : `--param ${name}`} (its path ${vendor.endpoint} has ${names.length ? names.map((n) => `{${n}}`).join(', ') : 'no parameters'})`,
+      );
   }
   const missing = vendor.params.filter((p) => !params[p.name]?.trim());
   if (missing.length) throw usage(`sync --vendor ${vendorId} needs ${missing.map((p) => `${flagOf(p.name)} (${p.label})`).join(', ')}`);

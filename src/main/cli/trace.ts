@@ -36,7 +36,9 @@ trace CASE --q QUERY [--json]                the trace of the oldest event the q
     const trace = await engine.traceFull({ requestId });
     if (rest[0] && q !== undefined) {
       // Only the steps the query matches; offsets and gaps stay those of the whole trace.
-      const ids = new Set((await engine.api.queryEvents({ q, where: [{ field: 'requestId', op: 'eq', value: requestId }], limit: 10_000 })).events.map((e) => e.id));
+      const ids = new Set(
+        (await engine.api.queryEvents({ q, where: [{ field: 'requestId', op: 'eq', value: requestId }], limit: 10_000 })).events.map((e) => e.id),
+      );
       trace.events = trace.events.filter((e) => ids.has(e.id));
     }
     const doc = { requestId, events: trace.events, vendors: trace.vendors, truncated: trace.truncated };

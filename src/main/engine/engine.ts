@@ -132,7 +132,18 @@ export class Engine implements AuditDeskApi {
             lastEmit = now;
             this.emit({
               type: 'progress',
-              progress: { jobId, kind: 'import', file: p.originalNames?.[i] ?? file, fileIndex: i, fileCount: p.paths.length, bytesDone, bytesTotal, events, phase, done: false },
+              progress: {
+                jobId,
+                kind: 'import',
+                file: p.originalNames?.[i] ?? file,
+                fileIndex: i,
+                fileCount: p.paths.length,
+                bytesDone,
+                bytesTotal,
+                events,
+                phase,
+                done: false,
+              },
             });
           };
           try {
@@ -157,7 +168,17 @@ export class Engine implements AuditDeskApi {
         this.jobs.delete(jobId);
         this.emit({
           type: 'progress',
-          progress: { jobId, kind: 'import', file: '', fileIndex: p.paths.length, fileCount: p.paths.length, bytesDone: 1, bytesTotal: 1, events: 0, done: true },
+          progress: {
+            jobId,
+            kind: 'import',
+            file: '',
+            fileIndex: p.paths.length,
+            fileCount: p.paths.length,
+            bytesDone: 1,
+            bytesTotal: 1,
+            events: 0,
+            done: true,
+          },
         });
         this.emit({ type: 'caseChanged', info: store.info() });
       }
@@ -192,11 +213,21 @@ export class Engine implements AuditDeskApi {
     const progress = (done: number, last: boolean) =>
       this.emit({
         type: 'progress',
-        progress: { jobId, kind: 'search-index', file: 'full-text index', fileIndex: 0, fileCount: 1, bytesDone: done, bytesTotal: total, events: done, done: last },
+        progress: {
+          jobId,
+          kind: 'search-index',
+          file: 'full-text index',
+          fileIndex: 0,
+          fileCount: 1,
+          bytesDone: done,
+          bytesTotal: total,
+          events: done,
+          done: last,
+        },
       });
     this.indexing = this.exclusive(async () => {
       try {
-        for (let left = total; left > 0; ) {
+        for (let left = total; left > 0;) {
           left = store.indexSearch(SEARCH_CHUNK);
           progress(total - left, false);
           await new Promise((r) => setImmediate(r));
@@ -271,7 +302,8 @@ export class Engine implements AuditDeskApi {
     const name = syncSourceName(p.settings);
     return this.exclusive(async () => {
       const store = this.requireStore();
-      if (p.tokenCase != null && path.resolve(p.tokenCase) !== store.dir) throw new Error(`${name}: the token was meant for another case: enter the source's API token`);
+      if (p.tokenCase != null && path.resolve(p.tokenCase) !== store.dir)
+        throw new Error(`${name}: the token was meant for another case: enter the source's API token`);
       // Bound to this case, name and base URL: a source of the same name elsewhere never receives it.
       const scope = tokenScope(store.dir, { ...p.settings, name });
       if (p.token) this.tokens.set(scope, p.token);
@@ -282,19 +314,30 @@ export class Engine implements AuditDeskApi {
           type: 'syncProgress',
           jobId,
           source: name,
-          progress: { pages: progress.pages, received: progress.received, new: progress.new, expectedTotal: progress.expectedTotal, retries: progress.retries, retry: 'retry' in progress ? progress.retry : null },
+          progress: {
+            pages: progress.pages,
+            received: progress.received,
+            new: progress.new,
+            expectedTotal: progress.expectedTotal,
+            retries: progress.retries,
+            retry: 'retry' in progress ? progress.retry : null,
+          },
           done,
         });
       const dedup = loadDedupState(store);
       try {
-        const report = await runSync(store, { ...p.settings, name }, {
-          ...this.syncOptions,
-          ...p.limits,
-          token,
-          dedup,
-          isCancelled: () => job.cancelled,
-          onProgress: (pr) => emit(pr, false),
-        });
+        const report = await runSync(
+          store,
+          { ...p.settings, name },
+          {
+            ...this.syncOptions,
+            ...p.limits,
+            token,
+            dedup,
+            isCancelled: () => job.cancelled,
+            onProgress: (pr) => emit(pr, false),
+          },
+        );
         emit(report, true);
         return report;
       } finally {
@@ -316,7 +359,17 @@ export class Engine implements AuditDeskApi {
       const progress = (done: number, total: number, finished = false) =>
         this.emit({
           type: 'progress',
-          progress: { jobId, kind: 'export', file: p.out ?? 'export', fileIndex: 0, fileCount: 1, bytesDone: done, bytesTotal: total, events: done, done: finished },
+          progress: {
+            jobId,
+            kind: 'export',
+            file: p.out ?? 'export',
+            fileIndex: 0,
+            fileCount: 1,
+            bytesDone: done,
+            bytesTotal: total,
+            events: done,
+            done: finished,
+          },
         });
       try {
         return await exportEvents(store, p, { onProgress: (d, t) => progress(d, t), isCancelled: () => job.cancelled });
@@ -437,7 +490,17 @@ export class Engine implements AuditDeskApi {
       const progress = (done: number, total: number, finished = false) =>
         this.emit({
           type: 'progress',
-          progress: { jobId, kind: 'detect', file: 'detection rules', fileIndex: 0, fileCount: 1, bytesDone: done, bytesTotal: total, events: done, done: finished },
+          progress: {
+            jobId,
+            kind: 'detect',
+            file: 'detection rules',
+            fileIndex: 0,
+            fileCount: 1,
+            bytesDone: done,
+            bytesTotal: total,
+            events: done,
+            done: finished,
+          },
         });
       try {
         const result = await runDetect(store, rules, { onProgress: (d, t) => progress(d, t), rulesDir: p.rulesDir || null });
@@ -463,12 +526,15 @@ export class Engine implements AuditDeskApi {
    */
   private scheduleSave(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = null;
-      // The change was refused before it was made if the case could not be written; a save failing
-      // here (disk full, another process) is reported, not left as an unhandled rejection.
-      void this.exclusive(async () => this.store?.save()).catch(reportSaveFailure);
-    }, Number(process.env.AD_ANNOTATION_SAVE_MS ?? 800));
+    this.saveTimer = setTimeout(
+      () => {
+        this.saveTimer = null;
+        // The change was refused before it was made if the case could not be written; a save failing
+        // here (disk full, another process) is reported, not left as an unhandled rejection.
+        void this.exclusive(async () => this.store?.save()).catch(reportSaveFailure);
+      },
+      Number(process.env.AD_ANNOTATION_SAVE_MS ?? 800),
+    );
   }
 
   /** Saves a pending full-text index now (before another case is opened, and on close). */

@@ -23,11 +23,12 @@ export async function remapSource(store: CaseStore, sourceId: number, mapping: M
     });
     // The whole-case counts follow the rewrite (the overview need not count the case again): each row's
     // old values out, its new values in.
-    store.uncountRows(sourceId, updates.map((u) => u.id));
+    store.uncountRows(
+      sourceId,
+      updates.map((u) => u.id),
+    );
     store.withDb((db) => {
-      const stmt = db.prepare(
-        'UPDATE events SET t=?,tflag=?,actor=?,atype=?,action=?,ttype=?,tid=?,outcome=?,req=?,eid=?,ip=?,off=?,len=? WHERE id=?',
-      );
+      const stmt = db.prepare('UPDATE events SET t=?,tflag=?,actor=?,atype=?,action=?,ttype=?,tid=?,outcome=?,req=?,eid=?,ip=?,off=?,len=? WHERE id=?');
       try {
         updates.forEach(({ id, f }, i) => {
           const atype = encodeActorType(f.actorType);

@@ -54,7 +54,9 @@ export function confine(p: unknown, roots: string[], kind: Kind): string {
   }
   const climbs = p.split(/[\\/]+/).includes('..') ? ' (its ".." leads out of them)' : '';
   const where = roots.join(' or ');
-  throw new Error(`refused: ${p} is outside the ${kind} folder${roots.length > 1 ? 's' : ''} of this serve, ${where}${climbs}; choose the folder with auditdesk serve ${FLAG[kind]} DIR`);
+  throw new Error(
+    `refused: ${p} is outside the ${kind} folder${roots.length > 1 ? 's' : ''} of this serve, ${where}${climbs}; choose the folder with auditdesk serve ${FLAG[kind]} DIR`,
+  );
 }
 
 /** realpath of the path, or of its nearest existing ancestor with the rest appended (files yet to be made). */

@@ -12,7 +12,22 @@ import { pipeline } from 'node:stream/promises';
 /** 4 GiB: above the largest audit exports seen in practice, and a bound on what one request can write. */
 export const DEFAULT_MAX_UPLOAD = 4 * 1024 ** 3;
 
-const UNITS: Record<string, number> = { '': 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 1024 ** 2, g: 1e9, gb: 1e9, gib: 1024 ** 3, t: 1e12, tb: 1e12, tib: 1024 ** 4 };
+const UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1e3,
+  kb: 1e3,
+  kib: 1024,
+  m: 1e6,
+  mb: 1e6,
+  mib: 1024 ** 2,
+  g: 1e9,
+  gb: 1e9,
+  gib: 1024 ** 3,
+  t: 1e12,
+  tb: 1e12,
+  tib: 1024 ** 4,
+};
 
 /** "4GiB", "500MB", "1048576": a size in bytes, or null when the text is not one. */
 export function parseSize(text: string): number | null {
@@ -24,7 +39,11 @@ export function parseSize(text: string): number | null {
 }
 
 export function formatSize(n: number): string {
-  for (const [unit, size] of [['GiB', 1024 ** 3], ['MiB', 1024 ** 2], ['KiB', 1024]] as const) {
+  for (const [unit, size] of [
+    ['GiB', 1024 ** 3],
+    ['MiB', 1024 ** 2],
+    ['KiB', 1024],
+  ] as const) {
     if (n >= size) return `${+(n / size).toFixed(2)} ${unit}`;
   }
   return `${n} bytes`;
@@ -45,7 +64,11 @@ export async function receiveUpload(incoming: string, maxBytes: number, req: htt
   };
   if (Number(req.headers['content-length']) > maxBytes) return tooLarge();
   const name = new URL(req.url ?? '', 'http://x').searchParams.get('name') ?? 'upload';
-  const safe = path.basename(name).replace(/[^\w.\-]+/g, '_').slice(0, 120) || 'upload';
+  const safe =
+    path
+      .basename(name)
+      .replace(/[^\w.\-]+/g, '_')
+      .slice(0, 120) || 'upload';
   const dir = path.join(incoming, runFolderName());
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');

@@ -65,7 +65,8 @@ function checkPathParams(file: string, d: VendorDescriptor): void {
   const used = d.paging ? endpointParams(d.paging.endpoint) : [];
   const declared = Object.keys(d.pathParams ?? {});
   const undeclared = used.filter((n) => !declared.includes(n));
-  if (undeclared.length) throw new DescriptorError(file, `/paging/endpoint: {${undeclared.join('}, {')}} has no entry in /pathParams (its label for the sync form)`);
+  if (undeclared.length)
+    throw new DescriptorError(file, `/paging/endpoint: {${undeclared.join('}, {')}} has no entry in /pathParams (its label for the sync form)`);
   const unused = declared.filter((n) => !used.includes(n));
   if (unused.length) throw new DescriptorError(file, `/pathParams: ${unused.join(', ')} not used in /paging/endpoint`);
 }
@@ -73,9 +74,7 @@ function checkPathParams(file: string, d: VendorDescriptor): void {
 /** Validates one descriptor; throws a DescriptorError naming `file` (".../<vendor>/descriptor.json"). */
 export function loadDescriptor(file: string, data: unknown): VendorDescriptor {
   if (!validate(data)) {
-    const errs = (validate.errors ?? [])
-      .map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim())
-      .join('; ');
+    const errs = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim()).join('; ');
     throw new DescriptorError(file, `invalid vendor descriptor: ${errs}`);
   }
   const d = data as unknown as VendorDescriptor;
@@ -83,8 +82,7 @@ export function loadDescriptor(file: string, data: unknown): VendorDescriptor {
   checkPathParams(file, d);
   const parts = file.split(/[\\/]/);
   const folder = parts.length > 1 ? parts[parts.length - 2] : '';
-  if (folder && folder !== d.vendor)
-    throw new DescriptorError(file, `vendor "${d.vendor}" does not match its folder "${folder}"`);
+  if (folder && folder !== d.vendor) throw new DescriptorError(file, `vendor "${d.vendor}" does not match its folder "${folder}"`);
   return d;
 }
 

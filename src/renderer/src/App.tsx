@@ -63,12 +63,12 @@ export function App() {
   const timelineRevision = kase.revision + (usesAnnotations(filters) ? annRevision : 0);
 
   const { importFiles } = imports;
-  const dragging = useFileDrop(caseOpen, useCallback((files: File[]) => importFiles(files), [importFiles]));
-  const onDetail = useCallback((row: EventRow | null) => setDetailId(row?.id ?? null), []);
-  const vendors = useMemo(
-    () => [...new Set(kase.info?.sources.map((s) => s.vendor) ?? [])].sort(),
-    [kase.info],
+  const dragging = useFileDrop(
+    caseOpen,
+    useCallback((files: File[]) => importFiles(files), [importFiles]),
   );
+  const onDetail = useCallback((row: EventRow | null) => setDetailId(row?.id ?? null), []);
+  const vendors = useMemo(() => [...new Set(kase.info?.sources.map((s) => s.vendor) ?? [])].sort(), [kase.info]);
 
   return (
     <div className="app">

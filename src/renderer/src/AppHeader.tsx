@@ -18,7 +18,19 @@ interface Props {
   onToggleFindings?(): void;
 }
 
-export function AppHeader({ caseOpen, onFiles, onPaths, notesOpen, onToggleNotes, viewsOpen, onToggleViews, sqlOpen, onToggleSql, findingsOpen, onToggleFindings }: Props) {
+export function AppHeader({
+  caseOpen,
+  onFiles,
+  onPaths,
+  notesOpen,
+  onToggleNotes,
+  viewsOpen,
+  onToggleViews,
+  sqlOpen,
+  onToggleSql,
+  findingsOpen,
+  onToggleFindings,
+}: Props) {
   const backend = useBackend();
   const [conn, setConn] = useState<ConnectionState>(backend.connection());
   useEffect(() => {

@@ -64,7 +64,8 @@ export async function startFakeVendor(api: VendorApi, opts: { token: string; pre
     },
     close: () => new Promise((r) => server.close(() => r())),
   };
-  const sorted = () => [...state.events].sort((a, b) => (api.order === 'newest-first' ? b.t - a.t || (a.id < b.id ? 1 : -1) : a.t - b.t || (a.id < b.id ? -1 : 1)));
+  const sorted = () =>
+    [...state.events].sort((a, b) => (api.order === 'newest-first' ? b.t - a.t || (a.id < b.id ? 1 : -1) : a.t - b.t || (a.id < b.id ? -1 : 1)));
   const sockets = new Set<import('node:net').Socket>();
   const server = http.createServer(async (req, res) => {
     const n = state.requests.length + 1;

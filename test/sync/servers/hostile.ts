@@ -16,9 +16,21 @@ export interface HostileServer {
 }
 
 const iso = (i: number) => new Date(Date.parse('2026-01-01T00:00:00Z') - i * 60_000).toISOString();
-const record = (i: number) => ({ id: `cm_audit_${i}`, action: 'UPDATE', resource: 'FORM', resourceId: `cm_form_${i}`, createdAt: iso(i), user: { name: 'U', email: 'u@example.com' } });
+const record = (i: number) => ({
+  id: `cm_audit_${i}`,
+  action: 'UPDATE',
+  resource: 'FORM',
+  resourceId: `cm_form_${i}`,
+  createdAt: iso(i),
+  user: { name: 'U', email: 'u@example.com' },
+});
 
-export async function startHostile(opts: { mode: 'endless-body' | 'endless-pages' | 'gzip-bomb'; normalPages?: number; streamCap?: number; maxRequests?: number }): Promise<HostileServer> {
+export async function startHostile(opts: {
+  mode: 'endless-body' | 'endless-pages' | 'gzip-bomb';
+  normalPages?: number;
+  streamCap?: number;
+  maxRequests?: number;
+}): Promise<HostileServer> {
   const normalPages = opts.normalPages ?? 0;
   const streamCap = opts.streamCap ?? 64 * 1024 * 1024;
   const maxRequests = opts.maxRequests ?? 1000;

@@ -44,7 +44,12 @@ export const sixthVendor = (tenant: string): VendorApi => ({
   makeRecord: (i, t) => ({
     id: `acm_${i}`,
     t,
-    rec: { uid: `acm_${i}`, acme_event: ['login', 'export.started', 'role.granted'][i % 3], occurred_at: new Date(t).toISOString(), who: { email: `u${i % 4}@acme.test` } },
+    rec: {
+      uid: `acm_${i}`,
+      acme_event: ['login', 'export.started', 'role.granted'][i % 3],
+      occurred_at: new Date(t).toISOString(),
+      who: { email: `u${i % 4}@acme.test` },
+    },
   }),
   respond(events, q) {
     const per = Number(q.get('per_page') ?? 50);

@@ -13,11 +13,21 @@ export const openindex: VendorApi = {
   makeRecord: (i, t) => ({
     id: `oi_${i}`,
     t,
-    rec: { _id: `oi_${i}`, _creationTime: t + 0.5, timestamp: iso(t), eventType: i % 3 ? 'work_item.updated' : 'agent.claimed', workItemKey: `OPS-${i % 50}`, domainId: 'dom_ops', userId: `usr_${i % 7}` },
+    rec: {
+      _id: `oi_${i}`,
+      _creationTime: t + 0.5,
+      timestamp: iso(t),
+      eventType: i % 3 ? 'work_item.updated' : 'agent.claimed',
+      workItemKey: `OPS-${i % 50}`,
+      domainId: 'dom_ops',
+      userId: `usr_${i % 7}`,
+    },
   }),
   // Newest first; `before`/`after` are exclusive ISO bounds; the server picks the page size.
   respond(events, q) {
-    const hits = events.filter((e) => inRange(e, q.get('after'), q.get('before'), { exclusive: true }) && (!q.get('eventType') || e.rec.eventType === q.get('eventType')));
+    const hits = events.filter(
+      (e) => inRange(e, q.get('after'), q.get('before'), { exclusive: true }) && (!q.get('eventType') || e.rec.eventType === q.get('eventType')),
+    );
     return { data: hits.slice(0, 100).map((e) => e.rec), count: Math.min(100, hits.length) };
   },
 };
@@ -29,13 +39,27 @@ export const opbox: VendorApi = {
   makeRecord: (i, t) => ({
     id: `cm_audit_${i}`,
     t,
-    rec: { id: `cm_audit_${i}`, action: ['CREATE', 'UPDATE', 'DELETE'][i % 3], resource: 'FORM', resourceId: `cm_form_${i}`, metadata: { n: i }, ipAddress: '203.0.113.42', userAgent: 'Mozilla/5.0', createdAt: iso(t), user: { name: `User ${i % 9}`, email: `u${i % 9}@example.com` }, organization: { id: 'cm_org_1', name: 'Acme' } },
+    rec: {
+      id: `cm_audit_${i}`,
+      action: ['CREATE', 'UPDATE', 'DELETE'][i % 3],
+      resource: 'FORM',
+      resourceId: `cm_form_${i}`,
+      metadata: { n: i },
+      ipAddress: '203.0.113.42',
+      userAgent: 'Mozilla/5.0',
+      createdAt: iso(t),
+      user: { name: `User ${i % 9}`, email: `u${i % 9}@example.com` },
+      organization: { id: 'cm_org_1', name: 'Acme' },
+    },
   }),
   respond(events, q) {
     const limit = Math.min(100, Math.max(1, int(q.get('limit'), 50)));
     const offset = int(q.get('offset'), 0);
     const hits = events.filter((e) => !q.get('action') || e.rec.action === q.get('action'));
-    return { logs: hits.slice(offset, offset + limit).map((e) => e.rec), pagination: { total: hits.length, limit, offset, hasMore: offset + limit < hits.length } };
+    return {
+      logs: hits.slice(offset, offset + limit).map((e) => e.rec),
+      pagination: { total: hits.length, limit, offset, hasMore: offset + limit < hits.length },
+    };
   },
 };
 
@@ -46,7 +70,15 @@ export const adminconsole: VendorApi = {
   makeRecord: (i, t) => ({
     id: `aud_${i}`,
     t,
-    rec: { id: `aud_${i}`, created_at: iso(t), action: ['key.created', 'fix.dispatched', 'report.triaged'][i % 3], actor: `dev${i % 5}@acme.dev`, actor_type: 'human', resource: `key:key_${i}`, metadata: { i } },
+    rec: {
+      id: `aud_${i}`,
+      created_at: iso(t),
+      action: ['key.created', 'fix.dispatched', 'report.triaged'][i % 3],
+      actor: `dev${i % 5}@acme.dev`,
+      actor_type: 'human',
+      resource: `key:key_${i}`,
+      metadata: { i },
+    },
   }),
   // The document shows the query only: limit+offset and a `since` lower bound (inclusive here).
   respond(events, q) {
@@ -64,7 +96,23 @@ export const openclaw: VendorApi = {
   makeRecord: (i, t) => ({
     id: `audit-${i}`,
     t,
-    rec: { id: `audit-${i}`, tenantId: 'acme-corp', userId: `user-${i % 11}`, timestamp: iso(t), actionType: ['data_access', 'model_call', 'tool_invocation'][i % 3], actionDetail: { tool: 'email_read' }, dataAccessed: [], modelUsed: null, modelTokens: null, dataClassification: 'internal', policyApplied: 'p', policyResult: 'allow', policyReason: 'ok', outcome: 'success', requestId: `req-${i}` },
+    rec: {
+      id: `audit-${i}`,
+      tenantId: 'acme-corp',
+      userId: `user-${i % 11}`,
+      timestamp: iso(t),
+      actionType: ['data_access', 'model_call', 'tool_invocation'][i % 3],
+      actionDetail: { tool: 'email_read' },
+      dataAccessed: [],
+      modelUsed: null,
+      modelTokens: null,
+      dataClassification: 'internal',
+      policyApplied: 'p',
+      policyResult: 'allow',
+      policyReason: 'ok',
+      outcome: 'success',
+      requestId: `req-${i}`,
+    },
   }),
   respond(events, q) {
     const pageSize = Math.min(1000, int(q.get('pageSize'), 100));
@@ -84,7 +132,18 @@ export const invent = (orgId: string): VendorApi => ({
   makeRecord: (i, t): FakeEvent => ({
     id: `alog_${i}`,
     t,
-    rec: { id: `alog_${i}`, action: ['assistant.created', 'api_key.deleted', 'member.invited'][i % 3], source: 'app', ip: '203.0.113.88', country: 'GB', userAgent: 'Mozilla/5.0', createdAt: iso(t), user: { id: `usr_${i % 4}`, name: 'Lena', email: 'lena@useinvent.example' }, org: { id: orgId, name: 'Studio' }, metadata: { i } },
+    rec: {
+      id: `alog_${i}`,
+      action: ['assistant.created', 'api_key.deleted', 'member.invited'][i % 3],
+      source: 'app',
+      ip: '203.0.113.88',
+      country: 'GB',
+      userAgent: 'Mozilla/5.0',
+      createdAt: iso(t),
+      user: { id: `usr_${i % 4}`, name: 'Lena', email: 'lena@useinvent.example' },
+      org: { id: orgId, name: 'Studio' },
+      metadata: { i },
+    },
   }),
   // "An array of audit log entries": the body is a bare array; page + take; from/to are dates.
   respond(events, q) {

@@ -46,7 +46,20 @@ function filtered(store: CaseStore, cols: EventColumns, q: EventQuery): Filtered
   // A search needs the full-text index up to date first (where() brings it up).
   if (parseSearch(q.search ?? '').length) store.where(q);
   const tree = parseQuery(q.q ?? '');
-  const key = JSON.stringify([cols.version, store.generation, q.where ?? [], q.text ?? '', tree, q.search ?? '', q.from ?? '', q.to ?? '', q.tag ?? '', !!q.bookmarked, !!q.noted, q.finding ?? '']);
+  const key = JSON.stringify([
+    cols.version,
+    store.generation,
+    q.where ?? [],
+    q.text ?? '',
+    tree,
+    q.search ?? '',
+    q.from ?? '',
+    q.to ?? '',
+    q.tag ?? '',
+    !!q.bookmarked,
+    !!q.noted,
+    q.finding ?? '',
+  ]);
   const kept = recent.get(cols) ?? [];
   recent.set(cols, kept);
   const hit = kept.find((f) => f.key === key);
@@ -65,7 +78,18 @@ function filtered(store: CaseStore, cols: EventColumns, q: EventQuery): Filtered
 /** The query filters nothing: whereClause gives no WHERE. */
 function isWhole(q: EventQuery): boolean {
   const words = (q.text ?? '').split(/\s+/).filter(Boolean);
-  return !q.where?.length && !parseQuery(q.q ?? '') && !words.length && (q.tag === undefined || q.tag === '') && !parseSearch(q.search ?? '').length && !q.bookmarked && !q.noted && !q.finding && !q.from && !q.to;
+  return (
+    !q.where?.length &&
+    !parseQuery(q.q ?? '') &&
+    !words.length &&
+    (q.tag === undefined || q.tag === '') &&
+    !parseSearch(q.search ?? '').length &&
+    !q.bookmarked &&
+    !q.noted &&
+    !q.finding &&
+    !q.from &&
+    !q.to
+  );
 }
 
 function answer<T>(f: Filtered, key: string, make: () => T): T {

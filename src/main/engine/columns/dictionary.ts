@@ -150,12 +150,15 @@ export class DictColumn {
       for (let code = 1; code < this.count; code++) out.push(code);
       return out;
     }
-    const want = Buffer.from(needle.replace(/[A-Z]/g, (c) => c.toLowerCase()), 'utf8');
+    const want = Buffer.from(
+      needle.replace(/[A-Z]/g, (c) => c.toLowerCase()),
+      'utf8',
+    );
     const at = this.poolAt.data;
     const end = at[this.count];
     const hay = Buffer.from(this.lowerPool.buffer, this.lowerPool.byteOffset, end);
     let code = 1;
-    for (let p = hay.indexOf(want, 0); p >= 0; ) {
+    for (let p = hay.indexOf(want, 0); p >= 0;) {
       // The value the match starts in: the last code whose bytes start at or before p.
       let lo = code;
       let hi = this.count - 1;

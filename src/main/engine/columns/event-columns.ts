@@ -79,7 +79,9 @@ export class EventColumns implements ColumnHooks {
         }
         const count = Number(db.exec('SELECT count(*) FROM events')[0]?.values[0]?.[0] ?? 0);
         if (count !== this.length) return this.reloadAll();
-        this.order = rewritten.size ? timeOrder(this.t.data, this.ids.data, this.length) : mergeAppended(this.order, this.t.data, this.ids.data, before, this.length);
+        this.order = rewritten.size
+          ? timeOrder(this.t.data, this.ids.data, this.length)
+          : mergeAppended(this.order, this.t.data, this.ids.data, before, this.length);
       });
       this.version++;
     } catch {

@@ -47,7 +47,10 @@ function acceptOf(size: number, codes: Iterable<number>): Uint8Array {
 
 /** Source ids whose vendor or name passes `test`. */
 function sourcesWhere(store: CaseStore, test: (vendor: string, name: string) => boolean): number[] {
-  return store.sources().filter((s) => test(s.vendor, s.name)).map((s) => s.id);
+  return store
+    .sources()
+    .filter((s) => test(s.vendor, s.name))
+    .map((s) => s.id);
 }
 
 export class FilterMask {

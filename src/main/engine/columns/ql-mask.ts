@@ -144,7 +144,11 @@ export class QlMask {
     const { cols } = this;
     if (field.startsWith('raw.')) {
       const col = this.rawColumn(field);
-      return byCodes(this.n, col.codes, Uint8Array.from(col.lists, (l) => (l.length ? 1 : 0)));
+      return byCodes(
+        this.n,
+        col.codes,
+        Uint8Array.from(col.lists, (l) => (l.length ? 1 : 0)),
+      );
     }
     const m = new Uint8Array(this.n);
     if (field === 'time') {
@@ -178,7 +182,11 @@ export class QlMask {
   private raw(field: string, match: QlMatch): Uint8Array {
     const col = this.rawColumn(field);
     const test = matcherOf(match, false);
-    return byCodes(this.n, col.codes, Uint8Array.from(col.lists, (l) => (l.some(test) ? 1 : 0)));
+    return byCodes(
+      this.n,
+      col.codes,
+      Uint8Array.from(col.lists, (l) => (l.some(test) ? 1 : 0)),
+    );
   }
 
   /** The values at a raw path for every row, read once per path and column version. */

@@ -13,7 +13,19 @@ export interface Needs {
  * Fields that hold one of few values across a whole log (the service, the category): a need on them
  * turns few records down, so another field of the rule is preferred when it has one.
  */
-const BROAD = new Set(['eventSource', 'eventService', 'Workload', 'Category', 'category', 'CategoryValue', 'LoggedByService', 'Status', 'ResultType', 'userIdentity.type', 'outcome.result']);
+const BROAD = new Set([
+  'eventSource',
+  'eventService',
+  'Workload',
+  'Category',
+  'category',
+  'CategoryValue',
+  'LoggedByService',
+  'Status',
+  'ResultType',
+  'userIdentity.type',
+  'outcome.result',
+]);
 
 /** Whether need a picks out fewer records than need b, as far as can be told from the rule. */
 function narrower(a: Needs, b: Needs): boolean {

@@ -67,7 +67,7 @@ export function cannotMatch(plan: TextKeys, text: string): boolean {
     const hay = g.cased ? text : lower!;
     if (g.any.some((t) => hay.includes(t))) return false;
   }
-  for (let i = text.indexOf('"'); i >= 0; ) {
+  for (let i = text.indexOf('"'); i >= 0;) {
     const end = text.indexOf('"', i + 1);
     if (end < 0) return false;
     let j = end + 1;

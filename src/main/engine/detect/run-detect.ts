@@ -59,7 +59,13 @@ export async function runDetect(store: CaseStore, rules: readonly SigmaRule[], o
   // JSON records are parsed from their stored text, read in large batches; CSV rows need their file.
   const json = wanted.filter((s) => s.format.startsWith('json'));
   const spare: Buffer[] = [];
-  const batches = json.length ? store.sourceEntryBatches(json.map((s) => s.id), BATCH, spare) : null;
+  const batches = json.length
+    ? store.sourceEntryBatches(
+        json.map((s) => s.id),
+        BATCH,
+        spare,
+      )
+    : null;
   if (batches) {
     for await (const b of batches) {
       const { nums, n } = b.cols;

@@ -3,10 +3,7 @@
 import { Unsupported } from './sigma-value';
 
 export type Cond =
-  | { kind: 'ref'; name: string }
-  | { kind: 'not'; arg: Cond }
-  | { kind: 'and' | 'or'; args: Cond[] }
-  | { kind: 'of'; quant: 'one' | 'all'; names: string[] };
+  { kind: 'ref'; name: string } | { kind: 'not'; arg: Cond } | { kind: 'and' | 'or'; args: Cond[] } | { kind: 'of'; quant: 'one' | 'all'; names: string[] };
 
 function tokenize(text: string): string[] {
   const tokens: string[] = text.match(/\(|\)|[^\s()]+/g) ?? [];
@@ -15,7 +12,12 @@ function tokenize(text: string): string[] {
 }
 
 function globToRe(pattern: string): RegExp {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  return new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
 }
 
 /** Parses `text` against the rule's selection names; throws Unsupported naming what is wrong. */

@@ -110,7 +110,11 @@ export function compileRule(text: string, file: string): SigmaRule {
     title: str(doc.title) || fallbackId,
     level: str(doc.level),
     author: str(doc.author),
-    logsource: { product: logsource.product && str(logsource.product), service: logsource.service && str(logsource.service), category: logsource.category && str(logsource.category) },
+    logsource: {
+      product: logsource.product && str(logsource.product),
+      service: logsource.service && str(logsource.service),
+      category: logsource.category && str(logsource.category),
+    },
   };
   try {
     if (doc.correlation !== undefined || doc.type === 'correlation') throw new Unsupported('correlation rules are not supported');

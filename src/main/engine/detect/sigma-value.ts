@@ -137,7 +137,12 @@ function numericTest(op: string, values: unknown[]): ValueTest {
     if (typeof v === 'boolean' || v === null || v === '' || !Number.isFinite(n)) throw new Unsupported(`"${op}" needs a number, got ${JSON.stringify(v)}`);
     return n;
   });
-  const cmp = { gt: (a: number, b: number) => a > b, gte: (a: number, b: number) => a >= b, lt: (a: number, b: number) => a < b, lte: (a: number, b: number) => a <= b }[op]!;
+  const cmp = {
+    gt: (a: number, b: number) => a > b,
+    gte: (a: number, b: number) => a >= b,
+    lt: (a: number, b: number) => a < b,
+    lte: (a: number, b: number) => a <= b,
+  }[op]!;
   return (f) => f.raw.some((s) => s.trim() !== '' && Number.isFinite(Number(s)) && limits.some((l) => cmp(Number(s), l)));
 }
 

@@ -17,7 +17,7 @@ export const NEUTRALISE_PREFIX = "'";
 export const NEUTRALISE_RULE =
   `A CSV cell (or header name) gets ${NEUTRALISE_PREFIX} before its text, and before any part of it that follows a comma, semicolon, tab, | or line break, ` +
   'where that text starts with = + - @ tab or CR (a plain negative number such as -12 or -0.5 is left as it is), so a spreadsheet shows it as text ' +
-  'whatever delimiter it splits on; each row lists its neutralised columns and keeps rawSha256 of the record as stored, and the data\'s framing lists a neutralised header';
+  "whatever delimiter it splits on; each row lists its neutralised columns and keeps rawSha256 of the record as stored, and the data's framing lists a neutralised header";
 
 /**
  * Whether the part of a cell at i (its start, or just after a separator) gets the prefix: it starts
@@ -115,7 +115,8 @@ export function neutraliseRow(row: string, delimiter: string): { row: string; co
       // An unquoted cell that is empty starts with the next delimiter (a tab in TSV), not a formula.
       const empty = !quoted && row.startsWith(delimiter, i);
       if (start < row.length && !empty && partNeedsPrefix(at, start, cellStart, row.length)) mark(start, col);
-    } else if (i < row.length && isSeparator(at(i - 1)) && !(!inQuotes && row.startsWith(delimiter, i)) && partNeedsPrefix(at, i, cellStart, row.length)) mark(i, col);
+    } else if (i < row.length && isSeparator(at(i - 1)) && !(!inQuotes && row.startsWith(delimiter, i)) && partNeedsPrefix(at, i, cellStart, row.length))
+      mark(i, col);
     if (i === row.length) break;
     const ch = row[i];
     if (ch === '"') inQuotes = !inQuotes;

@@ -113,7 +113,12 @@ export class CsvRowWriter {
       const nameCell = csvCell(s.name);
       // Only the path and name can hold a part that would run: after each comma of the JSON comes a quote.
       const fileHead = neutraliseText(head.slice(0, -1));
-      const fileCell: SourceParts['fileCell'] = [`"${q(fileHead.text)},""line"":`, ',""offset"":', ',""length"":', `${gzip ? ',""gzip"":true' : ''}${encoding ? `,""encoding"":""${encoding}""` : ''}}"`];
+      const fileCell: SourceParts['fileCell'] = [
+        `"${q(fileHead.text)},""line"":`,
+        ',""offset"":',
+        ',""length"":',
+        `${gzip ? ',""gzip"":true' : ''}${encoding ? `,""encoding"":""${encoding}""` : ''}}"`,
+      ];
       const vendorNameBytes = utf8(`${vendorCell.cell},${nameCell.cell},`);
       const fileCellBytes = fileCell.map(utf8) as SourceParts['fileCellBytes'];
       this.sourceParts.set(srcId, {
@@ -197,7 +202,16 @@ export class CsvRowWriter {
    * string or an API position, its before/after must be re-derived from the record, its time is
    * outside years 1970-9999, or a cell holds bytes that do not read back as themselves.
    */
-  private normalizedRow(cols: ColumnBatch, i: number, seg: Uint8Array, xStart: number, rawStart: number, rawEnd: number, src: SourceParts, rowNumber: number): number {
+  private normalizedRow(
+    cols: ColumnBatch,
+    i: number,
+    seg: Uint8Array,
+    xStart: number,
+    rawStart: number,
+    rawEnd: number,
+    src: SourceParts,
+    rowNumber: number,
+  ): number {
     const x = this.spans;
     if (extrasSpans(seg, xStart, rawStart, x) !== 0) return -1;
     if (x[2 * XK.url] >= 0) return -1;
@@ -335,7 +349,16 @@ export class CsvRowWriter {
   }
 
   /** A row written from decoded values: every raw row, and the normalized rows normalizedRow leaves. */
-  private rowFromStrings(cols: ColumnBatch, i: number, entries: Buffer, start: number, rawStart: number, rawEnd: number, src: SourceParts, rowNumber: number): number {
+  private rowFromStrings(
+    cols: ColumnBatch,
+    i: number,
+    entries: Buffer,
+    start: number,
+    rawStart: number,
+    rawEnd: number,
+    src: SourceParts,
+    rowNumber: number,
+  ): number {
     const extras = JSON.parse(entries.toString('utf8', start + 4, rawStart)) as EventExtras;
     const normalized = this.mode === 'normalized';
     const id = cols.nums[i * this.width + (normalized ? N.id : R.id)];
@@ -382,8 +405,26 @@ export class CsvRowWriter {
     const nb = i * NORMALIZED_COLUMNS_SQL.numeric.length;
     const tb = 2 * i * NORMALIZED_COLUMNS_SQL.text.length;
     const n = (k: number) => cols.nums[nb + k];
-    const t = (k: number) => (cols.textAt[tb + 2 * k] < 0 ? null : this.decoder.decode(cols.text.subarray(cols.textAt[tb + 2 * k], cols.textAt[tb + 2 * k + 1])));
-    return [n(N.id), n(N.t), n(N.tflag) < 0 ? null : n(N.tflag), n(N.src), t(T.actor), n(N.atype), t(T.action), t(T.ttype), t(T.tid), n(N.outcome), t(T.req), t(T.eid), t(T.ip), null, null, t(T.flags)];
+    const t = (k: number) =>
+      cols.textAt[tb + 2 * k] < 0 ? null : this.decoder.decode(cols.text.subarray(cols.textAt[tb + 2 * k], cols.textAt[tb + 2 * k + 1]));
+    return [
+      n(N.id),
+      n(N.t),
+      n(N.tflag) < 0 ? null : n(N.tflag),
+      n(N.src),
+      t(T.actor),
+      n(N.atype),
+      t(T.action),
+      t(T.ttype),
+      t(T.tid),
+      n(N.outcome),
+      t(T.req),
+      t(T.eid),
+      t(T.ip),
+      null,
+      null,
+      t(T.flags),
+    ];
   }
 
   /**
@@ -418,7 +459,9 @@ export class CsvRowWriter {
   private normalizedHead(r: unknown[], x: EventExtras, src: SourceParts, entries: Buffer, rawStart: number, rawEnd: number): string {
     const t = r[1] as number;
     const flags = r[15] as string | null;
-    const { before, after } = x.d ? this.store.diffOf(r[3] as number, x, entries.toString('utf8', rawStart, rawEnd)) : { before: x.b ?? null, after: x.a ?? null };
+    const { before, after } = x.d
+      ? this.store.diffOf(r[3] as number, x, entries.toString('utf8', rawStart, rawEnd))
+      : { before: x.b ?? null, after: x.a ?? null };
     let h = `${r[0] as number},${this.cell(r[11], 'eventId')},`;
     if (t < NO_TIME) {
       const time = this.iso.format(t);

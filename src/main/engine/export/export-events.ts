@@ -76,7 +76,9 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
   if (req.mode === 'raw' && req.format !== 'csv') {
     const csv = sources.find((s) => s.format.startsWith('csv'));
     if (csv) {
-      throw new Error(`raw ${req.format.toUpperCase()} holds JSON records, but some of these events are CSV rows from ${csv.name}: export them as CSV (their original rows) or normalized (the event model)`);
+      throw new Error(
+        `raw ${req.format.toUpperCase()} holds JSON records, but some of these events are CSV rows from ${csv.name}: export them as CSV (their original rows) or normalized (the event model)`,
+      );
     }
   }
   const layout = req.format === 'csv' && req.mode === 'raw' ? csvLayoutFor(sources) : null;
@@ -100,20 +102,21 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
     sources,
     neutralisation: {
       prefix: NEUTRALISE_PREFIX,
-      rule:
-        req.format === 'csv'
-          ? NEUTRALISE_RULE
-          : 'JSON exports are never neutralised',
+      rule: req.format === 'csv' ? NEUTRALISE_RULE : 'JSON exports are never neutralised',
       // Header names count too; data.framing.neutralisedHeader lists them with the header as the source has it.
       cells: c.neutralisedCells + (framing.neutralisedHeader?.columns.length ?? 0),
       rows: c.neutralisedRows,
     },
     redactions: { marker: REDACTION_MARKER, fields: redact, rows: redactedRows },
     ...annotations,
-    annotationsNote: 'Bookmarks, tags and notes put on the exported events in AuditDesk, by event id (rows[].id): what the investigator said, not part of the evidence.',
+    annotationsNote:
+      'Bookmarks, tags and notes put on the exported events in AuditDesk, by event id (rows[].id): what the investigator said, not part of the evidence.',
     howToVerify: `node ${VERIFY_FILE} [--sources DIR]  (or: sha256sum -c ${SUMS_FILE}; see "Evidence" in the AuditDesk README)`,
   });
-  const manifest = new ManifestFile(path.join(dir, MANIFEST_FILE), widestHead(headOf({ rows: 0, bytes: 0, sha256: '', neutralisedCells: 0, neutralisedRows: 0 }), total));
+  const manifest = new ManifestFile(
+    path.join(dir, MANIFEST_FILE),
+    widestHead(headOf({ rows: 0, bytes: 0, sha256: '', neutralisedCells: 0, neutralisedRows: 0 }), total),
+  );
   const rowsFd = manifest.fd;
   const dataHash = crypto.createHash('sha256');
   let dataBytes = 0;
@@ -130,7 +133,10 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
   let redactedAny = 0;
   let dataSha256: string;
   try {
-    const fast = req.format === 'csv' && !redact.length ? await streamCsv(store, query, ids, req.mode, layout, framing, sources, sourceIndex, dataFd, rowsFd, total, hooks) : null;
+    const fast =
+      req.format === 'csv' && !redact.length
+        ? await streamCsv(store, query, ids, req.mode, layout, framing, sources, sourceIndex, dataFd, rowsFd, total, hooks)
+        : null;
     if (fast) {
       ({ rows, neutralisedCells, neutralisedRows, dataBytes, dataSha256 } = fast);
     } else {
@@ -215,11 +221,7 @@ export async function exportEvents(store: CaseStore, req: ExportRequest, hooks: 
 
   const verifier = verifyScript();
   fs.writeFileSync(path.join(dir, VERIFY_FILE), verifier, { mode: 0o644 });
-  const sums = [
-    `${dataSha256}  ${dataName}`,
-    `${manifestSha256}  ${MANIFEST_FILE}`,
-    `${sha256(verifier)}  ${VERIFY_FILE}`,
-  ];
+  const sums = [`${dataSha256}  ${dataName}`, `${manifestSha256}  ${MANIFEST_FILE}`, `${sha256(verifier)}  ${VERIFY_FILE}`];
   fs.writeFileSync(path.join(dir, SUMS_FILE), `${sums.join('\n')}\n`, { mode: 0o644 });
   hooks.onProgress(rows, total);
   return {

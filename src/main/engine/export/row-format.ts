@@ -21,8 +21,27 @@ export type CsvLayout = { kind: 'source-rows'; header: string; delimiter: string
 
 /** Normalized CSV columns: the event model, with structured values and the raw record as text. */
 export const NORMALIZED_COLUMNS = [
-  'id', 'eventId', 'time', 'timeOriginal', 'timeFlag', 'vendor', 'source', 'actor', 'actorType', 'action',
-  'targetType', 'targetId', 'outcome', 'requestId', 'ip', 'userAgent', 'flags', 'before', 'after', 'provenance', 'raw',
+  'id',
+  'eventId',
+  'time',
+  'timeOriginal',
+  'timeFlag',
+  'vendor',
+  'source',
+  'actor',
+  'actorType',
+  'action',
+  'targetType',
+  'targetId',
+  'outcome',
+  'requestId',
+  'ip',
+  'userAgent',
+  'flags',
+  'before',
+  'after',
+  'provenance',
+  'raw',
 ] as const;
 
 export function framingFor(format: ExportFormat, mode: ExportMode, layout: CsvLayout | null): Framing {
@@ -76,11 +95,19 @@ export function framingFor(format: ExportFormat, mode: ExportMode, layout: CsvLa
 export class RowRefused extends Error {}
 
 /** One row's text and the columns (names) whose cells were neutralised. */
-export function formatRow(event: AuditEvent, rowNumber: number, format: ExportFormat, mode: ExportMode, layout: CsvLayout | null): { text: string; neutralised: string[] } {
+export function formatRow(
+  event: AuditEvent,
+  rowNumber: number,
+  format: ExportFormat,
+  mode: ExportMode,
+  layout: CsvLayout | null,
+): { text: string; neutralised: string[] } {
   if (format !== 'csv') {
     if (mode === 'normalized') return { text: JSON.stringify(event), neutralised: [] };
     if (format === 'jsonl' && /[\r\n]/.test(event.raw)) {
-      throw new RowRefused('spans several lines: JSONL holds one record per line and raw records are never re-written; export raw records as --format json, or --normalized');
+      throw new RowRefused(
+        'spans several lines: JSONL holds one record per line and raw records are never re-written; export raw records as --format json, or --normalized',
+      );
     }
     return { text: event.raw, neutralised: [] };
   }

@@ -27,7 +27,7 @@ let bytes = 0;
 
 /** @param {number} fd @param {Uint8Array} buf @param {number} len */
 function writeAll(fd, buf, len) {
-  for (let done = 0; done < len; ) done += fs.writeSync(fd, buf, done, len - done);
+  for (let done = 0; done < len;) done += fs.writeSync(fd, buf, done, len - done);
 }
 
 /** @param {string} text */

@@ -31,7 +31,7 @@ const messageOf = (e) => (e instanceof Error ? e.message : String(e));
  */
 function eachChunk(fd, start, end, chunk, fn) {
   const buf = Buffer.allocUnsafe(Math.max(1, Math.min(chunk, end - start)));
-  for (let at = start; at < end; ) {
+  for (let at = start; at < end;) {
     const n = fs.readSync(fd, buf, 0, Math.min(buf.length, end - at), at);
     if (n === 0) throw new Error('file ended early at byte ' + at);
     fn(buf.subarray(0, n));
@@ -45,7 +45,10 @@ const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW || 0) | (fs.
 /** @param {string} file @returns {number} */
 function openRegular(file) {
   const st = fs.lstatSync(file);
-  if (!st.isFile()) throw new Error('is not a regular file (' + (st.isSymbolicLink() ? 'a symbolic link' : st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a pipe' : 'a special file') + ')');
+  if (!st.isFile())
+    throw new Error(
+      'is not a regular file (' + (st.isSymbolicLink() ? 'a symbolic link' : st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a pipe' : 'a special file') + ')',
+    );
   const fd = fs.openSync(file, OPEN_FLAGS);
   if (!fs.fstatSync(fd).isFile()) {
     fs.closeSync(fd);
@@ -204,8 +207,16 @@ function readData(file, framing, chunk) {
 /** @param {string} file @param {number} chunk */
 function readManifest(file, chunk) {
   const rows = {
-    count: 0, sha: new Digests(), valid: /** @type {boolean[]} */ ([]), raw: new Digests(), hasRaw: /** @type {boolean[]} */ ([]), row: new Numbers(),
-    source: new Numbers(), offset: new Numbers(), length: new Numbers(), line: new Numbers(),
+    count: 0,
+    sha: new Digests(),
+    valid: /** @type {boolean[]} */ ([]),
+    raw: new Digests(),
+    hasRaw: /** @type {boolean[]} */ ([]),
+    row: new Numbers(),
+    source: new Numbers(),
+    offset: new Numbers(),
+    length: new Numbers(),
+    line: new Numbers(),
   };
   const zero = Buffer.alloc(32);
   /** @param {unknown} v */
@@ -368,7 +379,8 @@ function headProblem(m) {
   if (!isText(d.file)) return '"data.file" is not a file name';
   const f = d.framing;
   if (!f || typeof f !== 'object' || !['json', 'lines', 'csv'].includes(f.kind)) return '"data.framing.kind" is not json, lines or csv';
-  if (!isText(f.prefix) || !isText(f.suffix) || !isText(f.separator) || f.separator === '') return '"data.framing" needs prefix, separator (not empty) and suffix as text';
+  if (!isText(f.prefix) || !isText(f.suffix) || !isText(f.separator) || f.separator === '')
+    return '"data.framing" needs prefix, separator (not empty) and suffix as text';
   if (!isCount(d.rows)) return '"data.rows" is not a row count';
   if (!isText(d.sha256) || !HEX64.test(d.sha256)) return '"data.sha256" is not a SHA-256';
   if (!Array.isArray(m.sources)) return '"sources" is not a list';
@@ -429,11 +441,15 @@ export function verifyExport(dir, sourcesDir, options) {
     } finally {
       fs.closeSync(fd);
     }
-    sums = text.split('\n').filter(Boolean).map((line) => {
-      const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
-      if (!m) problems.push('SHA256SUMS: cannot read the line ' + JSON.stringify(line));
-      return m ? { sha: m[1], name: m[2] } : null;
-    }).filter((x) => x !== null);
+    sums = text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
+        if (!m) problems.push('SHA256SUMS: cannot read the line ' + JSON.stringify(line));
+        return m ? { sha: m[1], name: m[2] } : null;
+      })
+      .filter((x) => x !== null);
   } catch (e) {
     problems.push('SHA256SUMS: ' + messageOf(e));
   }
@@ -527,7 +543,7 @@ export function verifyExport(dir, sourcesDir, options) {
         const offset = listed.offset.at(k);
         const length = listed.length.at(k);
         if (!Number.isSafeInteger(source) || source < 0 || source >= manifest.sources.length) {
-          problems.push('row ' + listed.row.at(k) + ': source ' + source + ' is not one of the manifest\'s ' + manifest.sources.length + ' sources');
+          problems.push('row ' + listed.row.at(k) + ': source ' + source + " is not one of the manifest's " + manifest.sources.length + ' sources');
           continue;
         }
         if (offset === -2 || length === -2) {
@@ -580,9 +596,14 @@ function main(argv) {
     for (const p of r.problems) process.stdout.write('FAIL ' + p + '\n');
     for (const n of r.notes) process.stdout.write('note ' + n + '\n');
     process.stdout.write(
-      (r.ok ? 'OK ' : 'FAILED ') + dir + ': ' + r.rows + ' rows' +
+      (r.ok ? 'OK ' : 'FAILED ') +
+        dir +
+        ': ' +
+        r.rows +
+        ' rows' +
         (r.dataSha256 ? ', data SHA-256 ' + r.dataSha256 : '') +
-        (sources ? ', ' + r.rowsComparedWithSources + ' rows compared with ' + r.sourcesChecked + ' source files' : '') + '\n',
+        (sources ? ', ' + r.rowsComparedWithSources + ' rows compared with ' + r.sourcesChecked + ' source files' : '') +
+        '\n',
     );
   }
   return r.ok ? 0 : 1;

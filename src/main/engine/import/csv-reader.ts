@@ -116,9 +116,7 @@ export async function* readCsv(src: ByteSource, plan: CsvPlan, batchSize: number
       if (fields.length !== width) {
         out.errors.push({
           line,
-          message: plan.header
-            ? `row has ${fields.length} fields, header has ${width}`
-            : `row has ${fields.length} fields, other rows have ${width}`,
+          message: plan.header ? `row has ${fields.length} fields, header has ${width}` : `row has ${fields.length} fields, other rows have ${width}`,
         });
         continue;
       }
@@ -133,7 +131,10 @@ export async function* readCsv(src: ByteSource, plan: CsvPlan, batchSize: number
   await piping;
   flushSkipped();
   if (tooBig) {
-    out.errors.push({ line: lineNo, message: tooLarge(`the row starting at line ${lineNo}`, prevEnd, maxRecordBytes, 'neither it nor the rest of the file is read') });
+    out.errors.push({
+      line: lineNo,
+      message: tooLarge(`the row starting at line ${lineNo}`, prevEnd, maxRecordBytes, 'neither it nor the rest of the file is read'),
+    });
   }
   if (pipeError) out.errors.push({ line: lineNo, message: `CSV: ${(pipeError as Error).message}` });
   if (src.error) out.errors.push({ line: lineNo, message: src.error });

@@ -111,7 +111,12 @@ function commonCount(rows: string[][]): { value: number; share: number } {
 function proseLike(row: string[]): boolean {
   if (row.length < 2 || row.some(looksLikeData)) return false;
   for (let i = 1; i < row.length; i++) if (!/^ \S/.test(row[i])) return false;
-  return row.join(' ').split(/\s+/).filter((w) => w !== '').length >= 5;
+  return (
+    row
+      .join(' ')
+      .split(/\s+/)
+      .filter((w) => w !== '').length >= 5
+  );
 }
 
 /** Comma- or semicolon-separated sentences (a letter, notes) are text, not delimited records. */

@@ -19,9 +19,30 @@ export interface ObjectOutline {
 
 /** Keys under which exports and list APIs put their records, in order of preference. */
 export const ENVELOPE_KEYS = [
-  'Records', 'records', 'logs', 'entries', 'events', 'auditLogs', 'audit_logs', 'auditEvents',
-  'audit_events', 'data', 'items', 'results', 'value', 'hits', 'activities', 'rows', 'result',
-  'list', 'objects', 'Items', 'Events', 'Logs', 'Data', 'Results',
+  'Records',
+  'records',
+  'logs',
+  'entries',
+  'events',
+  'auditLogs',
+  'audit_logs',
+  'auditEvents',
+  'audit_events',
+  'data',
+  'items',
+  'results',
+  'value',
+  'hits',
+  'activities',
+  'rows',
+  'result',
+  'list',
+  'objects',
+  'Items',
+  'Events',
+  'Logs',
+  'Data',
+  'Results',
 ];
 
 /** Sibling keys typical of list responses: paging, totals, cursors, API bookkeeping. */

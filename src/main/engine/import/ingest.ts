@@ -58,7 +58,8 @@ export function ingestBatch(t: IngestTarget, b: PreparedBatch): { imported: numb
   const strs = JSON.parse(b.strs) as (string | null)[];
   // Entries go in as one append; a duplicate's bytes stay unreferenced in the append-only segment.
   const base = store.appendEntries(b.entries);
-  const rawAt = (i: number) => decodeEntry(Buffer.from(b.entries.buffer, b.entries.byteOffset + (i ? b.ends[i - 1] : 0), b.ends[i] - (i ? b.ends[i - 1] : 0))).raw;
+  const rawAt = (i: number) =>
+    decodeEntry(Buffer.from(b.entries.buffer, b.entries.byteOffset + (i ? b.ends[i - 1] : 0), b.ends[i] - (i ? b.ends[i - 1] : 0))).raw;
   for (let i = 0; i < b.n; i++) {
     const o = i * NUM_COLS;
     const h = b.nums[o + N_HASH];

@@ -22,11 +22,7 @@ export function countNewlines(text: string, end: number): number {
 }
 
 /** The file line a JSON.parse error points at, given the parsed text began on `startLine`. */
-export function describeParseError(
-  err: unknown,
-  text: string,
-  startLine: number,
-): { line: number; message: string; position: number | null } {
+export function describeParseError(err: unknown, text: string, startLine: number): { line: number; message: string; position: number | null } {
   const raw = err instanceof Error ? err.message : String(err);
   const position = errorPosition(raw);
   const line = position === null ? startLine : startLine + countNewlines(text, position);

@@ -28,14 +28,7 @@ export interface OpenReaderOptions {
 
 type Plan = { format: string; notes: string[]; run: (src: ByteSource) => AsyncGenerator<RecordBatch> };
 
-async function planJsonDocument(
-  path: string,
-  gzip: boolean,
-  encoding: TextEncoding,
-  batchSize: number,
-  max: number,
-  length: number,
-): Promise<Plan> {
+async function planJsonDocument(path: string, gzip: boolean, encoding: TextEncoding, batchSize: number, max: number, length: number): Promise<Plan> {
   const outline = await outlineDocument(new ByteSource(path, gzip, encoding, length));
   if (outline.topValues > 1) {
     // Several top-level values: one per line is JSONL with a huge first line; otherwise a
@@ -84,10 +77,7 @@ export async function openRecordReader(path: string, opts: OpenReaderOptions = {
     case 'empty':
       throw new FileFormatError(path, gzip ? 'file is empty (after decompression)' : 'file is empty');
     case 'unknown':
-      throw new FileFormatError(
-        path,
-        'unrecognised format: expected JSON Lines, a JSON array or object, or delimited text (CSV/TSV) with consistent columns',
-      );
+      throw new FileFormatError(path, 'unrecognised format: expected JSON Lines, a JSON array or object, or delimited text (CSV/TSV) with consistent columns');
     case 'jsonl':
       plan = { format: 'jsonl', notes: [], run: (s) => readJsonLines(s, batchSize, max) };
       break;

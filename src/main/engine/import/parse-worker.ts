@@ -56,7 +56,10 @@ async function run(start: ParseStart): Promise<void> {
   if (!pending.length) {
     return send({ type: 'unreadable', message: 'no records found', line: 0, errors: pendingErrors });
   }
-  const mapping = chooseMapping(pending.slice(0, SAMPLE_SIZE).map((r) => r.value), { saved: start.saved });
+  const mapping = chooseMapping(
+    pending.slice(0, SAMPLE_SIZE).map((r) => r.value),
+    { saved: start.saved },
+  );
   send({ type: 'header', format: reader.format, gzip: reader.gzip, encoding: reader.encoding, bytesTotal: reader.bytesTotal, notes: reader.notes, mapping });
   const apply = compileMapping(mapping);
   const opts = { keepDiff: !reader.format.startsWith('json') };

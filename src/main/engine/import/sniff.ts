@@ -42,7 +42,10 @@ function firstValueEnd(buf: Buffer, from: number): number {
 
 /** A damaged first line should not turn a JSONL file into "one broken document". */
 function laterLinesAreObjects(text: string, whole: boolean): boolean {
-  const lines = text.split('\n').slice(1, whole ? undefined : -1).filter((l) => l.trim() !== '');
+  const lines = text
+    .split('\n')
+    .slice(1, whole ? undefined : -1)
+    .filter((l) => l.trim() !== '');
   let ok = 0;
   for (const l of lines.slice(0, 50)) {
     try {

@@ -55,6 +55,7 @@ function step(a: unknown, b: unknown, at: string, depth: number, out: ChangedPat
     return kids;
   }
   // Here a and b are not both objects or both arrays: a container on either side is a change.
-  if (isContainer(a) || isContainer(b) || a !== b) out.push({ path: at || '(whole)', kind: 'changed', before: boundDepth(a, depth), after: boundDepth(b, depth) });
+  if (isContainer(a) || isContainer(b) || a !== b)
+    out.push({ path: at || '(whole)', kind: 'changed', before: boundDepth(a, depth), after: boundDepth(b, depth) });
   return kids;
 }

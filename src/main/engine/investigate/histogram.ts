@@ -13,7 +13,8 @@ const MIN = 60 * SEC;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 /** Bucket widths from seconds to weeks; beyond them, calendar months (the column engine uses the same). */
-export const STEPS = [1, 2, 5, 10, 15, 30].map((n) => n * SEC)
+export const STEPS = [1, 2, 5, 10, 15, 30]
+  .map((n) => n * SEC)
   .concat([1, 2, 5, 10, 15, 30].map((n) => n * MIN))
   .concat([1, 2, 3, 6, 12].map((n) => n * HOUR))
   .concat([DAY, 2 * DAY, 7 * DAY, 14 * DAY]);

@@ -8,18 +8,12 @@ const TYPE_WORDS: Record<string, ActorType> = {};
 function words(t: ActorType, list: string): void {
   for (const w of list.split(' ')) TYPE_WORDS[w] = t;
 }
-words(
-  'human',
-  'human user person member admin administrator owner iamuser root regular enduser federateduser identityuser guest dcadmin',
-);
+words('human', 'human user person member admin administrator owner iamuser root regular enduser federateduser identityuser guest dcadmin');
 words(
   'agent',
   'agent bot app application serviceprincipal assumedrole serviceaccount integration apikey token client oauthclient managedidentity webhook assistant workflow api',
 );
-words(
-  'system',
-  'system systemprincipal awsservice service cron scheduler internal automation daemon platform',
-);
+words('system', 'system systemprincipal awsservice service cron scheduler internal automation daemon platform');
 
 function squash(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -44,10 +38,7 @@ export function actorTypeFromTypeValue(v: unknown): ActorType {
   if (typeof v !== 'string') return 'unknown';
   const s = squash(v);
   if (/^\d+$/.test(s)) return M365_USER_TYPE[Number(s)] ?? 'unknown';
-  return (
-    TYPE_WORDS[s] ??
-    (s.endsWith('user') ? 'human' : s.endsWith('bot') || s.endsWith('agent') ? 'agent' : 'unknown')
-  );
+  return TYPE_WORDS[s] ?? (s.endsWith('user') ? 'human' : s.endsWith('bot') || s.endsWith('agent') ? 'agent' : 'unknown');
 }
 
 export function actorTypeFromActor(actor: string | null): ActorType {

@@ -3,30 +3,9 @@
 // points both sides at the list and the side is built here as an object keyed by field name.
 import { MAX_SHOWN_DEPTH, TOO_DEEP, boundDepth, deeperThan } from '../../../shared/json-depth';
 
-
 /** Member-name pairs for one change entry: [name key candidates], old key, new key. */
-const ENTRY_OLD = [
-  'changedFrom',
-  'oldValue',
-  'old_value',
-  'OldValue',
-  'old',
-  'from',
-  'before',
-  'previousValue',
-  'previous_value',
-];
-const ENTRY_NEW = [
-  'changedTo',
-  'newValue',
-  'new_value',
-  'NewValue',
-  'new',
-  'to',
-  'after',
-  'currentValue',
-  'current_value',
-];
+const ENTRY_OLD = ['changedFrom', 'oldValue', 'old_value', 'OldValue', 'old', 'from', 'before', 'previousValue', 'previous_value'];
+const ENTRY_NEW = ['changedTo', 'newValue', 'new_value', 'NewValue', 'new', 'to', 'after', 'currentValue', 'current_value'];
 const ENTRY_NAME = ['fieldName', 'field', 'displayName', 'name', 'Name', 'key', 'property', 'attribute'];
 
 function isEntry(o: unknown): o is Record<string, unknown> {
@@ -54,10 +33,7 @@ function decodeMaybe(v: unknown): unknown {
   return v;
 }
 
-export function sideFromChangeList(
-  list: Record<string, unknown>[],
-  side: 'before' | 'after',
-): Record<string, unknown> | null {
+export function sideFromChangeList(list: Record<string, unknown>[], side: 'before' | 'after'): Record<string, unknown> | null {
   const keys = side === 'before' ? ENTRY_OLD : ENTRY_NEW;
   const out: Record<string, unknown> = {};
   let any = false;

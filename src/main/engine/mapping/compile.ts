@@ -8,13 +8,7 @@ import { getDescriptor } from '../../vendors/index';
 import { actorTypeFromActor, actorTypeFromTypeValue } from './actor-type';
 import { normaliseSide, WEAK_SIDE_NAMES } from './before-after';
 import type { MappedFields } from './mapped-fields';
-import {
-  outcomeFromAction,
-  outcomeKind,
-  readOutcome,
-  outcomeFromWord,
-  type OutcomeKind,
-} from './normalise-outcome';
+import { outcomeFromAction, outcomeKind, readOutcome, outcomeFromWord, type OutcomeKind } from './normalise-outcome';
 import { compilePath, DecodeCache, parsePath, type Accessor } from '../../../shared/mapping-paths';
 import { identityText } from './identity';
 import { toText } from './values';
@@ -92,11 +86,7 @@ function outcomeReader(
     for (const r of readers) {
       const v = r.acc(rec, cache);
       const present = v !== undefined && v !== null && v !== '';
-      if (
-        present &&
-        values.size > 0 &&
-        (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
-      ) {
+      if (present && values.size > 0 && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) {
         const mapped = values.get(String(v).trim().toLowerCase());
         if (mapped) return mapped;
       }
@@ -203,8 +193,7 @@ function actorReader(accs: Accessor[]): (rec: Rec, cache: DecodeCache) => string
 }
 
 // Sign-in and authentication events: the person signing in is often recorded as the target user.
-const SIGN_IN =
-  /sign[-_. ]?in|signed[-_. ]?in|log[-_. ]?in|logged[-_. ]?in|log[-_. ]?on|authenticat|session[._]start|credentials?[-_. ]|mfa|2fa/i;
+const SIGN_IN = /sign[-_. ]?in|signed[-_. ]?in|log[-_. ]?in|logged[-_. ]?in|log[-_. ]?on|authenticat|session[._]start|credentials?[-_. ]|mfa|2fa/i;
 const NO_ONE = /^(anonymous|unknown|-|n\/a)$/i;
 
 // "report:rpt_123" in one Resource column: the type before the first colon, the id after.
@@ -222,8 +211,7 @@ export function compileMapping(m: Mapping): (value: Record<string, unknown>) => 
   const actor = withLookup(actorReader(accessors(m, 'actor')), lk.actor);
   const signInUser = actorReader((m.signInUser ?? []).map((p) => compilePath(p)));
   // No actor field at all, but a target_user: a sign-in attempts log (1Password), whatever its actions say.
-  const signInLog =
-    (m.fields.actor ?? []).length === 0 && (m.signInUser ?? []).some((p) => /target_?user/i.test(p));
+  const signInLog = (m.fields.actor ?? []).length === 0 && (m.signInUser ?? []).some((p) => /target_?user/i.test(p));
   const rawAction = textReader(accessors(m, 'action'));
   const actionTable = lk.action && Object.keys(lk.action).length > 0 ? new Map(Object.entries(lk.action)) : null;
   const targetType = withLookup(textReader(accessors(m, 'targetType')), lk.targetType);
@@ -244,8 +232,7 @@ export function compileMapping(m: Mapping): (value: Record<string, unknown>) => 
     const raw = rawAction(rec, cache);
     const act = raw !== null && actionTable ? (actionTable.get(raw) ?? raw) : raw;
     let who = actor(rec, cache);
-    if ((who === null || NO_ONE.test(who)) && m.signInUser && (signInLog || (act !== null && SIGN_IN.test(act))))
-      who = signInUser(rec, cache) ?? who;
+    if ((who === null || NO_ONE.test(who)) && m.signInUser && (signInLog || (act !== null && SIGN_IN.test(act)))) who = signInUser(rec, cache) ?? who;
     let tType = targetType(rec, cache);
     let tId = targetId(rec, cache);
     if (splitTarget && tType !== null && tType === tId) {
@@ -293,8 +280,7 @@ function diffReader(m: Mapping, cache: DecodeCache): (rec: Record<string, unknow
   const after = afterAccs.length ? sideReader(afterAccs, 'after') : null;
   // Zoom sends "object" on every event but "old_object" only on updates: an after-state named
   // that generically is one only when a before-state came with it.
-  const afterNeedsBefore =
-    (m.fields.after ?? []).length > 0 && (m.fields.after ?? []).every((p) => WEAK_SIDE_NAMES.has(lastKey(p)));
+  const afterNeedsBefore = (m.fields.after ?? []).length > 0 && (m.fields.after ?? []).every((p) => WEAK_SIDE_NAMES.has(lastKey(p)));
   return (rec) => {
     const b = before ? before(rec, cache) : null;
     return { before: b, after: after && (b !== null || !afterNeedsBefore) ? after(rec, cache) : null };

@@ -68,10 +68,7 @@ export interface Detection {
   rule: string;
 }
 
-export function detectVendor(
-  samples: readonly Rec[],
-  vendors: readonly VendorDescriptor[] = VENDORS,
-): Detection | null {
+export function detectVendor(samples: readonly Rec[], vendors: readonly VendorDescriptor[] = VENDORS): Detection | null {
   let best: Detection | null = null;
   for (const d of vendors) {
     d.detect.rules.forEach((r, i) => {

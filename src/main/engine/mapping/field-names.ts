@@ -106,17 +106,7 @@ const ACTOR: Table = {
   invokedby: 0.45,
 };
 // Names that only mean "actor" under an actor-ish parent.
-const ACTOR_GENERIC = new Set([
-  'email',
-  'name',
-  'displayname',
-  'id',
-  'uuid',
-  'login',
-  'arn',
-  'alternateid',
-  'principalid',
-]);
+const ACTOR_GENERIC = new Set(['email', 'name', 'displayname', 'id', 'uuid', 'login', 'arn', 'alternateid', 'principalid']);
 const ACTOR_PARENTS =
   /^(actor|actors|actordetails|user|useridentity|initiatedby|author|caller|createdby|authenticationinfo|auth|principal|operator|performedby|admin|app|impersonateduser|actorlocation|servicePrincipal)$/i;
 
@@ -158,16 +148,7 @@ const EVENT_ID: Table = {
   auditlogid: 0.9,
   entryid: 0.8,
 };
-const EVENT_ID_PARENTS = new Set([
-  'properties',
-  'message',
-  'id',
-  'event',
-  'data',
-  'record',
-  'cloudtrailevent',
-  'payload',
-]);
+const EVENT_ID_PARENTS = new Set(['properties', 'message', 'id', 'event', 'data', 'record', 'cloudtrailevent', 'payload']);
 
 const REQUEST_ID: Table = {
   requestid: 1,
@@ -243,8 +224,7 @@ const TARGET_ID: Table = {
   objectname: 0.7,
   targetname: 0.8,
 };
-const TARGET_PARENTS =
-  /^(target|targets|targetresources|entity|object|objectref|objectitem|resource|resources|source|affected|item)$/;
+const TARGET_PARENTS = /^(target|targets|targetresources|entity|object|objectref|objectitem|resource|resources|source|affected|item)$/;
 
 const OUTCOME: Table = {
   outcome: 1,
@@ -309,17 +289,10 @@ function effectiveName(stat: PathStat, field: MappedField): { name: string; pare
   if (wrapper && parent) {
     return { name: parent, parent: parents[parents.length - 2] ?? '' };
   }
-  if (
-    (leaf === 'result' || leaf === 'code' || leaf === 'status' || leaf === 'errorcode') &&
-    parent &&
-    /outcome|responsestatus|status|response/.test(parent)
-  ) {
+  if ((leaf === 'result' || leaf === 'code' || leaf === 'status' || leaf === 'errorcode') && parent && /outcome|responsestatus|status|response/.test(parent)) {
     return { name: parent + leaf, parent: parents[parents.length - 2] ?? '' };
   }
-  if (
-    (leaf === 'id' || leaf === 'uuid') &&
-    /^(request|transaction|operation|audit|correlation|trace|event|log|document|tx|txn)$/.test(parent)
-  ) {
+  if ((leaf === 'id' || leaf === 'uuid') && /^(request|transaction|operation|audit|correlation|trace|event|log|document|tx|txn)$/.test(parent)) {
     return { name: parent + 'id', parent: parents[parents.length - 2] ?? '' };
   }
   if (leaf === 'type' && /actor|useridentity|principal|identity|createdby|caller/.test(parent)) {
@@ -352,12 +325,7 @@ export function namePrior(field: MappedField, stat: PathStat): number {
       if (!p) return 0;
       // A request's receipt by the server is the event itself (Kubernetes), not the log's ingestion.
       if (TIME_OTHER.test(name) && name !== 'requestreceivedtimestamp') p *= 0.3;
-      if (
-        parents.some((x) => TIME_OTHER_PARENTS.has(x)) ||
-        underActor ||
-        (underTarget && !parents.includes('object'))
-      )
-        p *= 0.4;
+      if (parents.some((x) => TIME_OTHER_PARENTS.has(x)) || underActor || (underTarget && !parents.includes('object'))) p *= 0.4;
       return p * depthFactor;
     }
     case 'actor': {
@@ -366,20 +334,13 @@ export function namePrior(field: MappedField, stat: PathStat): number {
       if (!p || underTarget || parents.includes('context') || parents.includes('session')) return 0;
       if (squash(stat.leaf) === 'tag') return 0;
       if (ACTOR_GENERIC.has(name)) p = underActor ? Math.min(1, p * 1.6) : p * 0.3;
-      if (parents.some((x) => /sessionissuer|sessioncontext|impersonated|delegation|firstparty/.test(x)))
-        p *= 0.5;
+      if (parents.some((x) => /sessionissuer|sessioncontext|impersonated|delegation|firstparty/.test(x))) p *= 0.5;
       return p * depthFactor;
     }
     case 'action': {
       let p = lookup(ACTION, name);
       if (!p && /(action|operation|eventname)$/.test(name)) p = 0.5;
-      if (
-        !p ||
-        underTarget ||
-        underActor ||
-        parents.some((x) => /authorization|context|details|metadata|^response$/.test(x))
-      )
-        return 0;
+      if (!p || underTarget || underActor || parents.some((x) => /authorization|context|details|metadata|^response$/.test(x))) return 0;
       // Vault's request.operation is the operation; its top-level "type" only says request/response.
       if (parents.includes('request')) p *= 0.9;
       if (name === 'events' && squash(stat.leaf) !== 'name') return 0;
@@ -426,23 +387,17 @@ export function namePrior(field: MappedField, stat: PathStat): number {
     }
     case 'targetId': {
       let p = lookup(TARGET_ID, name);
-      if (!p && underTarget && /^(id|name|alternateid|email|displayname|arn|login|key|path)$/.test(name))
-        p = 0.6;
+      if (!p && underTarget && /^(id|name|alternateid|email|displayname|arn|login|key|path)$/.test(name)) p = 0.6;
       if (!p || underActor) return 0;
       return p * depthFactor;
     }
     case 'outcome': {
       let p = lookup(OUTCOME, name);
       if (!p && /statuscode$|decision$/.test(name)) p = 0.6;
-      if (!p || underTarget || underActor || parents.some((x) => /context|session|location|device/.test(x)))
-        return 0;
+      if (!p || underTarget || underActor || parents.some((x) => /context|session|location|device/.test(x))) return 0;
       // Inside a before/after state, "status" is the object's state, not how the action went.
       if (
-        parents.some((x) =>
-          /^(before|after|old|new|oldvalue|newvalue|previous|current|changes|changedvalues|oldobject|data|params|parameters|state)$/.test(
-            x,
-          ),
-        )
+        parents.some((x) => /^(before|after|old|new|oldvalue|newvalue|previous|current|changes|changedvalues|oldobject|data|params|parameters|state)$/.test(x))
       )
         return 0;
       if (parents.some((x) => x === 'metadata' || x === 'details') && !/error/.test(name)) return 0;

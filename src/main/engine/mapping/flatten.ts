@@ -86,17 +86,11 @@ export function flattenRecord(rec: unknown): Visit[] {
   const walkContainer = (v: unknown, path: string, depth: number, leaf: string, parents: string[]): void => {
     if (depth >= MAX_DEPTH) return;
     const afterDecode = path.endsWith('->');
-    const join = (k: string): string =>
-      path === '' || afterDecode ? path + keyToPath(k, true) : path + keyToPath(k, false);
+    const join = (k: string): string => (path === '' || afterDecode ? path + keyToPath(k, true) : path + keyToPath(k, false));
     const childParents = leaf === '' ? parents : [...parents, leaf];
     if (Array.isArray(v)) {
-      const objs = v.filter((e) => e && typeof e === 'object' && !Array.isArray(e)) as Record<
-        string,
-        unknown
-      >[];
-      const nameKey = PAIR_NAME_KEYS.find(
-        (k) => objs.length > 0 && objs.every((o) => typeof o[k] === 'string'),
-      );
+      const objs = v.filter((e) => e && typeof e === 'object' && !Array.isArray(e)) as Record<string, unknown>[];
+      const nameKey = PAIR_NAME_KEYS.find((k) => objs.length > 0 && objs.every((o) => typeof o[k] === 'string'));
       if (nameKey && objs.length > 1) {
         for (const o of objs) {
           const label = String(o[nameKey]);
@@ -113,18 +107,14 @@ export function flattenRecord(rec: unknown): Visit[] {
       // value) and keep `a[0]` for scalars.
       if (objs.length > 0) {
         const merged: Record<string, unknown> = {};
-        for (const o of objs)
-          for (const [k, val] of Object.entries(o))
-            if (!(k in merged) || !nonEmpty(merged[k])) merged[k] = val;
-        for (const [k, val] of Object.entries(merged))
-          walk(val, `${path}[]${keyToPath(k, false)}`, depth + 1, k, childParents);
+        for (const o of objs) for (const [k, val] of Object.entries(o)) if (!(k in merged) || !nonEmpty(merged[k])) merged[k] = val;
+        for (const [k, val] of Object.entries(merged)) walk(val, `${path}[]${keyToPath(k, false)}`, depth + 1, k, childParents);
       } else if (v.length > 0) {
         walk(v[0], `${path}[0]`, depth + 1, leaf, parents);
       }
       return;
     }
-    for (const [k, val] of Object.entries(v as Record<string, unknown>))
-      walk(val, join(k), depth + 1, k, childParents);
+    for (const [k, val] of Object.entries(v as Record<string, unknown>)) walk(val, join(k), depth + 1, k, childParents);
   };
   walk(rec, '', 0, '', []);
   return out;

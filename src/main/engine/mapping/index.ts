@@ -22,8 +22,7 @@ type Rec = Record<string, unknown>;
 function hitRate(samples: readonly Rec[], paths: string[]): number {
   if (samples.length === 0 || paths.length === 0) return 0;
   let hit = 0;
-  for (const r of samples)
-    if (paths.some((p) => toText(getPath(r, p)) !== null || typeof getPath(r, p) === 'object')) hit++;
+  for (const r of samples) if (paths.some((p) => toText(getPath(r, p)) !== null || typeof getPath(r, p) === 'object')) hit++;
   return hit / samples.length;
 }
 

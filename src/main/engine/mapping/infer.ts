@@ -37,8 +37,7 @@ interface Candidate {
 }
 
 const TIMEISH_TEXT = /^\d{4}-\d\d-\d\d|^\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z][a-z]{2},? /;
-const ACTION_SHAPE =
-  /^(?:[A-Z][a-z0-9]+){2,}$|^[a-z][a-z0-9_-]*(?:[.:][a-z0-9_-]+)+$|^[A-Z]+(?:_[A-Z]+)*$|^[a-z]+(?:_[a-z]+)+$/;
+const ACTION_SHAPE = /^(?:[A-Z][a-z0-9]+){2,}$|^[a-z][a-z0-9_-]*(?:[.:][a-z0-9_-]+)+$|^[A-Z]+(?:_[A-Z]+)*$|^[a-z]+(?:_[a-z]+)+$/;
 const USERISH = /^[A-Za-z][\w.@\\-]{1,40}$/;
 const REQUEST_TOKEN = /^@[\w-]{4,}$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -61,32 +60,20 @@ function fits(field: MappedField, v: unknown): boolean {
       if (typeof v === 'boolean') return false;
       if (typeof v === 'object') return toText(v) !== null;
       const t = toText(v);
-      return (
-        t !== null &&
-        t.length <= 300 &&
-        !(typeof v === 'string' && TIMEISH_TEXT.test(t) && parseTime(t).ms !== null)
-      );
+      return t !== null && t.length <= 300 && !(typeof v === 'string' && TIMEISH_TEXT.test(t) && parseTime(t).ms !== null);
     }
     case 'action': {
       if (typeof v === 'number') return Number.isInteger(v);
       if (typeof v !== 'string') return false;
       const t = v.trim();
-      return (
-        t !== '' && t.length <= 200 && !isEmail(t) && !(TIMEISH_TEXT.test(t) && parseTime(t).ms !== null)
-      );
+      return t !== '' && t.length <= 200 && !isEmail(t) && !(TIMEISH_TEXT.test(t) && parseTime(t).ms !== null);
     }
     case 'eventId':
     case 'requestId': {
       if (typeof v === 'number') return Number.isFinite(v);
       if (typeof v !== 'string') return false;
       const t = v.trim();
-      return (
-        t !== '' &&
-        t.length <= 200 &&
-        !/\s/.test(t) &&
-        !isEmail(t) &&
-        !(TIMEISH_TEXT.test(t) && parseTime(t).ms !== null)
-      );
+      return t !== '' && t.length <= 200 && !/\s/.test(t) && !isEmail(t) && !(TIMEISH_TEXT.test(t) && parseTime(t).ms !== null);
     }
     case 'ip':
     case 'userAgent':
@@ -107,12 +94,7 @@ function ipScore(values: unknown[]): number {
   return strs.filter(looksLikeIp).length / strs.length;
 }
 
-function evaluate(
-  field: MappedField,
-  stat: PathStat,
-  samples: readonly Rec[],
-  prior: number,
-): Candidate | null {
+function evaluate(field: MappedField, stat: PathStat, samples: readonly Rec[], prior: number): Candidate | null {
   const covers = new Set<number>();
   const values: unknown[] = [];
   let present = 0;
@@ -143,10 +125,7 @@ function evaluate(
 }
 
 /** Header-less delimited files (col1..colN): fields by value shape and column order. */
-function positionalCandidates(
-  stats: Map<string, PathStat>,
-  samples: readonly Rec[],
-): Map<MappedField, Candidate[]> {
+function positionalCandidates(stats: Map<string, PathStat>, samples: readonly Rec[]): Map<MappedField, Candidate[]> {
   const out = new Map<MappedField, Candidate[]>();
   const cols = [...stats.values()].filter((s) => s.depth === 1 && /^(col|column|field|f)\d+$/i.test(s.path));
   const add = (field: MappedField, c: Candidate): void => {
@@ -170,21 +149,17 @@ function positionalCandidates(
     const ipF = frac(looksLikeIp);
     const actionF = frac((t) => ACTION_SHAPE.test(t) && !looksLikeIp(t));
     const reqF = frac((t) => REQUEST_TOKEN.test(t));
-    const userF = frac(
-      (t) => USERISH.test(t) && !ACTION_SHAPE.test(t.replace(/^[a-z]+$/, '')) && !/\d{3,}/.test(t),
-    );
+    const userF = frac((t) => USERISH.test(t) && !ACTION_SHAPE.test(t.replace(/^[a-z]+$/, '')) && !/\d{3,}/.test(t));
     if (timeF >= 0.8) add('time', { path: s.path, score: weight(timeF, 0.6), covers });
     else if (ipF >= 0.8) add('ip', { path: s.path, score: weight(ipF, 0.6), covers });
-    else if (actionF >= 0.8 && vals.some(([, t]) => /[A-Z].*[A-Z]|[._]/.test(t)))
-      add('action', { path: s.path, score: weight(actionF, 0.6), covers });
+    else if (actionF >= 0.8 && vals.some(([, t]) => /[A-Z].*[A-Z]|[._]/.test(t))) add('action', { path: s.path, score: weight(actionF, 0.6), covers });
     else if (reqF >= 0.8) add('requestId', { path: s.path, score: weight(reqF, 0.55), covers });
     else if (userF >= 0.6) add('actor', { path: s.path, score: weight(userF, 0.5), covers });
   }
   return out;
 }
 
-const LOG_ENTRY_KIND =
-  /^(kmip-)?(request|response|event|audit|audit[ _-]?log|audit[ _-]?event|log|log[ _-]?entry|entry|record|message|activity)$/i;
+const LOG_ENTRY_KIND = /^(kmip-)?(request|response|event|audit|audit[ _-]?log|audit[ _-]?event|log|log[ _-]?entry|entry|record|message|activity)$/i;
 
 const MIN_SCORE = 0.2;
 const MIN_FALLBACK_SCORE = 0.25;
@@ -216,8 +191,7 @@ function inferBeforeAfter(stats: Map<string, PathStat>): {
 } {
   // A list of change entries serves both sides (Jira changedValues, Entra modifiedProperties).
   for (const s of stats.values()) {
-    if (s.kind === 'array' && s.examples.some((e) => isChangeList(e)))
-      return { before: [s.path], after: [s.path] };
+    if (s.kind === 'array' && s.examples.some((e) => isChangeList(e))) return { before: [s.path], after: [s.path] };
   }
   const byParent = new Map<string, Map<string, string>>();
   for (const s of stats.values()) {
@@ -240,8 +214,7 @@ function inferBeforeAfter(stats: Map<string, PathStat>): {
       const bp = m.get(b);
       const ap = m.get(a);
       if (!bp || !ap || !together(bp, ap)) continue;
-      if (b === 'from' && !m.has('change') && !m.has('field') && !m.has('fieldname') && !m.has('attribute'))
-        continue;
+      if (b === 'from' && !m.has('change') && !m.has('field') && !m.has('fieldname') && !m.has('attribute')) continue;
       return { before: [bp], after: [ap] };
     }
   }
@@ -252,10 +225,8 @@ function inferBeforeAfter(stats: Map<string, PathStat>): {
       const bp = m.get(b);
       const ap = m.get(a);
       if (bp && ap) continue;
-      if (ap && (a === 'after' || a === 'newvalue' || a === 'changedto' || a === 'newvalues'))
-        return { after: [ap] };
-      if (bp && (b === 'before' || b === 'oldvalue' || b === 'changedfrom' || b === 'previousvalue'))
-        return { before: [bp] };
+      if (ap && (a === 'after' || a === 'newvalue' || a === 'changedto' || a === 'newvalues')) return { after: [ap] };
+      if (bp && (b === 'before' || b === 'oldvalue' || b === 'changedfrom' || b === 'previousvalue')) return { before: [bp] };
     }
   }
   return {};
@@ -271,25 +242,9 @@ export function inferFields(
   const fields: FieldPaths = {};
   const confidence: Partial<Record<MappedField, number>> = {};
   const taken = new Set<string>();
-  const order: MappedField[] = [
-    'time',
-    'action',
-    'actor',
-    'eventId',
-    'requestId',
-    'ip',
-    'userAgent',
-    'targetType',
-    'targetId',
-    'outcome',
-    'actorType',
-  ];
-  const decodedParents = new Set(
-    [...stats.keys()].filter((p) => p.includes('->')).map((p) => p.slice(0, p.lastIndexOf('->'))),
-  );
-  const leaves = [...stats.values()].filter(
-    (s) => s.kind === 'leaf' && s.count > 0 && !s.path.endsWith('->'),
-  );
+  const order: MappedField[] = ['time', 'action', 'actor', 'eventId', 'requestId', 'ip', 'userAgent', 'targetType', 'targetId', 'outcome', 'actorType'];
+  const decodedParents = new Set([...stats.keys()].filter((p) => p.includes('->')).map((p) => p.slice(0, p.lastIndexOf('->'))));
+  const leaves = [...stats.values()].filter((s) => s.kind === 'leaf' && s.count > 0 && !s.path.endsWith('->'));
   for (const field of order) {
     const cands: Candidate[] = [...(positional.get(field) ?? [])];
     for (const s of leaves) {
@@ -342,11 +297,7 @@ export function inferFields(
  * outcome vocabulary: "credentials_failed", ConsoleLogin "Failure", granted flags. Kept only when
  * most sampled values read as an outcome, so a category of "user management" never counts.
  */
-function vocabularyOutcomes(
-  leaves: PathStat[],
-  sample: readonly Rec[],
-  have: Set<string>,
-): { s: PathStat; p: number }[] {
+function vocabularyOutcomes(leaves: PathStat[], sample: readonly Rec[], have: Set<string>): { s: PathStat; p: number }[] {
   const out: { s: PathStat; p: number }[] = [];
   for (const s of leaves) {
     if (have.has(s.path)) continue;
@@ -358,8 +309,7 @@ function vocabularyOutcomes(
     const responseElement = /^(responseelements|response|result)$/.test(parents[parents.length - 1] ?? '');
     if (!granted && !named && !responseElement) continue;
     if (!granted && s.path.includes('[')) continue;
-    if (parents.some((x) => /^(before|after|old|new|oldvalue|newvalue|changes|target|targets|targetresources)$/.test(x)))
-      continue;
+    if (parents.some((x) => /^(before|after|old|new|oldvalue|newvalue|changes|target|targets|targetresources)$/.test(x))) continue;
     const kind = outcomeKind(s.path, '');
     let known = 0;
     let present = 0;

@@ -17,15 +17,9 @@ words(
   'failure',
   'failure failed fail error errored false fatal aborted timeout timedout credentialsfailed mfafailed modernversionfailed invalid incorrect fraud no',
 );
-words(
-  'denied',
-  'deny denied forbidden blocked unauthorized unauthorised rejected reject notallowed accessdenied',
-);
+words('denied', 'deny denied forbidden blocked unauthorized unauthorised rejected reject notallowed accessdenied');
 words('warning', 'warning warn partial partialsuccess partiallysucceeded partiallysuccessful skipped');
-words(
-  'pending',
-  'pending pendingapproval requireapproval approvalrequired started inprogress queued running challenge waiting',
-);
+words('pending', 'pending pendingapproval requireapproval approvalrequired started inprogress queued running challenge waiting');
 
 function squash(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -107,8 +101,7 @@ export function readOutcome(kind: OutcomeKind, v: unknown, present: boolean): Ou
       const n = asNumber(v);
       if (n === 0) return 'success';
       if (typeof v === 'string' && /^(none|success|ok|0)$/i.test(v.trim())) return 'success';
-      if (typeof v === 'string' && /denied|forbidden|unauthori[sz]ed|accessdenied|notauthorized/i.test(v))
-        return 'denied';
+      if (typeof v === 'string' && /denied|forbidden|unauthori[sz]ed|accessdenied|notauthorized/i.test(v)) return 'denied';
       return 'failure';
     }
     case 'zero-ok': {
@@ -167,7 +160,6 @@ export function outcomeFromAction(action: string | null): Outcome {
   if (/^(denied|rejected|blocked|forbidden|unauthori[sz]ed)$/.test(words[words.length - 1] ?? '')) return 'denied';
   // "errorReporting.update", "failover.start": a leading word names a subject, unless it is a
   // past participle ("failed_login").
-  if (words.some((w, i) => /^(failed|failure|failures)$/.test(w) || (i > 0 && /^(fail|error|errored|errors)$/.test(w))))
-    return 'failure';
+  if (words.some((w, i) => /^(failed|failure|failures)$/.test(w) || (i > 0 && /^(fail|error|errored|errors)$/.test(w)))) return 'failure';
   return 'unknown';
 }

@@ -20,19 +20,14 @@ function show(v: unknown): string {
 function fieldValue(f: MappedField, m: MappedFields): unknown {
   switch (f) {
     case 'time':
-      if (m.timeMs !== null)
-        return m.timeFlag ? `${formatUtc(m.timeMs)} (${m.timeFlag}: ${m.timeOriginal})` : formatUtc(m.timeMs);
+      if (m.timeMs !== null) return m.timeFlag ? `${formatUtc(m.timeMs)} (${m.timeFlag}: ${m.timeOriginal})` : formatUtc(m.timeMs);
       return m.timeOriginal ? `${m.timeFlag}: ${m.timeOriginal}` : null;
     default:
       return (m as unknown as Record<string, unknown>)[f];
   }
 }
 
-export function reviewMapping(
-  samples: readonly Record<string, unknown>[],
-  mapping: Mapping,
-  sourceId: number,
-): MappingReview {
+export function reviewMapping(samples: readonly Record<string, unknown>[], mapping: Mapping, sourceId: number): MappingReview {
   const sample = pickSample(samples, 200);
   const stats = collectPaths(sample);
   const paths = [...stats.values()]

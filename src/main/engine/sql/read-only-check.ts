@@ -8,8 +8,25 @@ const FIRST_WORDS = new Set(['SELECT', 'WITH', 'EXPLAIN', 'VALUES']);
  * is left out because CASE ... END reads).
  */
 const WRITE_WORDS = [
-  'INSERT', 'UPDATE', 'DELETE', 'REPLACE', 'CREATE', 'DROP', 'ALTER', 'ATTACH', 'DETACH', 'PRAGMA', 'VACUUM', 'REINDEX',
-  'ANALYZE', 'BEGIN', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'RELEASE', 'TRANSACTION',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'REPLACE',
+  'CREATE',
+  'DROP',
+  'ALTER',
+  'ATTACH',
+  'DETACH',
+  'PRAGMA',
+  'VACUUM',
+  'REINDEX',
+  'ANALYZE',
+  'BEGIN',
+  'COMMIT',
+  'ROLLBACK',
+  'SAVEPOINT',
+  'RELEASE',
+  'TRANSACTION',
 ];
 
 /** The text with comments removed and the insides of literals and quoted names blanked. */
@@ -34,7 +51,8 @@ export function blankLiterals(sql: string): string {
       for (;;) {
         if (j >= sql.length) throw new Error(`the statement has a ${ch} that is never closed`);
         if (sql[j] === close) {
-          if (close !== ']' && sql[j + 1] === close) j += 2; // doubled quote inside the literal
+          if (close !== ']' && sql[j + 1] === close)
+            j += 2; // doubled quote inside the literal
           else break;
         } else j++;
       }

@@ -108,7 +108,10 @@ export class AnnotationJournal {
     }
     this.end += at;
     if (at < bytes.length) {
-      this.warn(out, `${JOURNAL_FILE} line ${this.line + 1} is incomplete (a save cut short by a crash): that change is not applied (the ${this.line} lines before it are)`);
+      this.warn(
+        out,
+        `${JOURNAL_FILE} line ${this.line + 1} is incomplete (a save cut short by a crash): that change is not applied (the ${this.line} lines before it are)`,
+      );
     }
     return out;
   }

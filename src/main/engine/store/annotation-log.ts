@@ -10,7 +10,10 @@ export class AnnotationLog {
   readonly warnings: string[] = [];
 
   /** folded: meta journal_seq of the case.sqlite read, the last sequence already in its tables. */
-  constructor(dir: string, private seq: number) {
+  constructor(
+    dir: string,
+    private seq: number,
+  ) {
     this.journal = new AnnotationJournal(dir);
   }
 

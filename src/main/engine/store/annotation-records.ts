@@ -23,7 +23,9 @@ export type JournalRecord = EventRecord | ViewsRecord;
 /** An event's annotations as a record (the state a change starts from). */
 export function eventRecord(db: Database, id: number): EventRecord {
   const b = db.exec('SELECT created_at FROM bookmarks WHERE event_id = ?', [id])[0]?.values[0]?.[0];
-  const t = (db.exec('SELECT tag, created_at FROM tags WHERE event_id = ? ORDER BY tag', [id])[0]?.values ?? []).map((r) => [String(r[0]), String(r[1])] as [string, string]);
+  const t = (db.exec('SELECT tag, created_at FROM tags WHERE event_id = ? ORDER BY tag', [id])[0]?.values ?? []).map(
+    (r) => [String(r[0]), String(r[1])] as [string, string],
+  );
   const n = db.exec('SELECT text, updated_at FROM notes WHERE event_id = ?', [id])[0]?.values[0];
   return { k: 'e', id, b: b == null ? null : String(b), t, n: n ? [String(n[0]), String(n[1])] : null };
 }

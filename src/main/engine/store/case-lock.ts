@@ -65,7 +65,11 @@ export class CaseLock {
   private tryCreate(): boolean {
     const me: Holder = {
       pid: process.pid,
-      command: process.argv.slice(1).map((a) => path.basename(a)).join(' ').slice(0, 200),
+      command: process.argv
+        .slice(1)
+        .map((a) => path.basename(a))
+        .join(' ')
+        .slice(0, 200),
       since: new Date().toISOString(),
       token: this.token,
     };

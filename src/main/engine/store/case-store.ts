@@ -19,16 +19,7 @@ import { cleanStaleTemps, readOnlyReason, saveFailure } from './case-files';
 import { BlockSums, SUM_FILE, readSums, writeSums } from './db-checksum';
 import { Segment } from './segment';
 import { decodeEntry, type EventExtras } from './extras';
-import {
-  CREATE_TABLES,
-  INDEXES,
-  NO_TIME,
-  SCHEMA_VERSION,
-  ADDED_COLUMNS,
-  decodeActorType,
-  decodeOutcome,
-  decodeTimeFlag,
-} from './schema';
+import { CREATE_TABLES, INDEXES, NO_TIME, SCHEMA_VERSION, ADDED_COLUMNS, decodeActorType, decodeOutcome, decodeTimeFlag } from './schema';
 import { orderClause, whereClause } from './query-sql';
 import { registerQlFunctions } from './query-ql';
 import { CREATE_SEARCH, searchText } from './search-index';
@@ -66,7 +57,6 @@ export interface NewSource {
   encoding?: TextEncoding;
   mapping: Mapping;
 }
-
 
 const ROW_COLUMNS = 'id,t,tflag,src,actor,atype,action,ttype,tid,outcome,req,eid,ip,off,len,flags';
 
@@ -218,9 +208,7 @@ export class CaseStore {
   source(id: number): SourceInfo {
     const hit = this.sourceCache.get(id);
     if (hit) return hit;
-    const stmt = this.db.prepare(
-      'SELECT id,name,path,original_name,sha256,format,vendor,events,imported_at,mapping FROM sources WHERE id = ?',
-    );
+    const stmt = this.db.prepare('SELECT id,name,path,original_name,sha256,format,vendor,events,imported_at,mapping FROM sources WHERE id = ?');
     try {
       stmt.bind([id]);
       if (!stmt.step()) throw new Error(`no source ${id} in this case`);
@@ -281,7 +269,19 @@ export class CaseStore {
     this.db.run(
       `INSERT INTO sources(kind,name,path,original_name,sha256,format,vendor,events,imported_at,gzip,mapping,encoding)
        VALUES (?,?,?,?,?,?,?,0,?,?,?,?)`,
-      [s.kind, s.name, s.path, s.originalName, s.sha256, s.format, s.vendor, new Date().toISOString(), s.gzip ? 1 : 0, JSON.stringify(s.mapping), s.encoding && s.encoding !== 'utf-8' ? s.encoding : null],
+      [
+        s.kind,
+        s.name,
+        s.path,
+        s.originalName,
+        s.sha256,
+        s.format,
+        s.vendor,
+        new Date().toISOString(),
+        s.gzip ? 1 : 0,
+        JSON.stringify(s.mapping),
+        s.encoding && s.encoding !== 'utf-8' ? s.encoding : null,
+      ],
     );
     return Number(this.scalar('SELECT last_insert_rowid()'));
   }
@@ -786,7 +786,7 @@ export class CaseStore {
       return started;
     };
     try {
-      for (let next = start(); next; ) {
+      for (let next = start(); next;) {
         const { batch, read } = next;
         await read;
         next = start();
@@ -895,7 +895,9 @@ export class CaseStore {
       if (entry.indexOf(ZEROS) >= 0) throw new Error('it holds a stretch of zero bytes');
       return { ...decodeEntry(entry), entry };
     } catch (e) {
-      throw new DamagedEntry(`event ${id} (source ${this.source(src).name}, ${SEGMENT_FILE} offset ${off}, ${len} bytes): its raw record is damaged (${(e as Error).message})`);
+      throw new DamagedEntry(
+        `event ${id} (source ${this.source(src).name}, ${SEGMENT_FILE} offset ${off}, ${len} bytes): its raw record is damaged (${(e as Error).message})`,
+      );
     }
   }
 
@@ -982,7 +984,8 @@ export class CaseStore {
    * the case since this one read it (its copy in memory would overwrite that). Throws, changing nothing.
    */
   claimWrites(): void {
-    if (this.readOnly) throw new CaseReadOnly(`${this.dir} is read-only (${this.readOnly}): it can be searched and exported, but not changed; nothing was changed.`);
+    if (this.readOnly)
+      throw new CaseReadOnly(`${this.dir} is read-only (${this.readOnly}): it can be searched and exported, but not changed; nothing was changed.`);
     if (this.damaged) {
       throw new CaseReadOnly(`${this.dir} is damaged (${this.damaged}): it can be read and exported, but nothing is written onto it; nothing was changed.`);
     }
@@ -1092,7 +1095,24 @@ export function idsWhere(ids: readonly number[]): { sql: string; params: number[
   return { sql: `WHERE id IN (${ids.map(() => '?').join(',') || 'NULL'})`, params: [...ids] };
 }
 
-type RowValues = [number, number, number | null, number, string | null, number, string | null, string | null, string | null, number, string | null, string | null, string | null, number, number, string | null];
+type RowValues = [
+  number,
+  number,
+  number | null,
+  number,
+  string | null,
+  number,
+  string | null,
+  string | null,
+  string | null,
+  number,
+  string | null,
+  string | null,
+  string | null,
+  number,
+  number,
+  string | null,
+];
 
 function metaValue(db: Database, key: string): string | null {
   const v = db.exec('SELECT value FROM meta WHERE key = ?', [key])[0]?.values[0]?.[0];

@@ -78,7 +78,7 @@ function setDocids(a: Uint8Array, p: number, end: number, bits: Uint8Array): num
     docid += delta;
     if (a[p] === 0) throw new Fts4FormatError('empty position list (a deleted row)');
     // The position list ends at a 0x00 that is not the last byte of a multi-byte varint.
-    for (let c = 0; (a[p] | c) !== 0; ) c = a[p++] & 0x80;
+    for (let c = 0; (a[p] | c) !== 0;) c = a[p++] & 0x80;
     p++;
     if (docid > 0 && docid < bits.length && bits[docid] === 0) {
       bits[docid] = 1;

@@ -17,7 +17,16 @@ export const MATCH_FN = 'ad_ql_match';
 export const RAW_FN = 'ad_ql_raw';
 
 /** Model text columns by field (ids are numbers, compared as their text). */
-const TEXT: Record<string, string> = { eventId: 'eid', actor: 'actor', action: 'action', targetType: 'ttype', targetId: 'tid', requestId: 'req', ip: 'ip', id: 'CAST(id AS TEXT)' };
+const TEXT: Record<string, string> = {
+  eventId: 'eid',
+  actor: 'actor',
+  action: 'action',
+  targetType: 'ttype',
+  targetId: 'tid',
+  requestId: 'req',
+  ip: 'ip',
+  id: 'CAST(id AS TEXT)',
+};
 /** What a bare term searches: the filter box's fields (free text in query-sql.ts). */
 const FREE_TEXT = ['actor', 'action', 'targetType', 'targetId', 'requestId', 'eventId', 'ip', 'vendor', 'source', 'outcome', 'actorType'];
 export const TIME_FLAG_NAMES = ['no-zone', 'invalid', 'missing'];

@@ -38,7 +38,7 @@ export async function readWhole(file: string): Promise<{ buf: Buffer; sums: Bloc
  * takes; `short(position)` is thrown when the file ends first.
  */
 export async function readExactly(fd: number, buf: Uint8Array, offset: number, len: number, pos: number, short: (at: number) => Error): Promise<void> {
-  for (let done = 0; done < len; ) {
+  for (let done = 0; done < len;) {
     const n = await new Promise<number>((resolve, reject) =>
       fs.read(fd, buf, offset + done, len - done, pos + done, (e, bytes) => (e ? reject(e) : resolve(bytes))),
     );

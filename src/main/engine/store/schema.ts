@@ -84,4 +84,4 @@ export const decodeOutcome = (n: number): Outcome => OUTCOMES[n] ?? 'unknown';
 export const encodeActorType = (a: ActorType): number => ACTOR_TYPES.indexOf(a);
 export const decodeActorType = (n: number): ActorType => ACTOR_TYPES[n] ?? 'unknown';
 export const encodeTimeFlag = (f: TimeFlag | null): number | null => (f ? TIME_FLAGS.indexOf(f) : null);
-export const decodeTimeFlag = (n: number | null): TimeFlag | null => (n == null ? null : TIME_FLAGS[n] ?? null);
+export const decodeTimeFlag = (n: number | null): TimeFlag | null => (n == null ? null : (TIME_FLAGS[n] ?? null));

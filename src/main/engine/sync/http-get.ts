@@ -75,7 +75,9 @@ export async function getPage(f: PageFetch): Promise<BodyRecords> {
       }
       if (res.status >= 300 && res.status < 400) {
         await res.body?.cancel();
-        throw new SyncFetchError(`${f.label}: the server redirected (HTTP ${res.status}) away from ${f.url}; not followed (sync talks only to the base URL given)`);
+        throw new SyncFetchError(
+          `${f.label}: the server redirected (HTTP ${res.status}) away from ${f.url}; not followed (sync talks only to the base URL given)`,
+        );
       }
       if (RETRY_STATUS.has(res.status)) {
         await res.body?.cancel();
@@ -102,7 +104,12 @@ export async function getPage(f: PageFetch): Promise<BodyRecords> {
       if (e instanceof SyncAuthError || e instanceof SyncFetchError || e instanceof SyncLimitError) throw e;
       // Network errors, timeouts, bodies cut off mid-transfer, and invalid JSON are worth another try.
       const err = e as Error & { cause?: Error };
-      last = e instanceof BodyError ? err.message : err.name === 'TimeoutError' ? `no answer within ${f.policy.timeoutMs} ms` : `${err.message}${err.cause ? ` (${err.cause.message})` : ''}`;
+      last =
+        e instanceof BodyError
+          ? err.message
+          : err.name === 'TimeoutError'
+            ? `no answer within ${f.policy.timeoutMs} ms`
+            : `${err.message}${err.cause ? ` (${err.cause.message})` : ''}`;
       // Never let a message carry the token, whatever a lower layer put in it.
       last = last.split(f.token).join('(token)');
     }
@@ -113,5 +120,7 @@ export async function getPage(f: PageFetch): Promise<BodyRecords> {
     f.onRetry(last, delay);
     await f.policy.sleep(delay);
   }
-  throw new SyncFetchError(`${f.label}: gave up after ${f.policy.attempts} attempts at ${f.url}: ${last}. Pages already stored are kept; the next run resumes here.`);
+  throw new SyncFetchError(
+    `${f.label}: gave up after ${f.policy.attempts} attempts at ${f.url}: ${last}. Pages already stored are kept; the next run resumes here.`,
+  );
 }

@@ -69,8 +69,7 @@ export function nextStep(p: VendorPaging, pos: RunPosition, o: PageOutcome): Nex
   const step: NextStep = { next, done: false, refetch: false, total, gap: null };
   const headDone = pos.phase === 'head' && o.fresh === 0;
   // Client-side lower bound (no time filter in the API): newest-first lists stop once past it.
-  const pastLowerBound =
-    pos.afterMs != null && o.order === 'newest-first' && o.times.length > 0 && o.times.every((t) => t != null && t < pos.afterMs!);
+  const pastLowerBound = pos.afterMs != null && o.order === 'newest-first' && o.times.length > 0 && o.times.every((t) => t != null && t < pos.afterMs!);
 
   if (p.style === 'before-cursor') {
     const ts = o.times.filter((t): t is number => t != null);

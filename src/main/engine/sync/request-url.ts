@@ -32,7 +32,8 @@ export function listPath(d: Pick<VendorDescriptor, 'pathParams'> & { paging: { e
   if (!p.startsWith('/')) throw new SyncSettingsError(`path "${p}" must start with /`);
   const names = endpointParams(p);
   for (const k of Object.keys(s.params ?? {})) {
-    if (!names.includes(k)) throw new SyncSettingsError(`${s.vendor}: path parameter "${k}" is not in ${p} (it takes: ${names.length ? names.join(', ') : 'none'})`);
+    if (!names.includes(k))
+      throw new SyncSettingsError(`${s.vendor}: path parameter "${k}" is not in ${p} (it takes: ${names.length ? names.join(', ') : 'none'})`);
   }
   return fillEndpoint(
     p,

@@ -63,7 +63,8 @@ function checkSettings(s: SyncSettings, d: SyncDescriptor): SyncSettings {
 }
 
 function sameQuery(a: SyncSettings, b: SyncSettings): boolean {
-  const key = (s: SyncSettings) => JSON.stringify([s.vendor, s.baseUrl, s.orgId ?? '', s.params ?? {}, s.path ?? '', s.since ?? '', s.filters ?? {}, s.pageSize ?? 0]);
+  const key = (s: SyncSettings) =>
+    JSON.stringify([s.vendor, s.baseUrl, s.orgId ?? '', s.params ?? {}, s.path ?? '', s.since ?? '', s.filters ?? {}, s.pageSize ?? 0]);
   return key(a) === key(b);
 }
 
@@ -108,13 +109,18 @@ export async function runSync(store: CaseStore, settingsIn: SyncSettings, opts: 
   const overlapMs = opts.overlapMs ?? DEFAULT_OVERLAP_MS;
   const maxPageBytes = opts.maxPageBytes ?? DEFAULT_SYNC_LIMITS.maxPageBytes;
   const maxPages = opts.maxPages ?? DEFAULT_SYNC_LIMITS.maxPages;
-  for (const [what, v] of [['page size limit', maxPageBytes], ['page count limit', maxPages]] as const) {
+  for (const [what, v] of [
+    ['page size limit', maxPageBytes],
+    ['page count limit', maxPages],
+  ] as const) {
     if (!Number.isSafeInteger(v) || v < 1) throw new SyncSettingsError(`${what} must be a whole number ≥ 1, got ${v}`);
   }
   const clearText = plainHttpWarning(settings.baseUrl);
   // fetch would reject such a token with an error quoting the header, token and all.
   if (!/^[\x21-\x7e]+$/.test(opts.token)) {
-    throw new SyncSettingsError(`${name}: the token holds characters an HTTP header cannot carry (spaces, control or non-ASCII characters): check it was pasted whole`);
+    throw new SyncSettingsError(
+      `${name}: the token holds characters an HTTP header cannot carry (spaces, control or non-ASCII characters): check it was pasted whole`,
+    );
   }
 
   const prior = readSync(store, name);
@@ -157,7 +163,10 @@ export async function runSync(store: CaseStore, settingsIn: SyncSettings, opts: 
 
   const finishReport = (): SyncReport => {
     report.endedAt = new Date().toISOString();
-    report.warnings = [...(clearText ? [`${clearText} (allowed for this source)`] : []), ...[...errors.finish(), ...warnings.finish()].map((m) => `page ${m.line}: ${m.message}`)];
+    report.warnings = [
+      ...(clearText ? [`${clearText} (allowed for this source)`] : []),
+      ...[...errors.finish(), ...warnings.finish()].map((m) => `page ${m.line}: ${m.message}`),
+    ];
     return report;
   };
 
@@ -203,17 +212,33 @@ export async function runSync(store: CaseStore, settingsIn: SyncSettings, opts: 
       for (const rec of page.records) rec.line = pageNo;
       const href = url.href;
       const batch = apply
-        ? prepareBatch(keep, page.errors.map((e) => ({ ...e, line: pageNo })), 0, apply, {
-            keepDiff: false,
-            where: (rec) => ({ url: href, pg: pageNo, ix: indexOf.get(rec) ?? -1 }),
-          })
+        ? prepareBatch(
+            keep,
+            page.errors.map((e) => ({ ...e, line: pageNo })),
+            0,
+            apply,
+            {
+              keepDiff: false,
+              where: (rec) => ({ url: href, pg: pageNo, ix: indexOf.get(rec) ?? -1 }),
+            },
+          )
         : null;
 
       const { firstRowid, segmentStart } = store.begin(0);
       if (pos.firstRowid < 0) pos = { ...pos, firstRowid };
       try {
         if (row.sourceId == null && mapping) {
-          row.sourceId = store.addSource({ kind: 'api', name, path: base.href, originalName: null, sha256: '', format: 'api-json', vendor: settings.vendor, gzip: false, mapping });
+          row.sourceId = store.addSource({
+            kind: 'api',
+            name,
+            path: base.href,
+            originalName: null,
+            sha256: '',
+            format: 'api-json',
+            vendor: settings.vendor,
+            gzip: false,
+            mapping,
+          });
         }
         let fresh = 0;
         if (batch && row.sourceId != null) {

@@ -44,7 +44,13 @@ export function renameView(store: CaseStore, p: { from: string; to: string }): S
     if (!view) throw new Error(`no view named "${from}" in this case`);
     if (from !== to && find(db, to)) throw new Error(`a view named "${to}" already exists`);
     // One line: a crash never leaves the view under both names or under neither.
-    return { k: 'v', set: [[from, null], [to, row({ ...view, updatedAt: new Date().toISOString() })]] };
+    return {
+      k: 'v',
+      set: [
+        [from, null],
+        [to, row({ ...view, updatedAt: new Date().toISOString() })],
+      ],
+    };
   });
   return store.withDb((db) => find(db, to)!);
 }

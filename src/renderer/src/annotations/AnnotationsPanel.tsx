@@ -23,10 +23,7 @@ export function AnnotationsPanel({ revision, onOpen, onTag, onBookmarked, onClos
   const [text, setText] = useState('');
   const [kind, setKind] = useState<AnnotationFilter['kind'] | ''>('');
   const typed = useDebounced(text, 200);
-  const list = useApiCall(
-    () => api.listAnnotations({ text: typed, ...(kind ? { kind } : {}), limit: 500 }),
-    [api, typed, kind, revision],
-  );
+  const list = useApiCall(() => api.listAnnotations({ text: typed, ...(kind ? { kind } : {}), limit: 500 }), [api, typed, kind, revision]);
   const data = list.data;
   return (
     <aside className="annotations-panel" data-testid="annotations-panel" aria-label="Bookmarks, tags and notes">
@@ -58,7 +55,14 @@ export function AnnotationsPanel({ revision, onOpen, onTag, onBookmarked, onClos
           ★ bookmarked only
         </button>
         {data?.tags.map((t) => (
-          <button key={t.tag} className="chip tag" data-testid="tag-filter" data-value={t.tag} onClick={() => onTag(t.tag)} title={`Filter the timeline by tag ${t.tag}`}>
+          <button
+            key={t.tag}
+            className="chip tag"
+            data-testid="tag-filter"
+            data-value={t.tag}
+            onClick={() => onTag(t.tag)}
+            title={`Filter the timeline by tag ${t.tag}`}
+          >
             #{t.tag} <span className="muted">{fmtCount(t.count)}</span>
           </button>
         ))}

@@ -61,12 +61,7 @@ export function CaseBar({ info, onOpened, onMapping }: Props) {
           {formatInZone(info.timeRange.from, zone)} → {formatInZone(info.timeRange.to, zone)}
         </span>
       )}
-      <button
-        className="link"
-        onClick={() => setShowSources((s) => !s)}
-        data-testid="sources-toggle"
-        aria-expanded={showSources}
-      >
+      <button className="link" onClick={() => setShowSources((s) => !s)} data-testid="sources-toggle" aria-expanded={showSources}>
         {info.sources.length} source{info.sources.length === 1 ? '' : 's'} {showSources ? '▴' : '▾'}
       </button>
       <span className="spacer" />

@@ -41,12 +41,7 @@ export function OpenCaseForm({ initialPath = '', onOpened, onCancel }: Props) {
         spellCheck={false}
       />
       <label className="check">
-        <input
-          type="checkbox"
-          data-testid="case-create-checkbox"
-          checked={create}
-          onChange={(e) => setCreate(e.target.checked)}
-        />
+        <input type="checkbox" data-testid="case-create-checkbox" checked={create} onChange={(e) => setCreate(e.target.checked)} />
         create if missing
       </label>
       <button type="submit" className="primary" disabled={busy || !path.trim()} data-testid="case-open-submit">

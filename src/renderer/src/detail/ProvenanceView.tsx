@@ -33,8 +33,7 @@ export function ProvenanceView({ p }: { p: Provenance }) {
       <dd className="mono">{fmtCount(p.line)}</dd>
       <dt>Bytes</dt>
       <dd className="mono">
-        offset {fmtCount(p.offset)}, length {fmtCount(p.length)} ({fmtBytes(p.length)})
-        {p.gzip ? ' · in the decompressed gzip' : ''}
+        offset {fmtCount(p.offset)}, length {fmtCount(p.length)} ({fmtBytes(p.length)}){p.gzip ? ' · in the decompressed gzip' : ''}
         {p.encoding ? ' · in the text decoded to UTF-8' : ''}
       </dd>
       {p.encoding && (

@@ -89,7 +89,9 @@ export function ExportDialog({ query, matching, selectedIds, fromSelection = fal
                 {matching !== null ? ` (${fmtCount(matching)})` : ''}
               </option>
               <option value="selection" disabled={!selectedIds.length}>
-                {selectedIds.length > 1 ? `the ${fmtCount(selectedIds.length)} selected events` : `the selected event${selectedIds.length ? '' : ' (select one in the timeline)'}`}
+                {selectedIds.length > 1
+                  ? `the ${fmtCount(selectedIds.length)} selected events`
+                  : `the selected event${selectedIds.length ? '' : ' (select one in the timeline)'}`}
               </option>
             </select>
           </label>
@@ -127,7 +129,10 @@ export function ExportDialog({ query, matching, selectedIds, fromSelection = fal
               </label>
             ))}
           </fieldset>
-          <p className="muted">To export a tag or the bookmarked events, filter the timeline by them first (Notes panel, Alt+L): the current filter is what is exported. The export is written to the case's exports folder with manifest.json, SHA256SUMS and verify.mjs.</p>
+          <p className="muted">
+            To export a tag or the bookmarked events, filter the timeline by them first (Notes panel, Alt+L): the current filter is what is exported. The export
+            is written to the case's exports folder with manifest.json, SHA256SUMS and verify.mjs.
+          </p>
           {running && (
             <div className="bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} data-testid="export-progress">
               <div style={{ width: `${pct}%` }} />
@@ -148,12 +153,18 @@ export function ExportDialog({ query, matching, selectedIds, fromSelection = fal
                 <br />
                 manifest.json SHA-256 {result.manifestSha256}
               </p>
-              {result.neutralisedCells > 0 && <p>{fmtCount(result.neutralisedCells)} CSV cells neutralised against spreadsheet formulas (listed in the manifest).</p>}
+              {result.neutralisedCells > 0 && (
+                <p>{fmtCount(result.neutralisedCells)} CSV cells neutralised against spreadsheet formulas (listed in the manifest).</p>
+              )}
               {inBrowser && (
                 <ul className="export-files">
                   {result.files.map((f) => (
                     <li key={f}>
-                      <a href={`${EXPORT_DOWNLOAD_PATH}${encodeURIComponent(folder ?? '')}/${encodeURIComponent(f)}`} download={f} data-testid="export-download">
+                      <a
+                        href={`${EXPORT_DOWNLOAD_PATH}${encodeURIComponent(folder ?? '')}/${encodeURIComponent(f)}`}
+                        download={f}
+                        data-testid="export-download"
+                      >
                         Download {f}
                       </a>
                     </li>

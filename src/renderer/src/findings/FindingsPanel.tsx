@@ -55,7 +55,8 @@ export function FindingsPanel({ revision, active, onFilter, onClose }: Props) {
       {!result && !running && !last.loading && <p className="muted small find-note">Detection rules have not been run on this case yet.</p>}
       {result && (
         <p className="muted small find-note" data-testid="findings-summary">
-          {hit.length} of {result.rules.length - skipped.length} rules matched in {fmtCount(result.events)} events ({new Date(result.ranAt).toISOString().slice(0, 16).replace('T', ' ')} UTC)
+          {hit.length} of {result.rules.length - skipped.length} rules matched in {fmtCount(result.events)} events (
+          {new Date(result.ranAt).toISOString().slice(0, 16).replace('T', ' ')} UTC)
         </p>
       )}
       <ul className="find-list">

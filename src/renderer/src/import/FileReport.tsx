@@ -31,7 +31,11 @@ export function FileReport({ file, name }: { file: FileImportReport; name?: stri
         <span className="tag">{file.format}</span>
         <span className="tag">{file.vendor}</span>
         {file.encoding && (
-          <span className="tag warn" data-testid="report-encoding" title="The file was not UTF-8: its text was decoded to UTF-8, and verify decodes it the same way">
+          <span
+            className="tag warn"
+            data-testid="report-encoding"
+            title="The file was not UTF-8: its text was decoded to UTF-8, and verify decodes it the same way"
+          >
             decoded from {encodingLabel(file.encoding)}
           </span>
         )}

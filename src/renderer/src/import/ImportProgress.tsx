@@ -29,26 +29,20 @@ export function ImportProgress({ jobs, jobNames, starting, onCancel }: Props) {
         return (
           <div key={j.jobId} className="job" data-testid="progress-job" data-job-id={j.jobId}>
             <span className="job-file" title={j.file}>
-              {name} <span className="muted">
+              {name}{' '}
+              <span className="muted">
                 ({j.fileIndex + 1}/{j.fileCount})
               </span>
             </span>
-            <div
-              className="bar"
-              role="progressbar"
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-valuenow={Math.round(pct)}
-              data-testid="progress-bar"
-            >
+            <div className="bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct)} data-testid="progress-bar">
               <div style={{ width: `${pct}%` }} />
             </div>
             <span className="job-stats mono">
               {j.kind === 'search-index'
                 ? `${pct.toFixed(0)}% · building the full-text index (first search): ${fmtCount(j.bytesDone)}/${fmtCount(j.bytesTotal)} events`
                 : j.phase === 'indexing'
-                ? `${fmtCount(j.events)} events stored · building indexes and saving…`
-                : `${pct.toFixed(0)}% · ${fmtBytes(j.bytesDone)}/${fmtBytes(j.bytesTotal)} · ${fmtCount(j.events)} events`}
+                  ? `${fmtCount(j.events)} events stored · building indexes and saving…`
+                  : `${pct.toFixed(0)}% · ${fmtBytes(j.bytesDone)}/${fmtBytes(j.bytesTotal)} · ${fmtCount(j.events)} events`}
             </span>
             {j.kind !== 'search-index' && (
               <button onClick={() => onCancel(j.jobId)} data-testid="progress-cancel">

@@ -15,11 +15,7 @@ function summary(r: ImportReport | null): string {
   const sum = (f: (x: ImportReport['files'][number]) => number) => r.files.reduce((n, x) => n + f(x), 0);
   const errors = sum((x) => x.errors.length);
   const warnings = sum((x) => x.warnings.length);
-  return [
-    `${fmtCount(sum((x) => x.imported))} events stored`,
-    errors ? `${fmtCount(errors)} rejected` : '',
-    warnings ? `${fmtCount(warnings)} warnings` : '',
-  ]
+  return [`${fmtCount(sum((x) => x.imported))} events stored`, errors ? `${fmtCount(errors)} rejected` : '', warnings ? `${fmtCount(warnings)} warnings` : '']
     .filter(Boolean)
     .join(' · ');
 }
@@ -67,9 +63,7 @@ export function ImportReportPanel({ finished, onDismiss }: Props) {
               </div>
             )}
             {open &&
-              f.report?.files.map((file, i) => (
-                <FileReport key={i} file={file} name={f.report!.files.length === f.names.length ? f.names[i] : undefined} />
-              ))}
+              f.report?.files.map((file, i) => <FileReport key={i} file={file} name={f.report!.files.length === f.names.length ? f.names[i] : undefined} />)}
           </section>
         );
       })}

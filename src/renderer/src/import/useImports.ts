@@ -84,7 +84,11 @@ export function useImports(onImported: () => void): ImportsState {
     finished,
     starting,
     importFiles: (files) => {
-      if (files.length) run(files.map((f) => f.name), (id) => intake.importFiles(files, id));
+      if (files.length)
+        run(
+          files.map((f) => f.name),
+          (id) => intake.importFiles(files, id),
+        );
     },
     importPaths: (paths) => {
       if (paths.length) run(paths, (id) => intake.importPaths(paths, id));

@@ -14,7 +14,12 @@ const pretty = (v: unknown) => (v === null || v === undefined ? '' : JSON.string
 export function DiffView({ id }: { id: string }) {
   const { api } = useBackend();
   const { data, error, loading: busy } = useApiCall(() => api.eventDiff({ id }), [api, id]);
-  if (error) return <div className="form-error" role="alert">{error}</div>;
+  if (error)
+    return (
+      <div className="form-error" role="alert">
+        {error}
+      </div>
+    );
   if (!data) return <div className="muted pad">{busy ? 'Loading…' : ''}</div>;
   return (
     <div className="diff" data-testid="diff">

@@ -23,7 +23,11 @@ export function FacetPanel({ facets, onPick }: { facets: Facet[] | null; onPick(
                     disabled={v.value === null}
                     data-value={v.value ?? ''}
                     data-count={v.count}
-                    title={v.value === null ? 'events without a value' : `filter for ${f.field} = ${v.value} (Ctrl: OR it with the ${f.field} already picked; "-": filter it out)`}
+                    title={
+                      v.value === null
+                        ? 'events without a value'
+                        : `filter for ${f.field} = ${v.value} (Ctrl: OR it with the ${f.field} already picked; "-": filter it out)`
+                    }
                     onClick={(e) => pick(e.ctrlKey || e.metaKey ? 'or' : 'for')}
                     onKeyDown={(e) => {
                       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -40,7 +44,13 @@ export function FacetPanel({ facets, onPick }: { facets: Facet[] | null; onPick(
                     <span className="facet-count">{fmtCount(v.count)}</span>
                   </button>
                   {v.value !== null && (
-                    <button className="facet-out icon" tabIndex={-1} aria-label={`Filter out ${f.field} ${v.value}`} title="filter out (or press - on the value)" onClick={() => pick('out')}>
+                    <button
+                      className="facet-out icon"
+                      tabIndex={-1}
+                      aria-label={`Filter out ${f.field} ${v.value}`}
+                      title="filter out (or press - on the value)"
+                      onClick={() => pick('out')}
+                    >
                       −
                     </button>
                   )}

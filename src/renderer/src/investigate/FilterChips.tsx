@@ -49,7 +49,12 @@ export function FilterChips({ query, onNegate, onRemoveClause, chips, onRemove, 
         const negated = c.type === 'not';
         return (
           <span key={`${k}:${label}`} className={`chip qchip${negated ? ' negated' : ''}`} data-testid="query-chip" data-clause={label}>
-            <button className="chip-body mono" title={negated ? 'click to filter for it again' : 'click to negate (filter it out)'} aria-label={`Negate ${label}`} onClick={() => onNegate(k)}>
+            <button
+              className="chip-body mono"
+              title={negated ? 'click to filter for it again' : 'click to negate (filter it out)'}
+              aria-label={`Negate ${label}`}
+              onClick={() => onNegate(k)}
+            >
               {label}
             </button>
             <button className="icon" aria-label={`Remove ${label}`} onClick={() => onRemoveClause(k)}>

@@ -90,7 +90,9 @@ export function TimeHistogram({ h, onRange, onReset, zoomed }: Props) {
         {brush && <rect x={lo} width={hi - lo + 1} y={0} height={HEIGHT} className="hbrush" />}
       </svg>
       <div className="histogram-axis small muted">
-        <span className="mono" data-testid="histogram-first">{formatInZone(first, zone)}</span>
+        <span className="mono" data-testid="histogram-first">
+          {formatInZone(first, zone)}
+        </span>
         <span>
           {h.label} per bar{h.untimed ? ` · ${fmtCount(h.untimed)} without time` : ''}
           {zoomed && (
@@ -100,7 +102,9 @@ export function TimeHistogram({ h, onRange, onReset, zoomed }: Props) {
             </button>
           )}
         </span>
-        <span className="mono" data-testid="histogram-last">{formatInZone(last, zone)}</span>
+        <span className="mono" data-testid="histogram-last">
+          {formatInZone(last, zone)}
+        </span>
       </div>
     </div>
   );

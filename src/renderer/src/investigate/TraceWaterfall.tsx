@@ -25,7 +25,12 @@ export function TraceWaterfall({ id, onSelect }: Props) {
   const { data: trace, error, loading } = useApiCall(() => api.traceEvent({ id }), [api, id]);
   // The step that takes the Tab stop: the last one focused, else the event shown.
   const [focused, setFocused] = useState<string | null>(null);
-  if (error) return <div className="form-error" role="alert">{error}</div>;
+  if (error)
+    return (
+      <div className="form-error" role="alert">
+        {error}
+      </div>
+    );
   if (!trace) return <div className="muted pad">{loading ? 'Tracing…' : ''}</div>;
   const span = Math.max(1, ...trace.events.map((e) => e.offsetMs ?? 0));
   const failures = trace.events.filter((e) => isFailure(e.outcome)).length;
@@ -109,7 +114,11 @@ function TraceRow({ e, span, current, tabStop, onFocus, onSelect }: RowProps) {
       <span className="mono ellipsis">{e.actor ?? '—'}</span>
       <span className="mono ellipsis">{e.action ?? '—'}</span>
       <span>
-        {failed && <span className="trace-mark" aria-label="failed">✗</span>}
+        {failed && (
+          <span className="trace-mark" aria-label="failed">
+            ✗
+          </span>
+        )}
         <OutcomeBadge outcome={e.outcome} />
       </span>
       <span className="trace-lane">

@@ -10,9 +10,7 @@ export interface LookupRow {
 }
 
 // Fields whose values are text a label can stand for (not times, outcomes or before/after states).
-const LABELLED: MappedField[] = MAPPED_FIELDS.filter((f) =>
-  ['action', 'actor', 'targetType', 'targetId', 'userAgent'].includes(f),
-);
+const LABELLED: MappedField[] = MAPPED_FIELDS.filter((f) => ['action', 'actor', 'targetType', 'targetId', 'userAgent'].includes(f));
 
 export function lookupRows(lookups: Mapping['lookups']): LookupRow[] {
   const rows: LookupRow[] = [];
@@ -46,10 +44,7 @@ export function LookupTable({ rows, onChange }: Props) {
         <b>Value labels</b>
         <span className="muted small">A code in the source shown as a label; the raw record keeps the code.</span>
         <span className="spacer" />
-        <button
-          data-testid="lookup-add"
-          onClick={() => onChange([...rows, { field: 'action', code: '', label: '' }])}
-        >
+        <button data-testid="lookup-add" onClick={() => onChange([...rows, { field: 'action', code: '', label: '' }])}>
           + Add label
         </button>
       </header>
@@ -57,11 +52,7 @@ export function LookupTable({ rows, onChange }: Props) {
         <div className="lookup-rows">
           {rows.map((r, i) => (
             <div className="lookup-row" key={i} data-testid="lookup-row">
-              <select
-                aria-label="Field"
-                value={r.field}
-                onChange={(e) => set(i, { field: e.target.value as MappedField })}
-              >
+              <select aria-label="Field" value={r.field} onChange={(e) => set(i, { field: e.target.value as MappedField })}>
                 {LABELLED.map((f) => (
                   <option key={f} value={f}>
                     {f}
@@ -77,13 +68,7 @@ export function LookupTable({ rows, onChange }: Props) {
                 onChange={(e) => set(i, { code: e.target.value })}
               />
               <span className="muted">→</span>
-              <input
-                aria-label="Label"
-                data-testid="lookup-label"
-                value={r.label}
-                placeholder="label"
-                onChange={(e) => set(i, { label: e.target.value })}
-              />
+              <input aria-label="Label" data-testid="lookup-label" value={r.label} placeholder="label" onChange={(e) => set(i, { label: e.target.value })} />
               <button className="icon" title="Remove" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
                 ×
               </button>

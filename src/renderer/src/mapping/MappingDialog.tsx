@@ -96,7 +96,11 @@ export function MappingDialog({ source, onClose, onSaved }: Props) {
               />
             </label>
           )}
-          {review?.product && <span className="muted small" data-testid="mapping-product">{review.product}</span>}
+          {review?.product && (
+            <span className="muted small" data-testid="mapping-product">
+              {review.product}
+            </span>
+          )}
           <span className="spacer" />
           <button className="icon" onClick={onClose} title="Close (Esc)">
             ×
@@ -141,15 +145,15 @@ export function MappingDialog({ source, onClose, onSaved }: Props) {
                             onChange={(paths) => setFields((prev) => ({ ...prev, [f]: paths }))}
                           />
                         </td>
-                        <td className={`conf${low ? ' low' : ''}`}>
-                          {c === undefined ? <span className="muted">—</span> : `${Math.round(c * 100)}%`}
-                        </td>
+                        <td className={`conf${low ? ' low' : ''}`}>{c === undefined ? <span className="muted">—</span> : `${Math.round(c * 100)}%`}</td>
                         <td className="samples mono">
-                          {samples(f).slice(0, 3).map((v, i) => (
-                            <div key={i} title={v}>
-                              {v}
-                            </div>
-                          ))}
+                          {samples(f)
+                            .slice(0, 3)
+                            .map((v, i) => (
+                              <div key={i} title={v}>
+                                {v}
+                              </div>
+                            ))}
                         </td>
                       </tr>
                     );
@@ -161,9 +165,7 @@ export function MappingDialog({ source, onClose, onSaved }: Props) {
           </>
         )}
         <footer>
-          <span className="muted small">
-            Saving re-derives this source's model fields; raw records are never changed.
-          </span>
+          <span className="muted small">Saving re-derives this source's model fields; raw records are never changed.</span>
           <span className="spacer" />
           <button onClick={onClose}>Cancel</button>
           <button className="primary" onClick={save} disabled={!review || saving} data-testid="mapping-save">

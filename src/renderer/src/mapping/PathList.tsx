@@ -50,10 +50,14 @@ export function PathList({ field, paths, listId, examples, onChange }: Props) {
           </span>
         </div>
       ))}
-      <button className="link" onClick={() => {
+      <button
+        className="link"
+        onClick={() => {
           onChange([...paths, '']);
           setAdded((n) => n + 1);
-        }} data-testid="mapping-add-path">
+        }}
+        data-testid="mapping-add-path"
+      >
         + path
       </button>
     </div>

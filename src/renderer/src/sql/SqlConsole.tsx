@@ -134,15 +134,26 @@ export function SqlConsole({ revision, onClose }: { revision: number; onClose():
               {items.map((it) => {
                 const row = run.pages.get(Math.floor(it.index / SQL_PAGE))?.[it.index % SQL_PAGE];
                 return (
-                  <div key={it.index} className="sql-row" role="row" data-testid="sql-row" data-index={it.index} style={{ transform: `translateY(${it.start}px)` }}>
+                  <div
+                    key={it.index}
+                    className="sql-row"
+                    role="row"
+                    data-testid="sql-row"
+                    data-index={it.index}
+                    style={{ transform: `translateY(${it.start}px)` }}
+                  >
                     <span className="sql-cell muted mono">{it.index + 1}</span>
-                    {row
-                      ? row.map((v, i) => (
-                          <span key={i} className={`sql-cell mono${v === null ? ' muted' : ''}`} title={v === null ? 'NULL' : String(v)}>
-                            {v === null ? 'NULL' : String(v)}
-                          </span>
-                        ))
-                      : <span className="sql-cell"><span className="skeleton" /></span>}
+                    {row ? (
+                      row.map((v, i) => (
+                        <span key={i} className={`sql-cell mono${v === null ? ' muted' : ''}`} title={v === null ? 'NULL' : String(v)}>
+                          {v === null ? 'NULL' : String(v)}
+                        </span>
+                      ))
+                    ) : (
+                      <span className="sql-cell">
+                        <span className="skeleton" />
+                      </span>
+                    )}
                   </div>
                 );
               })}

@@ -16,7 +16,10 @@ interface Running {
 
 function parseFilters(text: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const part of text.split(/[,\n]/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(/[,\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = part.indexOf('=');
     if (eq <= 0) throw new Error(`filter "${part}" is not NAME=VALUE`);
     out[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
@@ -119,7 +122,12 @@ export function SyncPanel({ onSynced }: { onSynced(): void }) {
           <div className="form-error" role="alert" data-testid="sync-http-warning">
             {clearText}. The engine refuses it unless you allow it:
             <label>
-              <input type="checkbox" checked={form.allowHttp} onChange={(e) => setForm((f) => ({ ...f, allowHttp: e.target.checked }))} data-testid="sync-allow-http" />
+              <input
+                type="checkbox"
+                checked={form.allowHttp}
+                onChange={(e) => setForm((f) => ({ ...f, allowHttp: e.target.checked }))}
+                data-testid="sync-allow-http"
+              />
               send the token without encryption anyway
             </label>
           </div>
@@ -127,7 +135,12 @@ export function SyncPanel({ onSynced }: { onSynced(): void }) {
         {vendor?.params.map((p) => (
           <label key={p.name} title={p.description}>
             {p.label}
-            <input required value={params[p.name] ?? ''} onChange={(e) => setParams((ps) => ({ ...ps, [p.name]: e.target.value }))} data-testid={`sync-param-${p.name}`} />
+            <input
+              required
+              value={params[p.name] ?? ''}
+              onChange={(e) => setParams((ps) => ({ ...ps, [p.name]: e.target.value }))}
+              data-testid={`sync-param-${p.name}`}
+            />
           </label>
         ))}
         <label>
@@ -157,7 +170,9 @@ export function SyncPanel({ onSynced }: { onSynced(): void }) {
             <div style={pct === null ? undefined : { width: `${pct}%` }} />
           </div>
           <span className="job-stats mono">
-            {p ? `${p.pages} pages · ${p.received} events (${p.new} new) · ${rate.toFixed(0)}/s${eta !== null ? ` · ETA ${eta.toFixed(0)} s` : ''}${p.retries ? ` · ${p.retries} retries` : ''}` : 'connecting…'}
+            {p
+              ? `${p.pages} pages · ${p.received} events (${p.new} new) · ${rate.toFixed(0)}/s${eta !== null ? ` · ETA ${eta.toFixed(0)} s` : ''}${p.retries ? ` · ${p.retries} retries` : ''}`
+              : 'connecting…'}
           </span>
           <button type="button" onClick={() => api.cancelJob({ jobId: running.jobId })} data-testid="sync-cancel">
             Cancel

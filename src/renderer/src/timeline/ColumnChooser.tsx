@@ -70,13 +70,31 @@ export function ColumnChooser({ layout, rawPaths, onLayout, onClose }: Props) {
           return (
             <li key={id} data-testid="column-choice" data-col={id} data-shown={on} onKeyDown={(e) => onKey(id, e)}>
               <label>
-                <input type="checkbox" data-testid={`column-show-${id}`} checked={on} disabled={on && shown.length === 1} onChange={(e) => onLayout(toggled(layout, id, e.target.checked))} />
+                <input
+                  type="checkbox"
+                  data-testid={`column-show-${id}`}
+                  checked={on}
+                  disabled={on && shown.length === 1}
+                  onChange={(e) => onLayout(toggled(layout, id, e.target.checked))}
+                />
                 {columnOf(id).label}
               </label>
-              <button tabIndex={-1} disabled={!on || i === 0} onClick={() => move(id, -1)} data-testid={`column-up-${id}`} aria-label={`Move ${columnOf(id).label} left`}>
+              <button
+                tabIndex={-1}
+                disabled={!on || i === 0}
+                onClick={() => move(id, -1)}
+                data-testid={`column-up-${id}`}
+                aria-label={`Move ${columnOf(id).label} left`}
+              >
                 ↑
               </button>
-              <button tabIndex={-1} disabled={!on || i === shown.length - 1} onClick={() => move(id, 1)} data-testid={`column-down-${id}`} aria-label={`Move ${columnOf(id).label} right`}>
+              <button
+                tabIndex={-1}
+                disabled={!on || i === shown.length - 1}
+                onClick={() => move(id, 1)}
+                data-testid={`column-down-${id}`}
+                aria-label={`Move ${columnOf(id).label} right`}
+              >
                 ↓
               </button>
             </li>
@@ -97,7 +115,9 @@ export function ColumnChooser({ layout, rawPaths, onLayout, onClose }: Props) {
         {rawPaths === null ? (
           <p className="muted small">reading the paths of each source…</p>
         ) : (
-          <RawList paths={rawPaths.filter((p) => p.toLowerCase().includes(find.toLowerCase()) && !shown.includes(`raw:${p}`))} onAdd={(p) => {
+          <RawList
+            paths={rawPaths.filter((p) => p.toLowerCase().includes(find.toLowerCase()) && !shown.includes(`raw:${p}`))}
+            onAdd={(p) => {
               onLayout(toggled(layout, `raw:${p}`, true));
               // The added path leaves the list: the focus goes back to the find box, not to the page.
               findRef.current?.focus();

@@ -26,7 +26,9 @@ export function TimeCell({ row }: { row: EventRow }) {
     .join('\n');
   return (
     <span className="time-cell" title={title}>
-      <span className="mono" data-testid="time-text">{row.time ? formatInZone(row.time, zone) : row.timeOriginal ?? '—'}</span>
+      <span className="mono" data-testid="time-text">
+        {row.time ? formatInZone(row.time, zone) : (row.timeOriginal ?? '—')}
+      </span>
       {row.timeFlag && (
         <span className={`time-flag flag-${row.timeFlag}`} data-testid="time-flag">
           {FLAG_LABEL[row.timeFlag] ?? row.timeFlag}

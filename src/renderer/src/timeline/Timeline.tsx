@@ -70,7 +70,22 @@ interface Props {
   onDetailTab(row: EventRow, tab: DetailTab): void;
 }
 
-export function Timeline({ revision, caseEvents, vendors, sources, detailId, onDetail, onDetailOutside, filters, setFilters, layout, onLayout, annRevision, onAnnotated, onDetailTab }: Props) {
+export function Timeline({
+  revision,
+  caseEvents,
+  vendors,
+  sources,
+  detailId,
+  onDetail,
+  onDetailOutside,
+  filters,
+  setFilters,
+  layout,
+  onLayout,
+  annRevision,
+  onAnnotated,
+  onDetailTab,
+}: Props) {
   const { api } = useBackend();
   const debounced = useDebounced(filters, 250);
   const { zone } = useDisplayZone();
@@ -187,7 +202,9 @@ export function Timeline({ revision, caseEvents, vendors, sources, detailId, onD
   const jobs = useBackgroundWork();
   const [message, setMessage] = useState<string | null>(null);
   const [asking, setAsking] = useState<'tag' | 'note' | null>(null);
-  const [menu, setMenu] = useState<{ at: { x: number; y: number }; index: number; cell: { field: QueryField; value: string; column: ColumnId } | null } | null>(null);
+  const [menu, setMenu] = useState<{ at: { x: number; y: number }; index: number; cell: { field: QueryField; value: string; column: ColumnId } | null } | null>(
+    null,
+  );
   const [choosing, setChoosing] = useState(false);
   useAltKey('c', () => setChoosing((v) => !v));
   const indexes = selectedIndexes(sel, selected);
@@ -195,11 +212,20 @@ export function Timeline({ revision, caseEvents, vendors, sources, detailId, onD
   const columnIds = layout.map((c) => c.id);
   const rawPaths = useRawPaths(api, sources, choosing);
   const shownRaw = columnIds.filter(isRaw).map(rawPath);
-  const rawOf = useRawCells(api, items.map((it) => rows.getRow(it.index)), shownRaw);
+  const rawOf = useRawCells(
+    api,
+    items.map((it) => rows.getRow(it.index)),
+    shownRaw,
+  );
   const selectedRows = useCallback(() => rowsAt(api, query, selectedIndexes(sel, selected), rows.getRow), [api, query, sel, selected, rows]);
   const say = useCallback((p: Promise<string>) => p.then(setMessage, (e: unknown) => setMessage(errorMessage(e))), []);
   const copyRows = useCallback(
-    () => say(selectedRows().then(async (r) => (r.length ? (await copyText(toTsv(r, columnIds, rawOf)), `copied ${r.length} row${r.length === 1 ? '' : 's'}`) : 'nothing selected'))),
+    () =>
+      say(
+        selectedRows().then(async (r) =>
+          r.length ? (await copyText(toTsv(r, columnIds, rawOf)), `copied ${r.length} row${r.length === 1 ? '' : 's'}`) : 'nothing selected',
+        ),
+      ),
     [say, selectedRows, columnIds, rawOf],
   );
   const bulk = useCallback(
@@ -212,7 +238,9 @@ export function Timeline({ revision, caseEvents, vendors, sources, detailId, onD
       say(
         selectedRows().then(async (r) => {
           for (const row of r) {
-            await api.annotate(kind === 'bookmark' ? { id: row.id, bookmarked: true } : kind === 'tag' ? { id: row.id, addTags: [value!] } : { id: row.id, note: value || null });
+            await api.annotate(
+              kind === 'bookmark' ? { id: row.id, bookmarked: true } : kind === 'tag' ? { id: row.id, addTags: [value!] } : { id: row.id, note: value || null },
+            );
           }
           onAnnotated();
           return `${kind === 'bookmark' ? 'bookmarked' : kind === 'tag' ? `tagged "${value}":` : 'noted'} ${r.length} event${r.length === 1 ? '' : 's'}`;
@@ -250,11 +278,26 @@ export function Timeline({ revision, caseEvents, vendors, sources, detailId, onD
     const row = rows.getRow(m.index);
     const c = m.cell;
     return [
-      { id: 'filter-for', label: c ? `Filter for ${c.field} = ${c.value.slice(0, 40)}` : 'Filter for (right-click a cell)', disabled: !c, run: () => c && addChip({ field: c.field, op: 'eq', value: c.value }) },
-      { id: 'filter-out', label: c ? `Filter out ${c.field} = ${c.value.slice(0, 40)}` : 'Filter out (right-click a cell)', disabled: !c, run: () => c && addChip({ field: c.field, op: 'eq', value: c.value }, 'out') },
+      {
+        id: 'filter-for',
+        label: c ? `Filter for ${c.field} = ${c.value.slice(0, 40)}` : 'Filter for (right-click a cell)',
+        disabled: !c,
+        run: () => c && addChip({ field: c.field, op: 'eq', value: c.value }),
+      },
+      {
+        id: 'filter-out',
+        label: c ? `Filter out ${c.field} = ${c.value.slice(0, 40)}` : 'Filter out (right-click a cell)',
+        disabled: !c,
+        run: () => c && addChip({ field: c.field, op: 'eq', value: c.value }, 'out'),
+      },
       { id: 'copy-value', label: 'Copy value', disabled: !c, run: () => c && say(copyText(c.value).then(() => 'copied the value')) },
       { id: 'copy-row', label: 'Copy row (TSV)', disabled: !row, run: () => row && say(copyText(toTsv([row], columnIds, rawOf)).then(() => 'copied the row')) },
-      { id: 'copy-raw', label: 'Copy raw JSON', disabled: !row, run: () => row && say(api.getEvent({ id: row.id }).then(async (e) => (await copyText(e.raw), 'copied the raw record'))) },
+      {
+        id: 'copy-raw',
+        label: 'Copy raw JSON',
+        disabled: !row,
+        run: () => row && say(api.getEvent({ id: row.id }).then(async (e) => (await copyText(e.raw), 'copied the raw record'))),
+      },
       { id: 'copy-selection', label: `Copy selection (${indexes.length}) · Ctrl+C`, disabled: !indexes.length, run: () => copyRows() },
       { id: 'trace', label: 'Open trace', disabled: !row, run: () => row && onDetailTab(row, 'trace') },
       { id: 'history', label: 'Show resource history', disabled: !row?.targetId, run: () => row && onDetailTab(row, 'history') },
@@ -307,15 +350,9 @@ export function Timeline({ revision, caseEvents, vendors, sources, detailId, onD
       }),
     [setFilters],
   );
-  const removeChip = useCallback(
-    (c: Condition) => setFilters((f) => ({ ...f, chips: f.chips.filter((x) => !sameCondition(x, c)) })),
-    [setFilters],
-  );
+  const removeChip = useCallback((c: Condition) => setFilters((f) => ({ ...f, chips: f.chips.filter((x) => !sameCondition(x, c)) })), [setFilters]);
 
-  const onColumn = useCallback(
-    (id: ColumnId, value: string) => setFilters((f) => ({ ...f, columns: { ...f.columns, [id]: value } })),
-    [setFilters],
-  );
+  const onColumn = useCallback((id: ColumnId, value: string) => setFilters((f) => ({ ...f, columns: { ...f.columns, [id]: value } })), [setFilters]);
 
   return (
     <div
@@ -370,7 +407,15 @@ export function Timeline({ revision, caseEvents, vendors, sources, detailId, onD
         />
       )}
       {rows.error && <Banner message={rows.error} testId="timeline-error" />}
-      <TimelineHeader filters={filters} vendors={vendors} layout={layout} onLayout={onLayout} onColumn={onColumn} onSort={onSort} onChooser={() => setChoosing((v) => !v)} />
+      <TimelineHeader
+        filters={filters}
+        vendors={vendors}
+        layout={layout}
+        onLayout={onLayout}
+        onColumn={onColumn}
+        onSort={onSort}
+        onChooser={() => setChoosing((v) => !v)}
+      />
       {choosing && <ColumnChooser layout={layout} rawPaths={rawPaths} onLayout={onLayout} onClose={() => setChoosing(false)} />}
       {menu && <GridMenu at={menu.at} items={menuItems(menu)} onClose={() => setMenu(null)} />}
       <div

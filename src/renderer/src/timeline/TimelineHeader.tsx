@@ -75,7 +75,13 @@ export function TimelineHeader({ filters, vendors, layout, onLayout, onColumn, o
             <span className="th-top">
               {label(c)}
               {i === layout.length - 1 && (
-                <button className="th-chooser" onClick={onChooser} data-testid="column-chooser-open" title="Choose, order and size columns (Alt+C)" aria-label="Columns">
+                <button
+                  className="th-chooser"
+                  onClick={onChooser}
+                  data-testid="column-chooser-open"
+                  title="Choose, order and size columns (Alt+C)"
+                  aria-label="Columns"
+                >
                   ⋮
                 </button>
               )}
@@ -91,7 +97,12 @@ export function TimelineHeader({ filters, vendors, layout, onLayout, onColumn, o
               />
             )}
             {c.filter === 'select' && (
-              <select className="col-filter" data-testid={`col-filter-${c.id}`} value={filters.columns[c.id as ModelColumnId] ?? ''} onChange={(e) => onColumn(c.id, e.target.value)}>
+              <select
+                className="col-filter"
+                data-testid={`col-filter-${c.id}`}
+                value={filters.columns[c.id as ModelColumnId] ?? ''}
+                onChange={(e) => onColumn(c.id, e.target.value)}
+              >
                 <option value="">all</option>
                 {(c.id === 'outcome' ? OUTCOMES : c.id === 'actorType' ? ACTOR_TYPES : vendors).map((v) => (
                   <option key={v} value={v}>
@@ -101,7 +112,9 @@ export function TimelineHeader({ filters, vendors, layout, onLayout, onColumn, o
               </select>
             )}
             {c.filter === 'none' && (
-              <span className="col-filter-none muted">{c.id !== 'time' ? 'no filter' : zone === 'UTC' ? 'UTC · original in tooltip' : 'UTC and original in tooltip'}</span>
+              <span className="col-filter-none muted">
+                {c.id !== 'time' ? 'no filter' : zone === 'UTC' ? 'UTC · original in tooltip' : 'UTC and original in tooltip'}
+              </span>
             )}
             <span
               className="th-resize"

@@ -34,7 +34,21 @@ interface Props {
   onContextMenu?(index: number, cell: { field: QueryField; value: string; column: ColumnId } | null, at: { x: number; y: number }): void;
 }
 
-function Cell({ id, text, className = '', field, value, children }: { id: ColumnId; text: string | null; className?: string; field?: QueryField; value?: string | null; children?: ReactNode }) {
+function Cell({
+  id,
+  text,
+  className = '',
+  field,
+  value,
+  children,
+}: {
+  id: ColumnId;
+  text: string | null;
+  className?: string;
+  field?: QueryField;
+  value?: string | null;
+  children?: ReactNode;
+}) {
   const v = value === undefined ? text : value;
   return (
     <span className={`cell ${className}`} title={text ?? undefined} data-col={id} data-ff={field && v ? field : undefined} data-fv={field && v ? v : undefined}>
@@ -109,7 +123,21 @@ function Marks({ mark }: { mark: RowMark }) {
   );
 }
 
-export const TimelineRow = memo(function TimelineRow({ index, row, layout, top, height, selected, marked, mark, raw, expanded, onClick, onCellFilter, onContextMenu }: Props) {
+export const TimelineRow = memo(function TimelineRow({
+  index,
+  row,
+  layout,
+  top,
+  height,
+  selected,
+  marked,
+  mark,
+  raw,
+  expanded,
+  onClick,
+  onCellFilter,
+  onContextMenu,
+}: Props) {
   const cls = `row${index % 2 ? ' odd' : ''}${selected ? ' selected' : ''}${marked ? ' marked' : ''}${expanded ? ' expanded' : ''}`;
   const style = { transform: `translateY(${top}px)`, height };
   if (!row) {

@@ -41,7 +41,8 @@ export function TimelineToolbar({ filters, syntax, total, caseEvents, loading, o
   const { zone } = useDisplayZone();
   const inZone = zone === 'UTC' ? 'Z' : ` (${zone === 'local' ? 'local' : zone})`;
   // A bound not (yet) a time is marked, and left out of the query (toQuery).
-  const notYet = (text: string) => (text.trim() !== '' && usableBound(text, zone) === null ? 'Not a date or time yet: it is left out of the filter (e.g. 2026-03-01T10:00)' : undefined);
+  const notYet = (text: string) =>
+    text.trim() !== '' && usableBound(text, zone) === null ? 'Not a date or time yet: it is left out of the filter (e.g. 2026-03-01T10:00)' : undefined;
   const fromProblem = notYet(filters.from);
   const toProblem = notYet(filters.to);
   useAltKey('s', () => searchRef.current?.focus());
@@ -110,11 +111,7 @@ export function TimelineToolbar({ filters, syntax, total, caseEvents, loading, o
       {loading && <span className="spinner" aria-label="loading" />}
       {syntax && <QueryError text={filters.text} error={syntax} />}
       <span className="match-count" data-testid="match-count" data-total={total ?? ''}>
-        {total === null
-          ? 'counting…'
-          : filtered
-            ? `${fmtCount(total)} of ${fmtCount(caseEvents)} events match`
-            : `${fmtCount(total)} events`}
+        {total === null ? 'counting…' : filtered ? `${fmtCount(total)} of ${fmtCount(caseEvents)} events match` : `${fmtCount(total)} events`}
       </span>
     </div>
   );

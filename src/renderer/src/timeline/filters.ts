@@ -28,7 +28,18 @@ export interface TimelineFilters {
 }
 
 export const EMPTY_FILTERS: TimelineFilters = {
-  text: '', search: '', from: '', to: '', columns: {}, chips: [], tag: '', bookmarked: false, noted: false, finding: '', findingTitle: '', order: 'asc',
+  text: '',
+  search: '',
+  from: '',
+  to: '',
+  columns: {},
+  chips: [],
+  tag: '',
+  bookmarked: false,
+  noted: false,
+  finding: '',
+  findingTitle: '',
+  order: 'asc',
 };
 
 /** Whether the filters select by bookmarks, tags or notes (their results move when annotations change). */
@@ -67,7 +78,16 @@ export function toQuery(f: TimelineFilters, zone: DisplayZone = 'UTC'): EventQue
 }
 
 export function isFiltered(f: TimelineFilters): boolean {
-  return !!(usesAnnotations(f) || f.finding || f.text.trim() || f.search.trim() || f.from.trim() || f.to.trim() || f.chips.length || Object.values(f.columns).some((v) => v?.trim()));
+  return !!(
+    usesAnnotations(f) ||
+    f.finding ||
+    f.text.trim() ||
+    f.search.trim() ||
+    f.from.trim() ||
+    f.to.trim() ||
+    f.chips.length ||
+    Object.values(f.columns).some((v) => v?.trim())
+  );
 }
 
 /** What a query selects, for comparing: bounds as instants, so the same range in another zone is equal. */

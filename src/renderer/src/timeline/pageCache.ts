@@ -52,9 +52,7 @@ export class PageCache {
   /** Drops the pages farthest from where the user is looking. */
   private evict(centerPage: number): void {
     if (this.pages.size <= MAX_PAGES) return;
-    const byDistance = [...this.pages.keys()].sort(
-      (a, b) => Math.abs(b - centerPage) - Math.abs(a - centerPage),
-    );
+    const byDistance = [...this.pages.keys()].sort((a, b) => Math.abs(b - centerPage) - Math.abs(a - centerPage));
     for (const p of byDistance.slice(0, this.pages.size - MAX_PAGES)) this.pages.delete(p);
   }
 }

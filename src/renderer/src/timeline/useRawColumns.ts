@@ -14,7 +14,14 @@ export function useRawPaths(api: AuditDeskApi, sources: SourceInfo[], enabled: b
   useEffect(() => {
     if (!enabled) return;
     let live = true;
-    Promise.all(sources.map((s) => api.getMapping({ sourceId: s.id }).then((m) => m.paths.map((p) => p.path), () => [] as string[]))).then((lists) => {
+    Promise.all(
+      sources.map((s) =>
+        api.getMapping({ sourceId: s.id }).then(
+          (m) => m.paths.map((p) => p.path),
+          () => [] as string[],
+        ),
+      ),
+    ).then((lists) => {
       if (live) setPaths([...new Set(lists.flat())].sort());
     });
     return () => {
@@ -52,7 +59,14 @@ export function useRawCells(api: AuditDeskApi, rows: (EventRow | undefined)[], p
     if (!want.length) return;
     for (const id of want) asked.current.add(id);
     let live = true;
-    Promise.all(want.map((id) => api.getEvent({ id }).then((e) => [id, valuesOf(e.raw, paths)] as const, () => [id, {}] as const))).then((got) => {
+    Promise.all(
+      want.map((id) =>
+        api.getEvent({ id }).then(
+          (e) => [id, valuesOf(e.raw, paths)] as const,
+          () => [id, {}] as const,
+        ),
+      ),
+    ).then((got) => {
       if (!live) return;
       for (const [id, v] of got) cache.current.set(id, v);
       setTick((t) => t + 1);

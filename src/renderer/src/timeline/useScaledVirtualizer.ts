@@ -21,11 +21,7 @@ export interface ScaledVirtualizer {
   scrollToVirtual(top: number, round: 'up' | 'down'): void;
 }
 
-export function useScaledVirtualizer(
-  scrollRef: RefObject<HTMLDivElement | null>,
-  count: number,
-  rowHeight: number,
-): ScaledVirtualizer {
+export function useScaledVirtualizer(scrollRef: RefObject<HTMLDivElement | null>, count: number, rowHeight: number): ScaledVirtualizer {
   const [viewportHeight, setViewportHeight] = useState(0);
   const [scrollbarWidth, setScrollbarWidth] = useState(0);
   const scale = scrollScale(count * rowHeight, viewportHeight);

@@ -106,7 +106,13 @@ export function ViewsPanel({ current, hidden, onHidden, onSave, onOpen, onClose 
               </button>
             )}
             <span className="view-actions">
-              <button className="icon" data-testid="view-rename" aria-label={`Rename ${v.name}`} title="Rename" onClick={() => setRenaming({ from: v.name, to: v.name })}>
+              <button
+                className="icon"
+                data-testid="view-rename"
+                aria-label={`Rename ${v.name}`}
+                title="Rename"
+                onClick={() => setRenaming({ from: v.name, to: v.name })}
+              >
                 ✎
               </button>
               <button
