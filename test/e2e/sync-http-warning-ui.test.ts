@@ -32,7 +32,7 @@ test('sync form: plain http:// to another host is warned about, refused, then al
   await page.getByTestId('sync-token').fill(TOKEN);
   await page.getByTestId('sync-run').click();
   await page.getByTestId('sync-error').waitFor();
-  assert.match((await page.getByTestId('sync-error').textContent()) ?? '', /--allow-http/);
+  assert.match((await page.getByTestId('sync-error').textContent()) ?? '', /allow plain http for this source explicitly/);
   assert.equal(api.requests.length, 0, 'no request carried the token');
 
   await page.getByTestId('sync-allow-http').check();

@@ -137,7 +137,7 @@ test('raw exports refuse what cannot be written without changing a record, and s
   await engine.importFiles({ paths: [path.join(CORPUS_DIR, JSON_ARRAY), path.join(CORPUS_DIR, CSV)] });
   await assert.rejects(
     engine.exportEvents({ query: { where: [{ field: 'source', op: 'contains', value: 'auth0' }] }, format: 'jsonl', mode: 'raw', out: path.join(dir, 'a') }),
-    /row 1 \(event \d+, from .*sentinel_auth0am_cl_array\.json line \d+\) spans several lines.*--format json/,
+    /row 1 \(event \d+, from .*sentinel_auth0am_cl_array\.json line \d+\) spans several lines.*as JSON \(not JSONL\), or normalized/,
   );
   assert.equal(fs.existsSync(path.join(dir, 'a')), false, 'a refused export leaves nothing behind');
   await assert.rejects(

@@ -32,7 +32,7 @@ test('plain http:// to another host is refused before any request unless allowHt
   t.after(() => engine.close());
   await assert.rejects(
     engine.runSync({ settings: { vendor: 'opbox', baseUrl: 'http://audit.example.com' }, token: TOKEN }),
-    /audit\.example\.com is plain http:\/\/.*--allow-http/,
+    /audit\.example\.com is plain http:\/\/.*allow plain http for this source explicitly/,
   );
   await assert.rejects(engine.runSync({ settings: { vendor: 'opbox', baseUrl: remote }, token: TOKEN }), /is plain http:\/\/ to another machine/);
   assert.equal(server.requests.length, 0, 'the token went nowhere');

@@ -7,6 +7,13 @@ import { syncProgressPrinter, syncRetryLine } from './progress';
 import { readToken } from './token-prompt';
 import { syncParams, syncVendorsHelp } from './sync-vendors';
 
+/** The engine names settings, not flags: the CLI says which of its flags sets them. */
+function flagHint(message: string): string {
+  if (message.includes('allow plain http for this source')) return ' (--allow-http)';
+  if (message.includes('give a start time (since)')) return ' (--since T)';
+  return '';
+}
+
 function humanSyncReport(r: SyncReport): string {
   const lines = [
     `${r.source}: ${r.finished ? 'finished' : 'NOT finished'} (${r.mode}): ${r.pages} pages, ${r.received} events received, ` +
@@ -14,6 +21,7 @@ function humanSyncReport(r: SyncReport): string {
       (r.refetched ? `, ${r.refetched} pages re-read after the list moved` : ''),
   ];
   if (r.error) lines.push(`  stopped: ${r.error}`);
+  if (r.limitReached) lines.push(`  (raise the limit with ${r.limitReached.kind === 'pages' ? '--max-pages N' : '--max-page-bytes B'})`);
   for (const g of r.gaps) lines.push(`  gap: ${g}`);
   for (const w of r.warnings.slice(0, 5)) lines.push(`  warning ${w}`);
   return lines.join('\n');
@@ -61,7 +69,9 @@ ${syncVendorsHelp('                      ')}
     const off = engine.onEvent((e) => e.type === 'syncProgress' && (syncRetryLine(e.source, e.progress), bar(e.progress, e.done)));
     const clear = plainHttpWarning(settings.baseUrl);
     if (clear && settings.allowHttp) process.stderr.write(`auditdesk: warning: ${clear}\n`);
-    const report = await engine.api.runSync({ settings, token, limits });
+    const report = await engine.api.runSync({ settings, token, limits }).catch((e: Error) => {
+      throw new Error(`${e.message}${flagHint(e.message)}`);
+    });
     off();
     out(Boolean(v.json), report, () => humanSyncReport(report));
     return report.error ? 1 : 0;

@@ -106,7 +106,7 @@ export function formatRow(
     if (mode === 'normalized') return { text: JSON.stringify(event), neutralised: [] };
     if (format === 'jsonl' && /[\r\n]/.test(event.raw)) {
       throw new RowRefused(
-        'spans several lines: JSONL holds one record per line and raw records are never re-written; export raw records as --format json, or --normalized',
+        'spans several lines: JSONL holds one record per line and raw records are never re-written; export raw records as JSON (not JSONL), or normalized',
       );
     }
     return { text: event.raw, neutralised: [] };

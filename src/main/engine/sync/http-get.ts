@@ -93,7 +93,7 @@ export async function getPage(f: PageFetch): Promise<BodyRecords> {
           () =>
             new SyncLimitError(
               `${f.label}: the response from ${f.url} is larger than the page size limit of ${f.maxBytes} bytes; stopped reading it. ` +
-                'Pages already stored are kept; raise the limit (--max-page-bytes) to resume here.',
+                'Pages already stored are kept; raise the page size limit to resume here.',
               'page-bytes',
               f.maxBytes,
             ),

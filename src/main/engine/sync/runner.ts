@@ -53,12 +53,13 @@ function checkSettings(s: SyncSettings, d: SyncDescriptor): SyncSettings {
   const reserved = new Set(Object.values(paging.params ?? {}));
   for (const k of Object.keys(s.filters ?? {})) {
     if (!/^[A-Za-z_][\w.-]*$/.test(k)) throw new SyncSettingsError(`filter name "${k}" is not a query parameter name`);
-    if (reserved.has(k)) throw new SyncSettingsError(`filter "${k}" is set by the pager; use --since for time bounds`);
+    if (reserved.has(k)) throw new SyncSettingsError(`filter "${k}" is set by the pager; give a start time (since) for time bounds instead`);
   }
   if (s.pageSize != null && (!Number.isInteger(s.pageSize) || s.pageSize < 1)) throw new SyncSettingsError('page size must be a whole number ≥ 1');
   // The token would cross the network in clear (and the events could be altered on the way).
   const clear = plainHttpWarning(s.baseUrl);
-  if (clear && !s.allowHttp) throw new SyncSettingsError(`${clear}. Use https://, or allow it explicitly (--allow-http) if the network path is trusted`);
+  if (clear && !s.allowHttp)
+    throw new SyncSettingsError(`${clear}. Use https://, or allow plain http for this source explicitly if the network path is trusted`);
   return { ...s, name: syncSourceName(s) };
 }
 
@@ -178,7 +179,7 @@ export async function runSync(store: CaseStore, settingsIn: SyncSettings, opts: 
       // An API that pages forever (or a pager loop) stops here; the position is kept for a next run.
       if (report.pages >= maxPages) {
         throw new SyncLimitError(
-          `${name} page ${pageNo}: this run reached its limit of ${maxPages} pages; not asked. Pages already stored are kept; the next run resumes here (raise it with --max-pages).`,
+          `${name} page ${pageNo}: this run reached its limit of ${maxPages} pages; not asked. Pages already stored are kept; the next run resumes here (raise the page limit to go on).`,
           'pages',
           maxPages,
         );
