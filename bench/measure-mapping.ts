@@ -3,30 +3,13 @@
 //   node --import tsx bench/measure-mapping.ts [--count N]
 import { parseArgs } from 'node:util';
 import { compileMapping } from '../src/main/engine/mapping';
-import type { Mapping } from '../src/shared/mapping';
+import { OPBOX_LIKE_MAPPING } from '../test/helpers/opbox-mapping';
 import { ms } from './bench-cli';
 
 const { values } = parseArgs({ options: { count: { type: 'string' } } });
 const N = Number(values.count ?? 1_000_000);
 
-const mapping: Mapping = {
-  vendor: 'opbox',
-  origin: 'descriptor',
-  shapeKey: '',
-  fields: {
-    time: ['createdAt'],
-    eventId: ['id'],
-    actor: ['user.email', 'user.name'],
-    action: ['action'],
-    targetType: ['resource'],
-    targetId: ['resourceId'],
-    ip: ['ipAddress'],
-    userAgent: ['userAgent'],
-    requestId: ['requestId', 'metadata.requestId'],
-    before: ['metadata.before'],
-    after: ['metadata.after'],
-  },
-};
+const mapping = OPBOX_LIKE_MAPPING;
 
 const actions = ['CREATE', 'UPDATE', 'DELETE', 'APPROVE', 'addon.install'];
 const base = Date.UTC(2026, 0, 1);

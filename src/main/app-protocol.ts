@@ -4,26 +4,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CSP_HTTP } from './host/csp';
+import { CONTENT_TYPES } from './host/static-files';
 
 export const APP_SCHEME = 'app';
 /** The one host of the scheme: a standard scheme needs one, and a fixed one gives the page a fixed origin. */
 export const APP_HOST = 'renderer';
 export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
 
 /**
  * The file inside `root` an app:// URL names, or null: another scheme or host, a path that is not
@@ -68,7 +54,7 @@ export async function appResponse(root: string, url: string): Promise<Response> 
     return new Response(new Uint8Array(body), {
       status: 200,
       headers: {
-        'Content-Type': TYPES[path.extname(real).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Type': CONTENT_TYPES[path.extname(real).toLowerCase()] ?? 'application/octet-stream',
         'Content-Security-Policy': CSP_HTTP,
         'X-Content-Type-Options': 'nosniff',
       },

@@ -4,6 +4,7 @@ import { chooseMapping, compileMapping, inferMapping, reviewMapping, shapeKey } 
 import { getPath, parsePath } from '../../src/shared/mapping-paths';
 import { collectPaths } from '../../src/main/engine/mapping/flatten';
 import type { Mapping } from '../../src/shared/mapping';
+import { OPBOX_LIKE_MAPPING } from '../helpers/opbox-mapping';
 
 test('path notation: keys, indexes, first-with-value, filters, decode, quoted keys, flat dotted keys', () => {
   const rec = {
@@ -207,24 +208,7 @@ test('reviewMapping lists paths with examples and mapped samples', () => {
 
 // Its speed on 1M such records is measured by `npm run bench` (bench/measure-mapping.ts); here, what it yields.
 test('compileMapping on Opbox-like records: each mapped field, the email before the name, request id fallbacks, states, bad times', () => {
-  const m: Mapping = {
-    vendor: 'opbox',
-    origin: 'descriptor',
-    shapeKey: '',
-    fields: {
-      time: ['createdAt'],
-      eventId: ['id'],
-      actor: ['user.email', 'user.name'],
-      action: ['action'],
-      targetType: ['resource'],
-      targetId: ['resourceId'],
-      ip: ['ipAddress'],
-      userAgent: ['userAgent'],
-      requestId: ['requestId', 'metadata.requestId'],
-      before: ['metadata.before'],
-      after: ['metadata.after'],
-    },
-  };
+  const m = OPBOX_LIKE_MAPPING;
   const apply = compileMapping(m);
   const actions = ['CREATE', 'UPDATE', 'DELETE', 'APPROVE', 'addon.install'];
   const base = Date.UTC(2026, 0, 1);

@@ -5,21 +5,13 @@ import type { Condition, EventQuery } from '../../../shared/query';
 import { ACTOR_TYPES, OUTCOMES } from '../../../shared/event';
 import { parseSearch, toMatchExpression } from '../../../shared/search';
 import type { CaseStore } from '../store/case-store';
-import { NO_TIME, encodeActorType, encodeOutcome, encodeTimeFlag } from '../store/schema';
+import { NO_TIME, TEXT_COLUMN_OF, encodeActorType, encodeOutcome, encodeTimeFlag } from '../store/schema';
 import { parseBound } from '../store/time-bound';
 import { ColumnCursor } from '../store/column-cursor';
 import { NO_FLAG, type EventColumns, type TextColumn } from './event-columns';
 
 /** The model fields stored as text, by their SQL column. */
-const TEXT_FIELD: Record<string, TextColumn> = {
-  eventId: 'eid',
-  actor: 'actor',
-  action: 'action',
-  targetType: 'ttype',
-  targetId: 'tid',
-  requestId: 'req',
-  ip: 'ip',
-};
+const TEXT_FIELD: Record<string, TextColumn> = TEXT_COLUMN_OF;
 /** What the free-text box searches as text (vendor, source, outcome and actor type are added apart). */
 const FREE_TEXT: TextColumn[] = ['actor', 'action', 'ttype', 'tid', 'req', 'eid', 'ip'];
 

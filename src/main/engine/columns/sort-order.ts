@@ -3,16 +3,9 @@
 // so sorting a million rows costs two passes plus sorting the distinct values, not a comparison sort.
 import type { SortField } from '../../../shared/query';
 import type { EventColumns, TextColumn } from './event-columns';
+import { TEXT_COLUMN_OF } from '../store/schema';
 
-const COLUMN_OF: Record<SortField, TextColumn> = {
-  eventId: 'eid',
-  actor: 'actor',
-  action: 'action',
-  targetType: 'ttype',
-  targetId: 'tid',
-  requestId: 'req',
-  ip: 'ip',
-};
+const COLUMN_OF: Record<SortField, TextColumn> = TEXT_COLUMN_OF;
 
 /** Kept per column set and version: a sort is computed once, then every page reads it. */
 const made = new WeakMap<EventColumns, { version: number; orders: Map<SortField, Uint32Array> }>();

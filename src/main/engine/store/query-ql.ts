@@ -6,7 +6,7 @@ import type { QlMatch, QlNode } from '../../../shared/ql';
 import { matcherOf, plainContains, valuesAtPath } from '../../../shared/ql-match';
 import { ACTOR_TYPES, OUTCOMES } from '../../../shared/event';
 import { boundMs } from '../../../shared/time-bound';
-import { NO_TIME, encodeActorType, encodeOutcome } from './schema';
+import { NO_TIME, TEXT_COLUMN_OF, encodeActorType, encodeOutcome } from './schema';
 import { condition, freeTextSql, type ExpandContains } from './query-sql';
 
 type Param = string | number | null;
@@ -18,13 +18,7 @@ export const RAW_FN = 'ad_ql_raw';
 
 /** Model text columns by field (ids are numbers, compared as their text). */
 const TEXT: Record<string, string> = {
-  eventId: 'eid',
-  actor: 'actor',
-  action: 'action',
-  targetType: 'ttype',
-  targetId: 'tid',
-  requestId: 'req',
-  ip: 'ip',
+  ...TEXT_COLUMN_OF,
   id: 'CAST(id AS TEXT)',
 };
 /** What a bare term searches: the filter box's fields (free text in query-sql.ts). */

@@ -1,7 +1,7 @@
 // Turns the shared query model into SQL over the events table; values are always bound, never spliced.
 import { SORT_FIELDS, checkCondition, type EventQuery, type Condition } from '../../../shared/query';
 import { ACTOR_TYPES, OUTCOMES } from '../../../shared/event';
-import { NO_TIME, encodeActorType, encodeOutcome, encodeTimeFlag } from './schema';
+import { NO_TIME, TEXT_COLUMN_OF, encodeActorType, encodeOutcome, encodeTimeFlag } from './schema';
 import { parseBound } from './time-bound';
 import { parseSearch, toMatchExpression } from '../../../shared/search';
 import { HIT_FN } from './search-hits';
@@ -12,13 +12,7 @@ type Param = string | number | null;
 
 const COLUMN: Record<string, string> = {
   id: 'id',
-  eventId: 'eid',
-  actor: 'actor',
-  action: 'action',
-  targetType: 'ttype',
-  targetId: 'tid',
-  requestId: 'req',
-  ip: 'ip',
+  ...TEXT_COLUMN_OF,
 };
 
 /** Text columns searched by the free-text box (with vendor, source, outcome and actor type: see whereClause). */

@@ -5,6 +5,17 @@ import { ACTOR_TYPES, OUTCOMES, type ActorType, type Outcome, type TimeFlag } fr
 export const SCHEMA_VERSION = 1;
 
 /** Sort key for events without a usable time, so they sort after every real time. */
+/** The events table's column of each model field stored as text (one place: SQL, columns and sorting use it). */
+export const TEXT_COLUMN_OF = {
+  eventId: 'eid',
+  actor: 'actor',
+  action: 'action',
+  targetType: 'ttype',
+  targetId: 'tid',
+  requestId: 'req',
+  ip: 'ip',
+} as const;
+
 export const NO_TIME = 8_640_000_000_000_000;
 
 export const CREATE_TABLES = `
