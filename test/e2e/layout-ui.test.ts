@@ -41,12 +41,13 @@ test('1280x800 with everything open: rows visible, search box usable, report col
   await page.getByTestId('views-toggle').and(page.locator('[aria-pressed=true]')).waitFor();
   await page.getByTestId('notes-toggle').and(page.locator('[aria-pressed=true]')).waitFor();
 
+  // Taken before the checks, so a failing layout can be looked at.
+  fs.mkdirSync(path.join(REPO_ROOT, 'test-results'), { recursive: true });
+  await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'layout-all-open.png') });
   assert.ok((await page.getByTestId('search-box').evaluate((e) => e.getBoundingClientRect().width)) >= 180, 'search box keeps its width');
   const rowsWithReport = await visibleRows(page);
   assert.ok(rowsWithReport >= 4, `${rowsWithReport} rows visible with the report open`);
   assert.ok((await page.getByTestId('detail-panel').boundingBox())!.y < 800 - 100, 'the event panel shows too');
-  fs.mkdirSync(path.join(REPO_ROOT, 'test-results'), { recursive: true });
-  await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'layout-all-open.png') });
 
   // The report collapses to one line by keyboard, opens again by mouse; its line says what happened.
   const item = page.getByTestId('import-report-item');
