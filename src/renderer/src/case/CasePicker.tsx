@@ -4,11 +4,12 @@ import { useEffect, useState } from 'react';
 import type { CaseFolderListing, RecentCase } from '../../../shared/cases';
 import { errorMessage } from '../util/format';
 import { inApp, listFolder, loadRecent } from './casePicking';
+import { getBridge } from '../api/bridge';
 import './case-picker.css';
 
 interface Props {
-  /** Opens the case at path. */
-  onOpen(path: string): void;
+  /** Opens the case at path (create: make it there if it is not a case yet). */
+  onOpen(path: string, create?: boolean): void;
   /** Puts a folder's path in the path box, to name a new case inside it. */
   onFolder(path: string): void;
 }
@@ -51,7 +52,20 @@ export function CasePicker({ onOpen, onFolder }: Props) {
           ))}
         </div>
       )}
-      {!inApp() && (
+      {inApp() ? (
+        <button
+          type="button"
+          data-testid="case-choose-folder"
+          onClick={() =>
+            void getBridge()
+              ?.pickCase()
+              .then((p) => p && onOpen(p, true))
+          }
+          title="Choose the case's folder"
+        >
+          Choose folder…
+        </button>
+      ) : (
         <button type="button" data-testid="case-browse" onClick={() => (listing ? setListing(null) : void browse(null))} aria-expanded={listing !== null}>
           {listing ? 'Hide folders' : 'Browse…'}
         </button>

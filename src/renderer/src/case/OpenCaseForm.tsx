@@ -59,7 +59,7 @@ export function OpenCaseForm({ initialPath = '', onOpened, onCancel }: Props) {
           Cancel
         </button>
       )}
-      <CasePicker onOpen={(p) => open(p, false)} onFolder={(dir) => setPath(`${dir}/`)} />
+      <CasePicker onOpen={(p, orCreate) => open(p, orCreate ?? false)} onFolder={(dir) => setPath(`${dir}/`)} />
       {error && (
         <div className="form-error" role="alert" data-testid="case-open-error">
           {error}
