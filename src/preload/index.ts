@@ -12,4 +12,5 @@ contextBridge.exposeInMainWorld('auditdesk', {
   },
   pathForFile: (file: File) => webUtils.getPathForFile(file),
   pickFiles: () => ipcRenderer.invoke('auditdesk:pickFiles') as Promise<string[]>,
+  pickCase: () => ipcRenderer.invoke('auditdesk:pickCase') as Promise<string | null>,
 });

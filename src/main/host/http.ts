@@ -15,9 +15,12 @@ import { serveStatic } from './static-files';
 import { CSP_HTTP } from './csp';
 import { EXPORT_DOWNLOAD_PATH } from '../../shared/export';
 import { ServeAuth, UNAUTHORIZED_TEXT } from './auth';
-import { guardParams, type ServeFolders } from './path-guard';
+import { confine, guardParams, type ServeFolders } from './path-guard';
 import { DEFAULT_MAX_UPLOAD, clearLeftovers, receiveUpload, removeUploads } from './uploads';
 import { parseWireRequest } from './wire-request';
+import { CASE_FOLDER_PATH, RECENT_CASES_PATH } from '../../shared/cases';
+import { recentCases, rememberCase } from './recent-cases';
+import { listCaseFolder } from './case-folder';
 
 export interface HttpHost {
   /** The address to open: it carries the token. */
@@ -43,6 +46,7 @@ export async function startHttpHost(opts: {
   let hosts = new Set<string>();
   let auth: ServeAuth | null = null;
   clearLeftovers(await engine.incomingDir());
+  rememberCase(folders.startCase);
 
   const sameOrigin = (req: http.IncomingMessage): boolean => {
     if (!hosts.has(String(req.headers.host))) return false;
@@ -72,6 +76,10 @@ export async function startHttpHost(opts: {
     }
     if (url.pathname.startsWith(EXPORT_DOWNLOAD_PATH)) {
       await handleExportDownload(engine, url, res);
+      return;
+    }
+    if (url.pathname === RECENT_CASES_PATH || url.pathname === CASE_FOLDER_PATH) {
+      sendCases(url, res, folders);
       return;
     }
     res.setHeader('Content-Security-Policy', CSP_HTTP);
@@ -131,6 +139,7 @@ export async function startHttpHost(opts: {
       const params = guardParams(msg.method, msg.params, folders, await caseDir());
       // Tidied before the answer, so a client that is answered sees incoming/ as it will stay.
       const result = await engine.call(msg.method, params).finally(() => tidyIncoming(msg.method, msg.params));
+      if (msg.method === 'openCase') rememberCase((result as { path: string }).path);
       reply({ id: msg.id, result });
     } catch (e) {
       reply({ id: msg.id, error: { message: (e as Error).message } });
@@ -193,4 +202,30 @@ async function handleExportDownload(engine: EngineClient, url: URL, res: http.Se
     'X-Content-Type-Options': 'nosniff',
   });
   await pipeline(fs.createReadStream(file), res);
+}
+
+/** The recent cases, or a folder's listing (a path outside the cases folder is refused with 400). */
+function sendCases(url: URL, res: http.ServerResponse, folders: ServeFolders): void {
+  const json = (code: number, body: unknown) =>
+    res.writeHead(code, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
+  if (url.pathname === RECENT_CASES_PATH) {
+    // Only those this serve may open: a case from another run's folders is neither shown nor openable.
+    const openable = (p: string) => {
+      try {
+        confine(p, [folders.cases, folders.startCase], 'cases');
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    return void json(
+      200,
+      recentCases().filter((c) => openable(c.path)),
+    );
+  }
+  try {
+    json(200, listCaseFolder(url.searchParams.get('dir'), folders.cases));
+  } catch (e) {
+    json(400, { error: (e as Error).message });
+  }
 }

@@ -10,6 +10,7 @@ import type { EngineClient } from '../engine/worker/engine-client';
 export const CALL_CHANNEL = 'auditdesk:call';
 export const EVENT_CHANNEL = 'auditdesk:event';
 export const PICK_FILES_CHANNEL = 'auditdesk:pickFiles';
+export const PICK_CASE_CHANNEL = 'auditdesk:pickCase';
 
 export function registerIpcHost(engine: EngineClient, win: BrowserWindow): () => void {
   // Only our own window's top frame may call the engine.
@@ -43,6 +44,12 @@ export function registerIpcHost(engine: EngineClient, win: BrowserWindow): () =>
     });
     return r.canceled ? [] : r.filePaths;
   });
+  // A case is a folder: the native folder dialog, which may also make a new one to create the case in.
+  ipcMain.handle(PICK_CASE_CHANNEL, async (e) => {
+    if (!trusted(e)) throw new Error('refused: not the AuditDesk window');
+    const r = await dialog.showOpenDialog(win, { title: 'Open or create a case', properties: ['openDirectory', 'createDirectory'] });
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  });
   const off = engine.onEvent((event) => {
     if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event);
   });
@@ -50,5 +57,6 @@ export function registerIpcHost(engine: EngineClient, win: BrowserWindow): () =>
     off();
     ipcMain.removeHandler(CALL_CHANNEL);
     ipcMain.removeHandler(PICK_FILES_CHANNEL);
+    ipcMain.removeHandler(PICK_CASE_CHANNEL);
   };
 }

@@ -117,7 +117,7 @@ export function App() {
                   setTabRequest({ tab });
                 }}
               />
-              {showSql && <SqlConsole revision={kase.revision + annRevision} onClose={() => setShowSql(false)} />}
+              {showSql && <SqlConsole revision={kase.revision + annRevision} onClose={() => setShowSql(false)} onOpenEvent={setDetailId} />}
               {detailId !== null && <Splitter height={detailHeight} onHeight={setDetailHeight} />}
               {detailId !== null && (
                 <EventDetail

@@ -9,6 +9,8 @@ export interface AuditDeskBridge {
   pathForFile(file: File): string;
   /** Native open-file dialog; resolves to [] when cancelled. */
   pickFiles(): Promise<string[]>;
+  /** Native folder dialog for a case; null when cancelled. */
+  pickCase(): Promise<string | null>;
 }
 
 declare global {

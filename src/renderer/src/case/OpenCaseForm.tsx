@@ -1,8 +1,10 @@
-// There is no native dialog in the browser, so a case is opened by typing its path.
+// A case is opened by its path: typed, or chosen from the recent cases or the folder picker.
 import { useState, type FormEvent } from 'react';
 import type { CaseInfo } from '../../../shared/contract';
 import { useBackend } from '../api/BackendContext';
 import { errorMessage } from '../util/format';
+import { CasePicker } from './CasePicker';
+import { noteOpened } from './casePicking';
 
 interface Props {
   initialPath?: string;
@@ -17,16 +19,21 @@ export function OpenCaseForm({ initialPath = '', onOpened, onCancel }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!path.trim()) return;
+  const open = (p: string, orCreate: boolean) => {
     setBusy(true);
     setError(null);
     api
-      .openCase({ path: path.trim(), create })
-      .then(onOpened)
+      .openCase({ path: p, create: orCreate })
+      .then((info) => {
+        noteOpened(info.path);
+        onOpened(info);
+      })
       .catch((err: unknown) => setError(errorMessage(err)))
       .finally(() => setBusy(false));
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (path.trim()) open(path.trim(), create);
   };
 
   return (
@@ -52,6 +59,7 @@ export function OpenCaseForm({ initialPath = '', onOpened, onCancel }: Props) {
           Cancel
         </button>
       )}
+      <CasePicker onOpen={(p, orCreate) => open(p, orCreate ?? false)} onFolder={(dir) => setPath(`${dir}/`)} />
       {error && (
         <div className="form-error" role="alert" data-testid="case-open-error">
           {error}

@@ -6,6 +6,9 @@ import { SQL_PAGE, SQL_ROW_CAP, type SqlResult, type SqlValue } from '../../../s
 import { useBackend } from '../api/BackendContext';
 import { errorMessage, fmtCount } from '../util/format';
 import { SqlEditor } from './SqlEditor';
+import { SchemaBrowser } from './SchemaBrowser';
+import { cellText, idColumn, resultCsv, resultTsv } from './sql-text';
+import { downloadText } from './download';
 import { useReturnFocus } from '../util/useReturnFocus';
 import './sql.css';
 
@@ -24,7 +27,14 @@ interface Run {
   revision: number;
 }
 
-export function SqlConsole({ revision, onClose }: { revision: number; onClose(): void }) {
+interface Props {
+  revision: number;
+  onClose(): void;
+  /** Opens an event (by id) in the detail pane, as the timeline does. */
+  onOpenEvent(id: string): void;
+}
+
+export function SqlConsole({ revision, onClose, onOpenEvent }: Props) {
   const { api } = useBackend();
   useReturnFocus();
   const text = useRef(START);
@@ -33,6 +43,11 @@ export function SqlConsole({ revision, onClose }: { revision: number; onClose():
   const [busy, setBusy] = useState(false);
   const [, setLoaded] = useState(0);
   const requested = useRef(new Set<number>());
+  const [showSchema, setShowSchema] = useState(false);
+  const insert = useRef<((t: string) => void) | null>(null);
+  /** The cell the keyboard is on: arrows move it, Ctrl+C copies it, Enter opens its row's event. */
+  const [cursor, setCursor] = useState<{ row: number; col: number } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const latestRevision = useRef(revision);
   latestRevision.current = revision;
 
@@ -44,6 +59,8 @@ export function SqlConsole({ revision, onClose }: { revision: number; onClose():
         .runSql({ sql, offset: 0, limit: SQL_PAGE })
         .then((r: SqlResult) => {
           requested.current = new Set([0]);
+          setCursor(null);
+          setNotice(null);
           setRun({ sql, columns: r.columns, total: r.total, truncated: r.truncated, pages: new Map([[0, r.rows]]), revision: latestRevision.current });
         })
         .catch((e: unknown) => {
@@ -83,6 +100,59 @@ export function SqlConsole({ revision, onClose }: { revision: number; onClose():
     }
   }, [api, run, first, last]);
 
+  // Copy and export take every kept row, not just the pages scrolled through.
+  const everyRow = useCallback(async (r: Run) => (await api.runSql({ sql: r.sql, offset: 0, limit: SQL_ROW_CAP })).rows, [api]);
+  const copy = useCallback(
+    (text: string, what: string) =>
+      navigator.clipboard.writeText(text).then(
+        () => setNotice(`copied ${what}`),
+        (e: unknown) => setError(`Could not copy: ${errorMessage(e)}`),
+      ),
+    [],
+  );
+  const copyResult = () => {
+    if (!run) return;
+    void everyRow(run)
+      .then((rows) => copy(resultTsv(run.columns, rows), `${fmtCount(rows.length)} row${rows.length === 1 ? '' : 's'} as TSV`))
+      .catch((e: unknown) => setError(errorMessage(e)));
+  };
+  const exportCsv = () => {
+    if (!run) return;
+    void everyRow(run)
+      .then((rows) => {
+        downloadText('sql-result.csv', resultCsv(run.columns, rows), 'text/csv');
+        setNotice(`exported ${fmtCount(rows.length)} row${rows.length === 1 ? '' : 's'} as sql-result.csv`);
+      })
+      .catch((e: unknown) => setError(errorMessage(e)));
+  };
+  const rowAt = (i: number) => run?.pages.get(Math.floor(i / SQL_PAGE))?.[i % SQL_PAGE];
+  const idCol = run ? idColumn(run.columns) : -1;
+  const openRow = (i: number) => {
+    const v = rowAt(i)?.[idCol];
+    if (idCol >= 0 && v !== null && v !== undefined) onOpenEvent(String(v));
+  };
+  const onGridKey = (e: React.KeyboardEvent) => {
+    if (!run || run.total === 0) return;
+    const cols = run.columns.length;
+    const at = cursor ?? { row: 0, col: 0 };
+    const moves: Record<string, [number, number]> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const move = moves[e.key];
+    if (move) {
+      e.preventDefault();
+      const next = cursor ? { row: Math.min(run.total - 1, Math.max(0, at.row + move[0])), col: Math.min(cols - 1, Math.max(0, at.col + move[1])) } : at;
+      setCursor(next);
+      virtualizer.scrollToIndex(next.row);
+    } else if (e.key === 'Enter' && cursor) {
+      e.preventDefault();
+      openRow(cursor.row);
+    } else if ((e.ctrlKey || e.metaKey) && e.key === 'c' && cursor) {
+      const v = rowAt(cursor.row)?.[cursor.col];
+      if (v === undefined) return;
+      e.preventDefault();
+      void copy(v === null ? '' : cellText(run.columns[cursor.col], v), 'one cell');
+    }
+  };
+
   const grid = run ? `56px repeat(${Math.max(run.columns.length, 1)}, minmax(110px, 1fr))` : '';
   return (
     <section className="sql-console" data-testid="sql-console" aria-label="SQL console">
@@ -90,6 +160,15 @@ export function SqlConsole({ revision, onClose }: { revision: number; onClose():
         <b>SQL</b>
         <span className="muted small">read-only copy of the case · one SELECT, WITH or EXPLAIN · Ctrl+Enter runs</span>
         <span className="spacer" />
+        <button data-testid="sql-schema-toggle" aria-pressed={showSchema} onClick={() => setShowSchema((v) => !v)} title="Tables and columns of the case">
+          Schema
+        </button>
+        <button data-testid="sql-copy" disabled={!run} onClick={copyResult} title="Copy the whole result as tab-separated text">
+          Copy
+        </button>
+        <button data-testid="sql-export" disabled={!run} onClick={exportCsv} title="Save the result as CSV (formula-like cells neutralised)">
+          Export CSV
+        </button>
         {busy ? (
           // The statement runs in its own thread; cancelling ends it (the timeline never waited for it).
           <button data-testid="sql-cancel" onClick={() => void api.cancelSql()}>
@@ -104,7 +183,10 @@ export function SqlConsole({ revision, onClose }: { revision: number; onClose():
           ×
         </button>
       </header>
-      <SqlEditor initial={START} onChange={(t) => (text.current = t)} onRun={execute} />
+      <div className="sql-body">
+        <SqlEditor initial={START} onChange={(t) => (text.current = t)} onRun={execute} insertRef={insert} />
+        {showSchema && <SchemaBrowser onInsert={(name) => insert.current?.(name)} />}
+      </div>
       {error && (
         <div className="form-error sql-error" role="alert" data-testid="sql-error">
           {error}
@@ -118,6 +200,8 @@ export function SqlConsole({ revision, onClose }: { revision: number; onClose():
             : error
               ? ''
               : 'no result yet'}
+        {notice && <span data-testid="sql-notice"> · {notice}</span>}
+        {idCol >= 0 && <span> · double-click or Enter on a row opens its event</span>}
       </div>
       {run && (
         <div className="sql-grid" style={{ ['--sql-grid' as string]: grid }}>
@@ -129,7 +213,16 @@ export function SqlConsole({ revision, onClose }: { revision: number; onClose():
               </span>
             ))}
           </div>
-          <div ref={scrollRef} className="sql-scroll" tabIndex={0} role="grid" aria-rowcount={run.total} aria-label="SQL result" data-testid="sql-result">
+          <div
+            ref={scrollRef}
+            className="sql-scroll"
+            tabIndex={0}
+            onKeyDown={onGridKey}
+            role="grid"
+            aria-rowcount={run.total}
+            aria-label="SQL result"
+            data-testid="sql-result"
+          >
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((it) => {
                 const row = run.pages.get(Math.floor(it.index / SQL_PAGE))?.[it.index % SQL_PAGE];
@@ -141,14 +234,27 @@ export function SqlConsole({ revision, onClose }: { revision: number; onClose():
                     data-testid="sql-row"
                     data-index={it.index}
                     style={{ transform: `translateY(${it.start}px)` }}
+                    onDoubleClick={() => openRow(it.index)}
                   >
                     <span className="sql-cell muted mono">{it.index + 1}</span>
                     {row ? (
-                      row.map((v, i) => (
-                        <span key={i} className={`sql-cell mono${v === null ? ' muted' : ''}`} title={v === null ? 'NULL' : String(v)}>
-                          {v === null ? 'NULL' : String(v)}
-                        </span>
-                      ))
+                      row.map((v, i) => {
+                        const shown = cellText(run.columns[i], v);
+                        const active = cursor?.row === it.index && cursor.col === i;
+                        return (
+                          <span
+                            key={i}
+                            className={`sql-cell mono${v === null ? ' muted' : ''}${active ? ' sql-active' : ''}`}
+                            role="gridcell"
+                            aria-selected={active}
+                            data-col={i}
+                            title={shown === String(v) ? shown : `${shown} (stored as ${String(v)})`}
+                            onClick={() => setCursor({ row: it.index, col: i })}
+                          >
+                            {shown}
+                          </span>
+                        );
+                      })
                     ) : (
                       <span className="sql-cell">
                         <span className="skeleton" />

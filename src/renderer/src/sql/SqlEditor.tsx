@@ -10,13 +10,15 @@ interface Props {
   initial: string;
   onChange(text: string): void;
   onRun(text: string): void;
+  /** Set once the editor is up: puts text at the cursor (the schema browser's names) and focuses it. */
+  insertRef?: { current: ((text: string) => void) | null };
 }
 
-export function SqlEditor({ initial, onChange, onRun }: Props) {
+export function SqlEditor({ initial, onChange, onRun, insertRef }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
-  const latest = useRef({ initial, onChange, onRun });
-  latest.current = { initial, onChange, onRun };
+  const latest = useRef({ initial, onChange, onRun, insertRef });
+  latest.current = { initial, onChange, onRun, insertRef };
 
   useEffect(() => {
     let disposed = false;
@@ -45,6 +47,12 @@ export function SqlEditor({ initial, onChange, onRun }: Props) {
         const ed = editor;
         ed.onDidChangeModelContent(() => latest.current.onChange(ed.getValue()));
         ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun(ed.getValue()));
+        const target = latest.current.insertRef;
+        if (target)
+          target.current = (t) => {
+            ed.executeEdits('schema', [{ range: ed.getSelection() ?? new monaco.Range(1, 1, 1, 1), text: t, forceMoveMarkers: true }]);
+            ed.focus();
+          };
         ed.focus();
       })
       .catch((e: unknown) => setError(String(e)));
