@@ -1,6 +1,7 @@
 // `npm test`: installs what the tests need on first run (npm packages, Debian Chromium), builds,
 // then runs every test file with node's test runner.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ensureBuild, ensureNodeModules, root, run } from './ensure-deps.mjs';
@@ -32,8 +33,12 @@ ensureBuild();
 const only = process.argv.slice(2);
 const files = only.length ? only : testFiles(path.join(root, 'test'));
 // A hung test fails after 5 minutes instead of holding CI until its own limit.
+// Every serve the tests start remembers its cases in a config folder of the run's own, never the user's.
+const config = fs.mkdtempSync(path.join(os.tmpdir(), 'auditdesk-test-config-'));
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=300000', ...files], {
   cwd: root,
   stdio: 'inherit',
+  env: { ...process.env, XDG_CONFIG_HOME: config },
 });
+fs.rmSync(config, { recursive: true, force: true });
 process.exit(r.status ?? 1);
