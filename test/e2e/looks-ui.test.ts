@@ -54,16 +54,18 @@ test('dark mode follows the system, is switchable by mouse and keyboard, remembe
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
 
-  // Every panel open at once in dark: timeline, overview with facets, event panel with Monaco, SQL, Findings.
+  // Each panel in dark: timeline, overview with facets, event panel with Monaco, then SQL and Findings.
   await page.locator('[data-testid=row][data-loaded=true]').first().click();
   await page.getByTestId('facets-toggle').click();
-  await page.getByTestId('sql-toggle').click();
-  await page.locator('.sql-editor .monaco-editor').waitFor();
-  await page.locator('[data-testid=monaco-container] .monaco-editor').first().waitFor();
-  assert.equal(await page.locator('.monaco-editor.vs-dark').count(), await page.locator('.monaco-editor').count());
+  await page.locator('[data-testid=detail-panel] [data-testid=monaco-container] .monaco-editor').waitFor();
   assert.deepEqual(await lightPanels(page), []);
   fs.mkdirSync(path.join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true });
   await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshots', 'dark-mode.png') });
+  await page.getByTestId('sql-toggle').click();
+  await page.locator('.sql-editor .monaco-editor').waitFor();
+  assert.equal(await page.locator('.monaco-editor.vs-dark').count(), await page.locator('.monaco-editor').count());
+  assert.deepEqual(await lightPanels(page), []);
+  await page.screenshot({ path: path.join(dir, 'dark-sql.png') });
   await page.getByTestId('findings-toggle').click();
   await page.getByTestId('run-rules').click();
   await page.getByTestId('findings-summary').waitFor();
