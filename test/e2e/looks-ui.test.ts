@@ -146,6 +146,7 @@ test('the histogram has a remembered log scale (mouse and L) and skips empty yea
   const logged = await barHeights(page);
   assert.ok(Math.min(...logged) > 3, `log heights ${logged.join(',')}`);
   assert.equal(await page.getByTestId('histogram-log').getAttribute('aria-pressed'), 'true');
+  await page.getByTestId('overview').screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshots', 'histogram-gaps.png') });
 
   // Remembered over a reload; L on the focused histogram switches it back.
   await page.reload();

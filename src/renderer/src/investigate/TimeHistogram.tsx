@@ -118,7 +118,7 @@ export function TimeHistogram({ h, onRange, onReset, zoomed }: Props) {
         </span>
         <span>
           {h.label} per bar{gaps ? ' · empty years skipped' : ''}
-          {h.untimed ? ` · ${fmtCount(h.untimed)} without time` : ''}
+          {h.untimed ? ` · ${fmtCount(h.untimed)} without time` : ''}{' '}
           <button className="link" aria-pressed={log} data-testid="histogram-log" onClick={toggleLog} title="Log scale (L)">
             log scale
           </button>
