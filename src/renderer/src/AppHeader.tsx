@@ -3,6 +3,7 @@ import { useBackend } from './api/BackendContext';
 import type { ConnectionState } from './api/wsTransport';
 import { AddFilesButton } from './import/AddFilesButton';
 import { ZoneSwitch } from './timezone/ZoneSwitch';
+import { ThemeSwitch } from './theme/ThemeSwitch';
 
 interface Props {
   caseOpen: boolean;
@@ -50,6 +51,7 @@ export function AppHeader({
         </span>
       )}
       <ZoneSwitch />
+      <ThemeSwitch />
       {caseOpen && (
         <button aria-pressed={notesOpen} data-testid="notes-toggle" onClick={onToggleNotes} title="Bookmarks, tags and notes (Alt+L)">
           Notes

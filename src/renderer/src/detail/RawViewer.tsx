@@ -1,6 +1,7 @@
 // The raw record in a read-only monaco editor: JSON pretty-printed, anything else as plain text.
 import { useEffect, useRef, useState } from 'react';
 import type * as Monaco from 'monaco-editor';
+import { monacoTheme } from '../theme/monacoTheme';
 
 type MonacoNs = typeof Monaco;
 let loading: Promise<MonacoNs> | null = null;
@@ -51,7 +52,7 @@ export function RawViewer({ raw }: { raw: string }) {
           folding: true,
           renderLineHighlight: 'none',
           contextmenu: false,
-          theme: 'vs',
+          theme: monacoTheme(),
         });
       })
       .catch((e: unknown) => setError(String(e)));

@@ -6,6 +6,8 @@
 import * as monaco from 'monaco-editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
+import { onThemeChange } from '../theme/theme';
+import { monacoTheme } from '../theme/monacoTheme';
 
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string): Worker {
@@ -14,3 +16,7 @@ self.MonacoEnvironment = {
 };
 
 export { monaco };
+
+/** Monaco's theme is global: every editor follows the app's colour scheme, also when it changes. */
+monaco.editor.setTheme(monacoTheme());
+onThemeChange(() => monaco.editor.setTheme(monacoTheme()));

@@ -1,10 +1,13 @@
 // Event counts over time for the current filter. Drag across bars (or Shift+←/→ then Enter) to zoom
-// the timeline to that range; Escape clears the time range.
+// the timeline to that range; Escape clears the time range. L (or the "log" button) switches a log
+// scale, kept in this profile; empty runs of a year or more are drawn as one narrow gap.
 import { useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Histogram } from '../../../shared/investigate';
 import { fmtCount } from '../util/format';
 import { formatInZone } from '../../../shared/display-zone';
 import { useDisplayZone } from '../timezone/DisplayZoneContext';
+import { useStoredNumber } from '../util/useStoredNumber';
+import { barHeight, histogramSlots } from './histogramSlots';
 
 interface Props {
   h: Histogram | null;
@@ -19,8 +22,13 @@ export function TimeHistogram({ h, onRange, onReset, zoomed }: Props) {
   const [brush, setBrush] = useState<{ a: number; b: number } | null>(null);
   const [dragging, setDragging] = useState(false);
   const { zone } = useDisplayZone();
-  const n = h?.buckets.length ?? 0;
-  if (!h || n === 0) return <div className="histogram empty muted small">{h ? 'no timed events' : ''}</div>;
+  const [logStored, setLog] = useStoredNumber('auditdesk.histogram.log');
+  const log = logStored === 1;
+  const toggleLog = () => setLog(log ? 0 : 1);
+  if (!h || h.buckets.length === 0) return <div className="histogram empty muted small">{h ? 'no timed events' : ''}</div>;
+  const slots = histogramSlots(h.buckets);
+  const n = slots.length;
+  const gaps = slots.filter((s) => s.kind === 'gap').length;
   const max = Math.max(1, ...h.buckets.map((b) => b.count));
   const lo = brush ? Math.min(brush.a, brush.b) : -1;
   const hi = brush ? Math.max(brush.a, brush.b) : -1;
@@ -31,7 +39,7 @@ export function TimeHistogram({ h, onRange, onReset, zoomed }: Props) {
   const apply = (a: number, b: number) => {
     const [x, y] = [Math.min(a, b), Math.max(a, b)];
     setBrush(null);
-    onRange(h.buckets[x].start, h.buckets[y].end);
+    onRange(h.buckets[slots[x].first].start, h.buckets[slots[y].last].end);
   };
   const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
     const cur = brush ?? { a: 0, b: 0 };
@@ -42,6 +50,7 @@ export function TimeHistogram({ h, onRange, onReset, zoomed }: Props) {
     if (e.key === 'ArrowRight') move(1);
     else if (e.key === 'ArrowLeft') move(-1);
     else if (e.key === 'Enter' && brush) apply(brush.a, brush.b);
+    else if (e.key === 'l' || e.key === 'L') toggleLog();
     else if (e.key === 'Escape') {
       setBrush(null);
       onReset();
@@ -49,15 +58,16 @@ export function TimeHistogram({ h, onRange, onReset, zoomed }: Props) {
     e.preventDefault();
   };
   const first = h.buckets[0].start;
-  const last = h.buckets[n - 1].end;
+  const last = h.buckets[h.buckets.length - 1].end;
+  const when = (a: string, b: string) => `${formatInZone(a, zone)} – ${formatInZone(b, zone)}${zone === 'UTC' ? ' UTC' : ''}`;
   return (
-    <div className="histogram" data-testid="histogram" data-buckets={n} data-unit={h.label}>
+    <div className="histogram" data-testid="histogram" data-buckets={h.buckets.length} data-unit={h.label} data-log={log} data-gaps={gaps}>
       <svg
         viewBox={`0 0 ${n} ${HEIGHT}`}
         preserveAspectRatio="none"
         tabIndex={0}
         role="slider"
-        aria-label={`Events over time, ${h.label} per bar; drag or Shift+arrows then Enter to zoom, Escape to reset`}
+        aria-label={`Events over time, ${h.label} per bar${log ? ', log scale' : ''}; drag or Shift+arrows then Enter to zoom, Escape to reset, L for log scale`}
         aria-valuemin={0}
         aria-valuemax={n - 1}
         aria-valuenow={brush?.b ?? 0}
@@ -79,11 +89,24 @@ export function TimeHistogram({ h, onRange, onReset, zoomed }: Props) {
           if (brush) apply(brush.a, bucketAt(e));
         }}
       >
-        {h.buckets.map((b, i) => {
-          const bh = b.count ? Math.max(1.5, (b.count / max) * (HEIGHT - 2)) : 0;
+        {slots.map((s, i) => {
+          if (s.kind === 'gap') {
+            const [a, b] = [h.buckets[s.first].start, h.buckets[s.last].end];
+            return (
+              <g key={a} className="hgap" data-testid="histogram-gap">
+                <rect x={i} width={1} y={0} height={HEIGHT} className="hgap-area">
+                  <title>{`no events ${when(a, b)} (skipped)`}</title>
+                </rect>
+                <line x1={i + 0.3} x2={i + 0.3} y1={0} y2={HEIGHT} />
+                <line x1={i + 0.7} x2={i + 0.7} y1={0} y2={HEIGHT} />
+              </g>
+            );
+          }
+          const b = h.buckets[s.first];
+          const bh = barHeight(b.count, max, log, HEIGHT - 2);
           return (
             <rect key={b.start} x={i + 0.08} width={0.84} y={HEIGHT - bh} height={bh} className={i >= lo && i <= hi ? 'hbar brushed' : 'hbar'}>
-              <title>{`${formatInZone(b.start, zone)} – ${formatInZone(b.end, zone)}${zone === 'UTC' ? ' UTC' : ''}: ${fmtCount(b.count)}`}</title>
+              <title>{`${when(b.start, b.end)}: ${fmtCount(b.count)}`}</title>
             </rect>
           );
         })}
@@ -94,7 +117,11 @@ export function TimeHistogram({ h, onRange, onReset, zoomed }: Props) {
           {formatInZone(first, zone)}
         </span>
         <span>
-          {h.label} per bar{h.untimed ? ` · ${fmtCount(h.untimed)} without time` : ''}
+          {h.label} per bar{gaps ? ' · empty years skipped' : ''}
+          {h.untimed ? ` · ${fmtCount(h.untimed)} without time` : ''}{' '}
+          <button className="link" aria-pressed={log} data-testid="histogram-log" onClick={toggleLog} title="Log scale (L)">
+            log scale
+          </button>
           {zoomed && (
             <button className="link" data-testid="histogram-reset" onClick={onReset}>
               {' '}

@@ -1,6 +1,7 @@
 // The console's monaco editor (bundled, loaded on first use like the record viewer); Ctrl+Enter runs.
 import { useEffect, useRef, useState } from 'react';
 import type * as Monaco from 'monaco-editor';
+import { monacoTheme } from '../theme/monacoTheme';
 
 type MonacoNs = typeof Monaco;
 let loading: Promise<MonacoNs> | null = null;
@@ -42,7 +43,7 @@ export function SqlEditor({ initial, onChange, onRun, insertRef }: Props) {
           // Tab moves the focus on, so the console stays keyboard-navigable.
           tabFocusMode: true,
           ariaLabel: 'SQL statement (Ctrl+Enter runs it)',
-          theme: 'vs',
+          theme: monacoTheme(),
         });
         const ed = editor;
         ed.onDidChangeModelContent(() => latest.current.onChange(ed.getValue()));
