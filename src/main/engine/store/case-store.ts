@@ -77,6 +77,8 @@ export class CaseStore {
   private saveFailed: string | null = null;
   /** BEGIN was run and neither COMMIT nor ROLLBACK yet. */
   private inTransaction = false;
+  /** A transaction was committed without saving (sync saves every few pages): the lock must stay. */
+  private unsavedCommit = false;
   /** Annotations and views saved since the last full save (annotations.jsonl), applied to the tables. */
   private annotationLog: AnnotationLog;
 
@@ -384,6 +386,7 @@ export class CaseStore {
     this.columns?.committed();
     this.tally.commit(this.segment.length);
     if (opts.save !== false) this.save();
+    else this.unsavedCommit = true;
   }
 
   rollback(segmentStart: number): void {
@@ -398,6 +401,8 @@ export class CaseStore {
     this.indexesDropped = false;
     this.segment.truncate(segmentStart);
     this.sourceCache.clear();
+    // A cancelled import leaves the case as last saved: nothing of this process is pending, so another may write.
+    if (!this.unsavedCommit && !this.saveFailed) this.lock.release();
     this.gzipCache.clear();
     this.encodingCache.clear();
   }
@@ -1046,6 +1051,7 @@ export class CaseStore {
       // Left in place, the lines are at or below journal_seq: read and never applied again.
     }
     // Saved: nothing of this process is pending, so another may write (this one checks the file first).
+    this.unsavedCommit = false;
     if (!this.insertStmt) this.lock.release();
   }
 
