@@ -13,7 +13,7 @@ test('a cancelled import releases writer.lock and changes nothing; another proce
   t.after(() => engine.close());
   const okta = path.join(CORPUS_DIR, 'okta/elastic_okta_system_events.log');
   await engine.importFiles({ paths: [okta] });
-  const before = (await engine.caseInfo()).events;
+  const before = (await engine.caseInfo())?.events;
 
   const big = path.join(dir, 'big.jsonl');
   const lines: string[] = [];
@@ -36,7 +36,7 @@ test('a cancelled import releases writer.lock and changes nothing; another proce
   const report = await running;
   assert.equal(report.cancelled, true);
   assert.equal(fs.existsSync(path.join(casePath, 'writer.lock')), false, 'the lock is let go as soon as the import ends');
-  assert.equal((await engine.caseInfo()).events, before, 'nothing of the cancelled file is stored');
+  assert.equal((await engine.caseInfo())?.events, before, 'nothing of the cancelled file is stored');
 
   const other = cli(['import', casePath, path.join(CORPUS_DIR, 'gitlab/elastic_gitlab_audit.log'), '--json']);
   assert.equal(other.code, 0, other.stderr);
