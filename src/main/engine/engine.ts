@@ -1,7 +1,7 @@
 // The engine: the one implementation of the contract. Hosts (IPC, HTTP/WebSocket, CLI) only carry
 // calls to it; it runs in a worker thread so imports never block the thread that answers the UI.
 import path from 'node:path';
-import type { AuditDeskApi, CaseInfo, HostEvent, ImportReport } from '../../shared/contract';
+import type { AuditDeskApi, CaseInfo, HostEvent, ImportReport, JobProgress } from '../../shared/contract';
 import type { EventQuery } from '../../shared/query';
 import type { Mapping, MappingReview } from '../../shared/mapping';
 import { CaseStore } from './store/case-store';
@@ -186,6 +186,15 @@ export class Engine implements AuditDeskApi {
     });
   }
 
+  /** Progress of a one-file job counted in items (rows, events): what export, detection and indexing report. */
+  private jobCounterProgress(jobId: string, kind: JobProgress['kind'], file: string) {
+    return (done: number, total: number, finished = false): void =>
+      this.emit({
+        type: 'progress',
+        progress: { jobId, kind, file, fileIndex: 0, fileCount: 1, bytesDone: done, bytesTotal: total, events: done, done: finished },
+      });
+  }
+
   async cancelJob(p: { jobId: string }): Promise<{ cancelled: boolean }> {
     const job = this.jobs.get(p.jobId);
     if (job) job.cancelled = true;
@@ -210,21 +219,8 @@ export class Engine implements AuditDeskApi {
     if (this.indexing) return this.indexing;
     const jobId = `search-index-${++this.jobCounter}`;
     const total = store.searchPending();
-    const progress = (done: number, last: boolean) =>
-      this.emit({
-        type: 'progress',
-        progress: {
-          jobId,
-          kind: 'search-index',
-          file: 'full-text index',
-          fileIndex: 0,
-          fileCount: 1,
-          bytesDone: done,
-          bytesTotal: total,
-          events: done,
-          done: last,
-        },
-      });
+    const counter = this.jobCounterProgress(jobId, 'search-index', 'full-text index');
+    const progress = (done: number, last: boolean) => counter(done, total, last);
     this.indexing = this.exclusive(async () => {
       try {
         for (let left = total; left > 0;) {
@@ -356,21 +352,7 @@ export class Engine implements AuditDeskApi {
     this.jobs.set(jobId, job);
     return this.exclusive(async () => {
       const store = this.requireStore();
-      const progress = (done: number, total: number, finished = false) =>
-        this.emit({
-          type: 'progress',
-          progress: {
-            jobId,
-            kind: 'export',
-            file: p.out ?? 'export',
-            fileIndex: 0,
-            fileCount: 1,
-            bytesDone: done,
-            bytesTotal: total,
-            events: done,
-            done: finished,
-          },
-        });
+      const progress = this.jobCounterProgress(jobId, 'export', p.out ?? 'export');
       try {
         return await exportEvents(store, p, { onProgress: (d, t) => progress(d, t), isCancelled: () => job.cancelled });
       } finally {
@@ -487,21 +469,7 @@ export class Engine implements AuditDeskApi {
     }
     return this.exclusive(async () => {
       const store = this.requireStore();
-      const progress = (done: number, total: number, finished = false) =>
-        this.emit({
-          type: 'progress',
-          progress: {
-            jobId,
-            kind: 'detect',
-            file: 'detection rules',
-            fileIndex: 0,
-            fileCount: 1,
-            bytesDone: done,
-            bytesTotal: total,
-            events: done,
-            done: finished,
-          },
-        });
+      const progress = this.jobCounterProgress(jobId, 'detect', 'detection rules');
       try {
         const result = await runDetect(store, rules, { onProgress: (d, t) => progress(d, t), rulesDir: p.rulesDir || null });
         // Findings are derived from the records, like the search index: kept in memory when another process writes.
