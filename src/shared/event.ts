@@ -75,6 +75,31 @@ export interface AuditEvent extends EventRow {
   provenance: Provenance;
 }
 
+/** The full event's fields in the order exports write them (normalized CSV columns). */
+export const EVENT_FIELDS = [
+  'id',
+  'eventId',
+  'time',
+  'timeOriginal',
+  'timeFlag',
+  'vendor',
+  'source',
+  'actor',
+  'actorType',
+  'action',
+  'targetType',
+  'targetId',
+  'outcome',
+  'requestId',
+  'ip',
+  'userAgent',
+  'flags',
+  'before',
+  'after',
+  'provenance',
+  'raw',
+] as const satisfies readonly (keyof AuditEvent)[];
+
 /** Model fields a mapping can fill, in display order. */
 export const MAPPED_FIELDS = [
   'time',

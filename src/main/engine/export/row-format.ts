@@ -1,7 +1,7 @@
 // How each exported row is written, and how rows are framed in the data file. The framing is recorded
 // in the manifest, so a verifier can cut the file back into rows without AuditDesk: the file is
 // prefix + rows joined by separator + suffix, and no row ever ends in the separator's framing.
-import type { AuditEvent } from '../../../shared/event';
+import { EVENT_FIELDS, type AuditEvent } from '../../../shared/event';
 import type { ExportFormat, ExportMode } from '../../../shared/export';
 import { csvCell, neutraliseRow } from './csv-cell';
 
@@ -20,29 +20,7 @@ export interface Framing {
 export type CsvLayout = { kind: 'source-rows'; header: string; delimiter: string } | { kind: 'raw-column' };
 
 /** Normalized CSV columns: the event model, with structured values and the raw record as text. */
-export const NORMALIZED_COLUMNS = [
-  'id',
-  'eventId',
-  'time',
-  'timeOriginal',
-  'timeFlag',
-  'vendor',
-  'source',
-  'actor',
-  'actorType',
-  'action',
-  'targetType',
-  'targetId',
-  'outcome',
-  'requestId',
-  'ip',
-  'userAgent',
-  'flags',
-  'before',
-  'after',
-  'provenance',
-  'raw',
-] as const;
+export const NORMALIZED_COLUMNS = EVENT_FIELDS;
 
 export function framingFor(format: ExportFormat, mode: ExportMode, layout: CsvLayout | null): Framing {
   if (format === 'json') {
