@@ -59,11 +59,11 @@ export function FindingsPanel({ revision, active, onFilter, onClose }: Props) {
           {new Date(result.ranAt).toISOString().slice(0, 16).replace('T', ' ')} UTC)
         </p>
       )}
-      <ul className="find-list">
+      <ul className="ann-list">
         {hit.map((r) => (
           <li key={r.id}>
             <button
-              className={`find-item${active === r.id ? ' active' : ''}`}
+              className={`ann-item${active === r.id ? ' active' : ''}`}
               data-testid="finding"
               data-id={r.id}
               data-hits={r.hits}
