@@ -4,7 +4,8 @@
 // CSV cell where needed, and hashes and writes, so the byte-heavy half runs beside the next batch.
 // Every byte must equal what formatRow writes for the same event (test/export/csv-fast.test.ts
 // compares the two on real files).
-import type { CaseStore, EntryBatch } from '../store/case-store';
+import { SEGMENT_FILE, type CaseStore, type EntryBatch } from '../store/case-store';
+import { damagedEntry, entryDamage, noZeroRun } from '../store/entry-damage';
 import type { ColumnBatch } from '../store/column-cursor';
 import type { EventExtras } from '../store/extras';
 import { NO_TIME, decodeActorType, decodeOutcome, decodeTimeFlag } from '../store/schema';
@@ -23,9 +24,9 @@ export const NORMALIZED_COLUMNS_SQL = {
   text: ['actor', 'action', 'ttype', 'tid', 'req', 'eid', 'ip', 'flags'],
 } as const;
 export const RAW_COLUMNS_SQL = { numeric: ['id', 'src', 'off', 'len'], text: [] } as const;
-const N = { id: 0, t: 1, tflag: 2, src: 3, atype: 4, outcome: 5, len: 7 } as const;
+const N = { id: 0, t: 1, tflag: 2, src: 3, atype: 4, outcome: 5, off: 6, len: 7 } as const;
 const T = { actor: 0, action: 1, ttype: 2, tid: 3, req: 4, eid: 5, ip: 6, flags: 7 } as const;
-const R = { id: 0, src: 1, len: 3 } as const;
+const R = { id: 0, src: 1, off: 2, len: 3 } as const;
 
 const QUOTES = /"/g;
 
@@ -158,6 +159,7 @@ export class CsvRowWriter {
     this.entries = entries;
     const normalized = this.mode === 'normalized';
     const width = this.width;
+    this.refuseDamaged(batch, noZeroRun(entries));
     for (let i = 0; i < n; i++) {
       const nb = i * width;
       const start = at[i];
@@ -194,6 +196,21 @@ export class CsvRowWriter {
     const templateStart = heads.pos;
     heads.bytes(template.u8, 0, template.pos);
     return { heads: heads.u8, headBounds, entries, rawBounds, kinds, templateStart, templateEnd: heads.pos, hashAt };
+  }
+
+  /** A damaged record stops the export, named as every other reader names it: evidence is never written from damaged bytes. */
+  private refuseDamaged({ cols, at, entries }: EntryBatch, noZeros: boolean): void {
+    const C = this.mode === 'normalized' ? N : R;
+    for (let i = 0; i < cols.n; i++) {
+      const nb = i * this.width;
+      const len = cols.nums[nb + C.len];
+      // Without a zero run anywhere in the batch only the header bounds are left to check.
+      const damage = entryDamage(entries, at[i], len, !noZeros);
+      if (damage) {
+        const src = this.sourceParts.get(cols.nums[nb + C.src]);
+        throw damagedEntry(cols.nums[nb + C.id], src?.name ?? `#${cols.nums[nb + C.src]}`, SEGMENT_FILE, cols.nums[nb + C.off], len, damage);
+      }
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 // A case on disk: a folder holding the sql.js database (model fields, indexes, sources) and the
 // append-only segment of raw records. Saving writes the database atomically after the segment is
 // synced, so a crash at any point leaves the last saved case intact.
+import { DamagedEntry, damagedEntry, entryDamage } from './entry-damage';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database, Statement } from 'sql.js';
@@ -897,12 +898,11 @@ export class CaseStore {
   private readEntry(id: number, src: number, off: number, len: number): { extras: EventExtras; raw: string; entry: Buffer } {
     try {
       const entry = this.segment.read(off, len);
-      if (entry.indexOf(ZEROS) >= 0) throw new Error('it holds a stretch of zero bytes');
+      const damage = entryDamage(entry, 0, entry.length);
+      if (damage) throw new Error(damage);
       return { ...decodeEntry(entry), entry };
     } catch (e) {
-      throw new DamagedEntry(
-        `event ${id} (source ${this.source(src).name}, ${SEGMENT_FILE} offset ${off}, ${len} bytes): its raw record is damaged (${(e as Error).message})`,
-      );
+      throw damagedEntry(id, this.source(src).name, SEGMENT_FILE, off, len, (e as Error).message);
     }
   }
 
@@ -1083,12 +1083,6 @@ export class CaseStore {
 
 /** The case cannot be changed: a read-only drive or folder, or opened read-only. */
 export class CaseReadOnly extends CaseBusy {}
-
-/** Eight zero bytes: no JSON text or log line holds them, a zeroed stretch of a damaged disk does. */
-const ZEROS = Buffer.alloc(8);
-
-/** A stored raw record cannot be read back: the message names the event, its source and offset. */
-export class DamagedEntry extends Error {}
 
 export interface EntryBatch {
   cols: ColumnBatch;
