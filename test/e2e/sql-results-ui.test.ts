@@ -83,6 +83,10 @@ test('SQL console results: outcomes as text, copy, CSV export, open the event, s
   await page.locator('[data-testid=schema-column][data-table=events][data-name=outcome]').waitFor();
   const tables = await page.$$eval('[data-testid=schema-table]', (b) => b.map((x) => x.getAttribute('data-name')));
   for (const name of ['events', 'sources', 'bookmarks']) assert.ok(tables.includes(name), `${name} listed`);
+  // It runs down beside the editor and the result, not squeezed to the editor's height (96 px).
+  const schemaBox = (await page.locator('.sql-schema').boundingBox())!;
+  const resultBox = (await page.getByTestId('sql-result').boundingBox())!;
+  assert.ok(schemaBox.y + schemaBox.height >= resultBox.y + resultBox.height - 2, `schema ${JSON.stringify(schemaBox)} result ${JSON.stringify(resultBox)}`);
   await page.screenshot({ path: path.join(shots, 'sql-schema.png') });
   await page.locator('[data-testid=sql-editor] .monaco-editor').click();
   await page.keyboard.press('Control+a');

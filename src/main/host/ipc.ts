@@ -4,13 +4,12 @@ import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'el
 import { isApiMethod, type ApiParams, type CaseInfo } from '../../shared/contract';
 import type { SyncReport } from '../../shared/sync';
 import { TokenVault } from './token-vault';
+import { pickHandlers } from './pick-dialogs';
 import { withVaultToken } from './vault-token';
 import type { EngineClient } from '../engine/worker/engine-client';
 
 export const CALL_CHANNEL = 'auditdesk:call';
 export const EVENT_CHANNEL = 'auditdesk:event';
-export const PICK_FILES_CHANNEL = 'auditdesk:pickFiles';
-export const PICK_CASE_CHANNEL = 'auditdesk:pickCase';
 
 export function registerIpcHost(engine: EngineClient, win: BrowserWindow): () => void {
   // Only our own window's top frame may call the engine.
@@ -32,31 +31,14 @@ export function registerIpcHost(engine: EngineClient, win: BrowserWindow): () =>
     }
     return engine.call(method, params);
   });
-  ipcMain.handle(PICK_FILES_CHANNEL, async (e) => {
-    if (!trusted(e)) throw new Error('refused: not the AuditDesk window');
-    const r = await dialog.showOpenDialog(win, {
-      title: 'Add audit log files',
-      properties: ['openFile', 'multiSelections'],
-      filters: [
-        { name: 'Audit exports', extensions: ['json', 'jsonl', 'ndjson', 'log', 'csv', 'txt', 'gz'] },
-        { name: 'All files', extensions: ['*'] },
-      ],
-    });
-    return r.canceled ? [] : r.filePaths;
-  });
-  // A case is a folder: the native folder dialog, which may also make a new one to create the case in.
-  ipcMain.handle(PICK_CASE_CHANNEL, async (e) => {
-    if (!trusted(e)) throw new Error('refused: not the AuditDesk window');
-    const r = await dialog.showOpenDialog(win, { title: 'Open or create a case', properties: ['openDirectory', 'createDirectory'] });
-    return r.canceled ? null : (r.filePaths[0] ?? null);
-  });
+  const pickers = pickHandlers((options) => dialog.showOpenDialog(win, options), trusted);
+  for (const [channel, handler] of Object.entries(pickers)) ipcMain.handle(channel, handler);
   const off = engine.onEvent((event) => {
     if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event);
   });
   return () => {
     off();
     ipcMain.removeHandler(CALL_CHANNEL);
-    ipcMain.removeHandler(PICK_FILES_CHANNEL);
-    ipcMain.removeHandler(PICK_CASE_CHANNEL);
+    for (const channel of Object.keys(pickers)) ipcMain.removeHandler(channel);
   };
 }

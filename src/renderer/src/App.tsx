@@ -127,6 +127,7 @@ export function App() {
                   onClose={() => setDetailId(null)}
                   onSelect={setDetailId}
                   onAnnotated={onAnnotated}
+                  annRevision={annRevision}
                   tabRequest={tabRequest}
                 />
               )}

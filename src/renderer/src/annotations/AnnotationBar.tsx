@@ -11,11 +11,13 @@ import './annotations.css';
 
 interface Props {
   id: string;
+  /** Bumped whenever annotations change anywhere (a bulk tag in the grid, the notes panel): reload. */
+  revision: number;
   /** Called after a change was stored, so lists and annotation filters refresh. */
   onChanged(): void;
 }
 
-export function AnnotationBar({ id, onChanged }: Props) {
+export function AnnotationBar({ id, revision, onChanged }: Props) {
   const { api } = useBackend();
   const [a, setA] = useState<EventAnnotations | null>(null);
   const [tag, setTag] = useState('');
@@ -23,6 +25,7 @@ export function AnnotationBar({ id, onChanged }: Props) {
   const [error, setError] = useState<string | null>(null);
   const tagRef = useRef<HTMLInputElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
+  const loadedId = useRef<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -31,14 +34,17 @@ export function AnnotationBar({ id, onChanged }: Props) {
       .annotations({ id })
       .then((x) => {
         if (!live) return;
+        // A reload of the same event must not throw away a note being typed in it.
+        const typing = loadedId.current === id && document.activeElement === noteRef.current;
+        loadedId.current = id;
         setA(x);
-        setNote(x.note ?? '');
+        if (!typing) setNote(x.note ?? '');
       })
       .catch((e: unknown) => live && setError(errorMessage(e)));
     return () => {
       live = false;
     };
-  }, [api, id]);
+  }, [api, id, revision]);
 
   const change = (c: Omit<AnnotationChange, 'id'>) =>
     api

@@ -23,11 +23,13 @@ interface Props {
   onSelect(id: string): void;
   /** Its bookmark, tags or note changed. */
   onAnnotated(): void;
+  /** Bumped when any annotation changes, so the panel's bar shows a bulk tag or bookmark at once. */
+  annRevision: number;
   /** A tab asked for from elsewhere (the grid's context menu); a new object each time it is asked. */
   tabRequest?: { tab: DetailTab } | null;
 }
 
-export function EventDetail({ id, height, outside, onClose, onSelect, onAnnotated, tabRequest }: Props) {
+export function EventDetail({ id, height, outside, onClose, onSelect, onAnnotated, annRevision, tabRequest }: Props) {
   const [tab, setTab] = useState<DetailTab>(tabRequest?.tab ?? 'record');
   useEffect(() => {
     if (tabRequest) setTab(tabRequest.tab);
@@ -74,7 +76,7 @@ export function EventDetail({ id, height, outside, onClose, onSelect, onAnnotate
           Not in the current filter: the timeline does not list this event.
         </div>
       )}
-      <AnnotationBar id={id} onChanged={onAnnotated} />
+      <AnnotationBar id={id} revision={annRevision} onChanged={onAnnotated} />
       {error && (
         <div className="form-error" role="alert">
           {error}

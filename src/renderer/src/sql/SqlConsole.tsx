@@ -183,91 +183,95 @@ export function SqlConsole({ revision, onClose, onOpenEvent }: Props) {
           ×
         </button>
       </header>
+      {/* The schema browser runs down beside the editor and the result: beside the editor alone it
+          showed three columns at 1280×800. */}
       <div className="sql-body">
-        <SqlEditor initial={START} onChange={(t) => (text.current = t)} onRun={execute} insertRef={insert} />
+        <div className="sql-work">
+          <SqlEditor initial={START} onChange={(t) => (text.current = t)} onRun={execute} insertRef={insert} />
+          {error && (
+            <div className="form-error sql-error" role="alert" data-testid="sql-error">
+              {error}
+            </div>
+          )}
+          <div className="sql-status muted small" data-testid="sql-status" data-total={run?.total ?? ''} data-truncated={run?.truncated ?? ''}>
+            {busy
+              ? 'running… (the rest of the app keeps working; Cancel stops it)'
+              : run
+                ? `${fmtCount(run.total)} row${run.total === 1 ? '' : 's'}${run.truncated ? ` (only the first ${fmtCount(SQL_ROW_CAP)} are kept: add a LIMIT or narrow the query)` : ''}${stale ? ' · the case changed since: run again' : ''}`
+                : error
+                  ? ''
+                  : 'no result yet'}
+            {notice && <span data-testid="sql-notice"> · {notice}</span>}
+            {idCol >= 0 && <span> · double-click or Enter on a row opens its event</span>}
+          </div>
+          {run && (
+            <div className="sql-grid" style={{ ['--sql-grid' as string]: grid }}>
+              <div className="sql-row sql-header" role="row">
+                <span className="sql-cell muted">#</span>
+                {run.columns.map((c, i) => (
+                  <span key={i} className="sql-cell" role="columnheader" title={c}>
+                    {c}
+                  </span>
+                ))}
+              </div>
+              <div
+                ref={scrollRef}
+                className="sql-scroll"
+                tabIndex={0}
+                onKeyDown={onGridKey}
+                role="grid"
+                aria-rowcount={run.total}
+                aria-label="SQL result"
+                data-testid="sql-result"
+              >
+                <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+                  {items.map((it) => {
+                    const row = run.pages.get(Math.floor(it.index / SQL_PAGE))?.[it.index % SQL_PAGE];
+                    return (
+                      <div
+                        key={it.index}
+                        className="sql-row"
+                        role="row"
+                        data-testid="sql-row"
+                        data-index={it.index}
+                        style={{ transform: `translateY(${it.start}px)` }}
+                        onDoubleClick={() => openRow(it.index)}
+                      >
+                        <span className="sql-cell muted mono">{it.index + 1}</span>
+                        {row ? (
+                          row.map((v, i) => {
+                            const shown = cellText(run.columns[i], v);
+                            const active = cursor?.row === it.index && cursor.col === i;
+                            return (
+                              <span
+                                key={i}
+                                className={`sql-cell mono${v === null ? ' muted' : ''}${active ? ' sql-active' : ''}`}
+                                role="gridcell"
+                                aria-selected={active}
+                                data-col={i}
+                                title={shown === String(v) ? shown : `${shown} (stored as ${String(v)})`}
+                                onClick={() => setCursor({ row: it.index, col: i })}
+                              >
+                                {shown}
+                              </span>
+                            );
+                          })
+                        ) : (
+                          <span className="sql-cell">
+                            <span className="skeleton" />
+                          </span>
+                        )}
+                      </div>
+                    );
+                  })}
+                </div>
+                {run.total === 0 && <div className="tl-empty">The statement returned no rows.</div>}
+              </div>
+            </div>
+          )}
+        </div>
         {showSchema && <SchemaBrowser onInsert={(name) => insert.current?.(name)} />}
       </div>
-      {error && (
-        <div className="form-error sql-error" role="alert" data-testid="sql-error">
-          {error}
-        </div>
-      )}
-      <div className="sql-status muted small" data-testid="sql-status" data-total={run?.total ?? ''} data-truncated={run?.truncated ?? ''}>
-        {busy
-          ? 'running… (the rest of the app keeps working; Cancel stops it)'
-          : run
-            ? `${fmtCount(run.total)} row${run.total === 1 ? '' : 's'}${run.truncated ? ` (only the first ${fmtCount(SQL_ROW_CAP)} are kept: add a LIMIT or narrow the query)` : ''}${stale ? ' · the case changed since: run again' : ''}`
-            : error
-              ? ''
-              : 'no result yet'}
-        {notice && <span data-testid="sql-notice"> · {notice}</span>}
-        {idCol >= 0 && <span> · double-click or Enter on a row opens its event</span>}
-      </div>
-      {run && (
-        <div className="sql-grid" style={{ ['--sql-grid' as string]: grid }}>
-          <div className="sql-row sql-header" role="row">
-            <span className="sql-cell muted">#</span>
-            {run.columns.map((c, i) => (
-              <span key={i} className="sql-cell" role="columnheader" title={c}>
-                {c}
-              </span>
-            ))}
-          </div>
-          <div
-            ref={scrollRef}
-            className="sql-scroll"
-            tabIndex={0}
-            onKeyDown={onGridKey}
-            role="grid"
-            aria-rowcount={run.total}
-            aria-label="SQL result"
-            data-testid="sql-result"
-          >
-            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {items.map((it) => {
-                const row = run.pages.get(Math.floor(it.index / SQL_PAGE))?.[it.index % SQL_PAGE];
-                return (
-                  <div
-                    key={it.index}
-                    className="sql-row"
-                    role="row"
-                    data-testid="sql-row"
-                    data-index={it.index}
-                    style={{ transform: `translateY(${it.start}px)` }}
-                    onDoubleClick={() => openRow(it.index)}
-                  >
-                    <span className="sql-cell muted mono">{it.index + 1}</span>
-                    {row ? (
-                      row.map((v, i) => {
-                        const shown = cellText(run.columns[i], v);
-                        const active = cursor?.row === it.index && cursor.col === i;
-                        return (
-                          <span
-                            key={i}
-                            className={`sql-cell mono${v === null ? ' muted' : ''}${active ? ' sql-active' : ''}`}
-                            role="gridcell"
-                            aria-selected={active}
-                            data-col={i}
-                            title={shown === String(v) ? shown : `${shown} (stored as ${String(v)})`}
-                            onClick={() => setCursor({ row: it.index, col: i })}
-                          >
-                            {shown}
-                          </span>
-                        );
-                      })
-                    ) : (
-                      <span className="sql-cell">
-                        <span className="skeleton" />
-                      </span>
-                    )}
-                  </div>
-                );
-              })}
-            </div>
-            {run.total === 0 && <div className="tl-empty">The statement returned no rows.</div>}
-          </div>
-        </div>
-      )}
     </section>
   );
 }
