@@ -66,7 +66,7 @@ ${a.note ? `<div class="note">${esc(a.note)}</div>` : ''}
 
 function findingsSection(d: ReportData, ev: ReportEvidence): string {
   if (!d.detect) return '<p class="muted">Detection rules have not been run on this case (auditdesk detect, or the Findings panel).</p>';
-  const head = `<p>${d.detect.rules.length} rule${d.detect.rules.length === 1 ? '' : 's'} matched in ${d.detect.events} events (run ${esc(d.detect.ranAt)}${d.detect.rulesDir ? `, bundled rules and ${esc(d.detect.rulesDir)}` : ', bundled rules'}). Rules from SigmaHQ are under the Detection Rule License; authors are named with each rule.</p>`;
+  const head = `<p>${d.detect.rules.length} rule${d.detect.rules.length === 1 ? '' : 's'} matched (run over ${d.detect.events} events on ${esc(d.detect.ranAt)}${d.detect.rulesDir ? `, bundled rules and ${esc(d.detect.rulesDir)}` : ', bundled rules'}). Rules from SigmaHQ are under the Detection Rule License; authors are named with each rule.</p>`;
   const rules = d.detect.rules
     .map(
       (r) => `<h3><span class="level level-${esc(r.level)}">${esc(r.level)}</span> ${esc(r.title)} <span class="muted">(${r.hits} events)</span></h3>
