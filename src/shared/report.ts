@@ -15,6 +15,8 @@ export interface ReportRequest {
   diffs?: string[];
   /** The last detection run's findings (default true). */
   includeFindings?: boolean;
+  /** The Electron app also prints FILE.pdf (printToPDF); the engine and serve leave it to the browser's print. */
+  pdf?: boolean;
 }
 
 export interface ReportSummary {
@@ -26,6 +28,8 @@ export interface ReportSummary {
   events: number;
   /** "folder/file" under EXPORT_DOWNLOAD_PATH when the report sits in the case's exports folder (serve offers it), else null. */
   download: string | null;
+  /** The PDF written beside the report (Electron app with pdf set). */
+  pdf?: string;
 }
 
 /** The Content-Security-Policy of the report page: nothing may load, nothing may run. */

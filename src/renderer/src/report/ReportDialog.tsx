@@ -18,6 +18,7 @@ export function ReportDialog({ query, onClose }: Props) {
   const { api } = useBackend();
   const [title, setTitle] = useState('');
   const [findings, setFindings] = useState(true);
+  const [pdf, setPdf] = useState(false);
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<ReportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -30,13 +31,14 @@ export function ReportDialog({ query, onClose }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose, running]);
 
+  const inBrowser = window.location.protocol.startsWith('http');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setRunning(true);
     setError(null);
     setResult(null);
     try {
-      setResult(await api.buildReport({ query, includeFindings: findings, ...(title.trim() ? { title: title.trim() } : {}) }));
+      setResult(await api.buildReport({ query, includeFindings: findings, ...(pdf ? { pdf } : {}), ...(title.trim() ? { title: title.trim() } : {}) }));
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -44,7 +46,6 @@ export function ReportDialog({ query, onClose }: Props) {
     }
   };
 
-  const inBrowser = window.location.protocol.startsWith('http');
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !running && onClose()}>
       <form className="modal export-dialog" role="dialog" aria-label="Incident report" data-testid="report-dialog" onSubmit={(e) => void submit(e)}>
@@ -64,6 +65,12 @@ export function ReportDialog({ query, onClose }: Props) {
             <input type="checkbox" checked={findings} onChange={(e) => setFindings(e.target.checked)} data-testid="report-findings" /> Include the findings of
             the last detection run
           </label>
+          {!inBrowser && (
+            <label className="inline">
+              <input type="checkbox" checked={pdf} onChange={(e) => setPdf(e.target.checked)} data-testid="report-pdf" /> Also save it as PDF (beside the HTML
+              file)
+            </label>
+          )}
           <p className="muted">
             The report holds the bookmarked, tagged and noted events with their notes, and the histogram of {describeQuery(query)}. Every event it cites is
             exported beside it as evidence (manifest.json, SHA256SUMS, verify.mjs); the report states the manifest's SHA-256.
@@ -82,6 +89,12 @@ export function ReportDialog({ query, onClose }: Props) {
                 evidence {result.evidenceDir}
                 <br />
                 manifest.json SHA-256 {result.manifestSha256}
+                {result.pdf && (
+                  <>
+                    <br />
+                    PDF {result.pdf}
+                  </>
+                )}
               </p>
               {inBrowser && result.download && (
                 <p>
