@@ -184,6 +184,14 @@ test('report: clear refusals (no --out, an existing file, no Chromium for --pdf)
   assert.equal(fs.existsSync(path.join(dir, 'r.pdf')), false);
   assert.doesNotMatch(fs.readFileSync(html, 'utf8'), /id="findings"/);
 
+  const badTrace = cli(['report', casePath, '--out', path.join(dir, 't.html'), '--trace', 'no-such-request']);
+  assert.equal(badTrace.code, 1);
+  assert.match(badTrace.stderr, /no event has request id "no-such-request" in this case/);
+  const badDiff = cli(['report', casePath, '--out', path.join(dir, 'd.html'), '--diff', '999999']);
+  assert.equal(badDiff.code, 1);
+  assert.match(badDiff.stderr, /no event 999999 in this case/);
+  assert.equal(fs.existsSync(path.join(dir, 't.evidence')) || fs.existsSync(path.join(dir, 'd.evidence')), false, 'nothing written for a refused report');
+
   const again = cli(['report', casePath, '--out', html]);
   assert.equal(again.code, 1);
   assert.match(again.stderr, /r\.html already exists: choose a new file name/);
