@@ -11,6 +11,7 @@ import type { ExportRequest, ExportSummary } from './export';
 import type { SavedView, ViewState } from './views';
 import type { SqlResult } from './sql';
 import type { DetectResult } from './detect';
+import type { ReportRequest, ReportSummary } from './report';
 
 export interface SourceInfo {
   id: number;
@@ -159,6 +160,8 @@ export interface AuditDeskApi {
   detect(p: { rulesDir?: string; jobId?: string }): Promise<DetectResult>;
   /** The last detection run kept in the case, or null when rules never ran on it. */
   lastDetect(p?: Record<string, never>): Promise<DetectResult | null>;
+  /** Writes the incident report (one self-contained HTML file) and the evidence export of the events it cites. */
+  buildReport(p: ReportRequest): Promise<ReportSummary>;
 }
 
 export type ApiMethod = keyof AuditDeskApi;
@@ -197,6 +200,7 @@ export const API_METHODS = [
   'cancelSql',
   'detect',
   'lastDetect',
+  'buildReport',
 ] as const satisfies readonly ApiMethod[];
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
 const allListed: Missing extends never ? true : Missing = true;

@@ -14,6 +14,7 @@ import { sqlCommand } from './sql';
 import { viewsCommand } from './views';
 import { syncCommand } from './sync';
 import { detectCommand } from './detect';
+import { reportCommand } from './report';
 
 export const COMMANDS: readonly Command[] = [
   importCommand,
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   sqlCommand,
   viewsCommand,
   detectCommand,
+  reportCommand,
   syncCommand,
 ];
 

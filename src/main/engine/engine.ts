@@ -29,6 +29,8 @@ import { SqlConsole } from './sql/sql-console';
 import { runDetect, lastDetect } from './detect/run-detect';
 import { loadRules } from './detect/load-rules';
 import type { DetectResult } from '../../shared/detect';
+import type { ReportRequest, ReportSummary } from '../../shared/report';
+import { buildReport } from './report/build-report';
 import { columnFacets, columnHistogram, columnQuery, columnSummary, columnsOf } from './columns/column-path';
 
 /** Events indexed between answers to other calls while the full-text index is built. */
@@ -483,6 +485,12 @@ export class Engine implements AuditDeskApi {
 
   async lastDetect(): Promise<DetectResult | null> {
     return lastDetect(this.requireStore());
+  }
+
+  /** Like an export: writes held off, so the events cited are the events exported. */
+  async buildReport(p: ReportRequest): Promise<ReportSummary> {
+    await this.searchReady(p.query);
+    return this.exclusive(async () => buildReport(this.requireStore(), p ?? {}, { onProgress: () => {}, isCancelled: () => false }));
   }
 
   private saveTimer: ReturnType<typeof setTimeout> | null = null;

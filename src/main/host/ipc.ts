@@ -3,6 +3,8 @@
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { isApiMethod, type ApiParams, type CaseInfo } from '../../shared/contract';
 import type { SyncReport } from '../../shared/sync';
+import type { ReportRequest, ReportSummary } from '../../shared/report';
+import { printReportPdf } from './report-pdf';
 import { TokenVault } from './token-vault';
 import { pickHandlers } from './pick-dialogs';
 import { withVaultToken } from './vault-token';
@@ -28,6 +30,10 @@ export function registerIpcHost(engine: EngineClient, win: BrowserWindow): () =>
       const report = (await engine.call(method, withToken)) as SyncReport;
       const notice = keep();
       return notice ? { ...report, warnings: [notice, ...report.warnings] } : report;
+    }
+    if (method === 'buildReport' && (params as ReportRequest | undefined)?.pdf) {
+      const r = (await engine.call(method, params)) as ReportSummary;
+      return { ...r, pdf: await printReportPdf(r.file) };
     }
     return engine.call(method, params);
   });

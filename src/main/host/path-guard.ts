@@ -20,7 +20,7 @@ export interface ServeFolders {
 type Kind = 'cases' | 'imports' | 'exports';
 const FLAG: Record<Kind, string> = { cases: '--cases', imports: '--imports', exports: '--exports' };
 
-/** Checks and resolves the paths of openCase, importFiles, exportEvents and detect; other calls pass as they are. */
+/** Checks and resolves the paths of openCase, importFiles, exportEvents, buildReport and detect; other calls pass as they are. */
 export function guardParams(method: string, params: unknown, folders: ServeFolders, openCase: string | null): unknown {
   const p = (params ?? {}) as Record<string, unknown>;
   if (method === 'openCase') {
@@ -32,7 +32,7 @@ export function guardParams(method: string, params: unknown, folders: ServeFolde
     const roots = [folders.imports, ...(openCase ? [path.join(openCase, INCOMING_DIR)] : [])];
     return { ...p, paths: p.paths.map((f) => confine(f, roots, 'imports')) };
   }
-  if (method === 'exportEvents' && p.out !== undefined) {
+  if ((method === 'exportEvents' || method === 'buildReport') && p.out !== undefined) {
     const roots = [...(folders.exports ? [folders.exports] : []), ...(openCase ? [path.join(openCase, 'exports')] : [])];
     return { ...p, out: confine(p.out, roots, 'exports') };
   }

@@ -18,13 +18,15 @@ import { Timeline } from './timeline/Timeline';
 import { SyncPanel } from './sync/SyncPanel';
 import { AnnotationsPanel } from './annotations/AnnotationsPanel';
 import { useAltKey } from './annotations/useAltKey';
-import { EMPTY_FILTERS, usesAnnotations, type TimelineFilters } from './timeline/filters';
+import { EMPTY_FILTERS, toQuery, usesAnnotations, type TimelineFilters } from './timeline/filters';
 import { DEFAULT_LAYOUT, hiddenOf, layoutOfView, withHidden, type GridLayout } from './timeline/layout';
 import type { DetailTab } from './investigate/DetailTabs';
 import { ViewsPanel } from './views/ViewsPanel';
 import { useViewHash } from './views/useViewHash';
 import { SqlConsole } from './sql/SqlConsole';
 import { FindingsPanel } from './findings/FindingsPanel';
+import { ReportDialog } from './report/ReportDialog';
+import { useDisplayZone } from './timezone/DisplayZoneContext';
 import type { SavedView } from '../../shared/views';
 import { Banner } from './util/Banner';
 import { Splitter } from './detail/Splitter';
@@ -53,6 +55,8 @@ export function App() {
   useAltKey('q', () => setShowSql((v) => !v), caseOpen);
   const [showFindings, setShowFindings] = useState(false);
   useAltKey('d', () => setShowFindings((v) => !v), caseOpen);
+  const [showReport, setShowReport] = useState(false);
+  const { zone } = useDisplayZone();
   const applyView = useCallback((v: SavedView) => {
     setFilters({ ...EMPTY_FILTERS, ...v.state.filters });
     setLayout(layoutOfView(v.state));
@@ -84,6 +88,7 @@ export function App() {
         onToggleSql={() => setShowSql((v) => !v)}
         findingsOpen={showFindings}
         onToggleFindings={() => setShowFindings((v) => !v)}
+        onReport={() => setShowReport(true)}
       />
       <CaseBar info={kase.info} onOpened={kase.setInfo} onMapping={setMappingFor} />
       <ImportProgress jobs={imports.jobs} jobNames={imports.jobNames} starting={imports.starting} onCancel={imports.cancel} />
@@ -174,6 +179,7 @@ export function App() {
           }}
         />
       )}
+      {showReport && caseOpen && <ReportDialog query={toQuery(filters, zone)} onClose={() => setShowReport(false)} />}
       <DropOverlay visible={dragging} enabled={caseOpen} />
     </div>
   );

@@ -17,6 +17,7 @@ interface Props {
   onToggleSql(): void;
   findingsOpen?: boolean;
   onToggleFindings?(): void;
+  onReport?(): void;
 }
 
 export function AppHeader({
@@ -31,6 +32,7 @@ export function AppHeader({
   onToggleSql,
   findingsOpen,
   onToggleFindings,
+  onReport,
 }: Props) {
   const backend = useBackend();
   const [conn, setConn] = useState<ConnectionState>(backend.connection());
@@ -70,6 +72,11 @@ export function AppHeader({
       {caseOpen && onToggleFindings && (
         <button aria-pressed={findingsOpen} data-testid="findings-toggle" onClick={onToggleFindings} title="Detection rules and their findings (Alt+D)">
           Findings
+        </button>
+      )}
+      {caseOpen && onReport && (
+        <button data-testid="report-open" onClick={onReport} title="Incident report: one HTML file with its evidence export">
+          Report
         </button>
       )}
       <AddFilesButton disabled={!caseOpen} onFiles={onFiles} onPaths={onPaths} />
