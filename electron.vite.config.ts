@@ -53,6 +53,7 @@ export default defineConfig({
           'engine-worker': resolve(__dirname, 'src/main/engine/worker/engine-worker.ts'),
           'parse-worker': resolve(__dirname, 'src/main/engine/import/parse-worker.ts'),
           'sql-worker': resolve(__dirname, 'src/main/engine/sql/sql-worker.ts'),
+          'detect-worker': resolve(__dirname, 'src/main/engine/detect/detect-worker.ts'),
         },
       },
     },

@@ -4,7 +4,8 @@
 // N events in one file per vendor (each copy with its own sequence number, so none is a duplicate).
 // Prints one JSON document on stdout: the best of --repeat runs, and each run's times (the first run
 // shares the thread with the column warm-up that opening a case starts). AD_DETECT_FAST=0 measures the
-// reference path (every record parsed, every rule tried) instead of the fast one.
+// reference path (every record parsed, every rule tried) instead of the fast one; AD_DETECT_WORKER=0 the
+// fast path in one thread.
 //   node --import tsx bench/measure-detect.ts [--events 1000000] [--keep DIR] [--repeat 1]
 import fs from 'node:fs';
 import os from 'node:os';
@@ -89,7 +90,7 @@ async function main() {
       ran: ran.length,
       rulesHit: ran.filter((x) => x.hits > 0).length,
       hits: ran.reduce((s, x) => s + x.hits, 0),
-      path: process.env.AD_DETECT_FAST === '0' ? 'reference' : 'fast',
+      path: process.env.AD_DETECT_FAST === '0' ? 'reference' : process.env.AD_DETECT_WORKER === '0' ? 'fast, one thread' : 'fast',
       detectMs: best.detectMs,
       detectCpuMs: best.detectCpuMs,
       runs,

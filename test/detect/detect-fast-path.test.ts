@@ -1,6 +1,7 @@
 // The fast detection path (plans by needed value, the raw-text prefilter) finds exactly what the
-// reference path (every record parsed, every rule tried) finds, over real corpus records and a few
-// written to corner its text checks, and it did leave records unparsed.
+// reference path (every record parsed, every rule tried) finds, in the engine thread alone and with a
+// worker thread, over real corpus records and a few written to corner its text checks, and it did
+// leave records unparsed.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -52,7 +53,7 @@ function findings(store: CaseStore): string[] {
   return rows.map((r) => `${r[0]} ${r[1]}`);
 }
 
-test('fast and reference detection paths agree on real corpus records, and the fast one parses fewer', async (t) => {
+test('fast (one or two threads) and reference detection paths agree on real corpus records, and the fast one parses fewer', async (t) => {
   const dir = tempDir();
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const casePath = path.join(dir, 'c.auditdesk');
@@ -67,15 +68,24 @@ test('fast and reference detection paths agree on real corpus records, and the f
   const kelvinRule = rules.find((r) => r.file.endsWith('azure_kubernetes_cronjob.yml'));
   assert.ok(kelvinRule, 'the bundled cronjob rule');
 
-  const refStats: DetectStats = { records: 0, parsed: 0 };
+  const refStats: DetectStats = { records: 0, parsed: 0, inWorker: 0 };
   const ref = await runDetect(store, rules, { reference: true, stats: refStats });
   const refRows = findings(store);
-  const fastStats: DetectStats = { records: 0, parsed: 0 };
-  const fast = await runDetect(store, rules, { stats: fastStats });
+  const fastStats: DetectStats = { records: 0, parsed: 0, inWorker: 0 };
+  const fast = await runDetect(store, rules, { stats: fastStats, parallelFrom: Infinity });
   const fastRows = findings(store);
+  // The same with a worker thread taking batches: the case is small, so it is asked for.
+  const twoStats: DetectStats = { records: 0, parsed: 0, inWorker: 0 };
+  const two = await runDetect(store, rules, { stats: twoStats, parallelFrom: 0 });
+  const twoRows = findings(store);
 
   assert.deepEqual({ ...fast, ranAt: '' }, { ...ref, ranAt: '' });
   assert.deepEqual(fastRows, refRows);
+  assert.deepEqual({ ...two, ranAt: '' }, { ...ref, ranAt: '' });
+  assert.deepEqual(twoRows, refRows);
+  assert.ok(twoStats.inWorker > 0, 'the worker matched some batches');
+  assert.equal(twoStats.parsed, fastStats.parsed);
+  assert.equal(fastStats.inWorker, 0);
   const hits = (id: string) => ref.rules.find((r) => r.id === id)?.hits ?? 0;
   assert.equal(hits(kelvinRule.id), 1, 'the Kelvin-sign record matches the cronjob rule');
   assert.ok(hits(ASSUME_ROLE) > 1, 'AssumeRole matches, the spaced record too');

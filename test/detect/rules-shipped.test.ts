@@ -1,5 +1,6 @@
 // The built app carries its bundled Sigma rules: a copy of out/ with no src/ beside it (as an installed
-// package ships) runs `detect` with every bundled rule, and they match what the sources' rules match.
+// package ships) runs `detect` with every bundled rule, in the engine thread and in its detection worker,
+// and they match what the sources' rules match.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -10,8 +11,8 @@ import { CORPUS_DIR, REPO_ROOT, tempDir } from '../helpers/paths';
 const CLOUDTRAIL = path.join(CORPUS_DIR, 'aws_cloudtrail/ec2_proxy_s3_exfiltration_2020-09-14011940.json');
 const RULES_SRC = path.join(REPO_ROOT, 'src/main/engine/detect/rules');
 
-function run(bin: string, args: string[]): { rules: { id: string; hits: number; skipped: string | null }[]; events: number } {
-  const r = spawnSync(process.execPath, [bin, ...args, '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+function run(bin: string, args: string[], env: NodeJS.ProcessEnv = {}): { rules: { id: string; hits: number; skipped: string | null }[]; events: number } {
+  const r = spawnSync(process.execPath, [bin, ...args, '--json'], { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, ...env } });
   assert.equal(r.status, 0, `${args[0]}: ${r.stderr}${r.stdout}`);
   return JSON.parse(r.stdout) as ReturnType<typeof run>;
 }
@@ -32,11 +33,14 @@ test('detect runs the bundled rules from a copy of the build with no sources bes
   const bin = path.join(app, 'bin', 'auditdesk.js');
   run(bin, ['import', casePath, CLOUDTRAIL]);
   const built = run(bin, ['detect', casePath]);
+  // The built detection worker, asked for on a case this small, finds the rules and matches alike.
+  const withWorker = run(bin, ['detect', casePath], { AD_DETECT_WORKER: '1' });
   const fromSources = run(path.join(REPO_ROOT, 'bin', 'auditdesk.js'), ['detect', casePath]);
 
   const ymls = fs.readdirSync(RULES_SRC, { recursive: true }).filter((f) => /\.ya?ml$/.test(String(f)));
   assert.equal(built.rules.length, ymls.length, 'every bundled rule file is in the build');
   assert.deepEqual(built, fromSources);
+  assert.deepEqual(withWorker, fromSources);
   assert.ok(built.rules.some((r) => r.hits > 0 && !r.skipped));
   assert.ok(fs.existsSync(path.join(app, 'out/main/rules/LICENSE.md')), 'the rules keep their licence');
 });

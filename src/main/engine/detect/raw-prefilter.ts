@@ -3,7 +3,7 @@
 // text shows whether it can: without a backslash, keys and string values appear in it verbatim, so the
 // values of every key that could be the field's last step are a superset of the field's values.
 // Anything this cannot decide (escapes, an object or a number written unusually) is parsed as usual.
-import type { Plan } from './run-detect';
+import type { Plan } from './plan';
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 

@@ -28,6 +28,8 @@ export interface SigmaRule {
   needs: Needs | null;
   /** Text every match's stored record contains (prefilter.ts), or null. */
   guard: TextGuard | null;
+  /** The file's text, which a detection worker compiles again (detect-pool.ts). */
+  text?: string;
 }
 
 type Test = (rec: RecordView) => boolean;
@@ -89,7 +91,7 @@ function str(v: unknown): string {
 /** Compiles one rule file's text. Never throws: a rule that cannot run comes back with `skipped` set. */
 export function compileRule(text: string, file: string): SigmaRule {
   const fallbackId = file.replace(/^.*[\\/]/, '');
-  const base = { id: fallbackId, title: fallbackId, level: '', author: '', logsource: {}, file, match: never, needs: null, guard: null };
+  const base = { id: fallbackId, title: fallbackId, level: '', author: '', logsource: {}, file, match: never, needs: null, guard: null, text };
   let doc: Record<string, unknown>;
   try {
     const docs = parseAllDocuments(text);
