@@ -3,10 +3,11 @@
 import { Worker } from 'node:worker_threads';
 import { workerSpec } from '../runtime/worker-spec';
 import type { BatchInput, BatchResult } from './match-batch';
+import type { RuleSource } from './sigma-rule';
 
 export interface DetectWorkerData {
-  /** Each rule's file text and name, compiled in the worker as compileRule did in the engine. */
-  rules: { text: string; file: string }[];
+  /** Each rule's YAML as data and its name, compiled in the worker as in the engine (no YAML parsed again). */
+  rules: { source: RuleSource; file: string }[];
   /** Per source id, the numbers of the rules that apply to it, in the engine's order. */
   sources: [number, number[]][];
 }

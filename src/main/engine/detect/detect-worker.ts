@@ -1,7 +1,8 @@
-// The detection worker: compiles the same rule texts as the engine thread and matches the batches it
-// is sent (match-batch.ts), handing each batch's buffer back with its hits.
+// The detection worker: compiles the same rules as the engine thread (from their YAML read as data, so
+// no YAML is parsed twice) and matches the batches it is sent (match-batch.ts), handing each batch's
+// buffer back with its hits.
 import { parentPort, workerData } from 'node:worker_threads';
-import { compileRule } from './sigma-rule';
+import { compileRuleSource } from './sigma-rule';
 import { planOf } from './plan';
 import { textKeys } from './raw-prefilter';
 import { RecordView } from './record-view';
@@ -9,7 +10,7 @@ import { matchBatch, type SourcePlan } from './match-batch';
 import type { BatchAsk, DetectWorkerData } from './detect-pool';
 
 const data = workerData as DetectWorkerData;
-const rules = data.rules.map((r) => compileRule(r.text, r.file));
+const rules = data.rules.map((r) => compileRuleSource(r.source, r.file));
 const ruleNo = new Map(rules.map((r, i) => [r, i]));
 const plans = new Map<number, SourcePlan>(
   data.sources.map(([src, nos]) => {

@@ -107,9 +107,9 @@ export async function runDetect(store: CaseStore, rules: readonly SigmaRule[], o
     const worker = process.env.AD_DETECT_WORKER;
     const parallelFrom = opts.parallelFrom ?? (worker === '1' ? 0 : worker === '0' || os.availableParallelism() < 2 ? Infinity : PARALLEL_FROM);
     const pool =
-      !reference && jsonEvents >= parallelFrom && rules.every((r) => r.text !== undefined)
+      !reference && jsonEvents >= parallelFrom && rules.every((r) => r.source !== undefined)
         ? new DetectPool({
-            rules: rules.map((r) => ({ text: r.text!, file: r.file })),
+            rules: rules.map((r) => ({ source: r.source!, file: r.file })),
             sources: json.map((s) => [s.id, byVendor.get(s.vendor)!.map((r) => ruleNo.get(r)!)]),
           })
         : null;
