@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
@@ -9,14 +9,33 @@ import type { Plugin } from 'vite';
 // found there by src/main/engine/runtime/shipped-file.ts.
 const SHIPPED_AS_IS = ['src/main/engine/export/verify.mjs', 'src/main/engine/export/row-hasher-worker.mjs'];
 
-function shipAsIs(files: string[]): Plugin {
+// Folders copied whole into out/main/ under their own name: the bundled Sigma rules stay the YAML files
+// their licence asks to be shared as they are (found by detect/load-rules.ts through shipped-file.ts).
+const SHIPPED_DIRS = ['src/main/engine/detect/rules'];
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).flatMap((e) => (e.isFile() ? [join(e.parentPath, e.name)] : []));
+}
+
+function shipAsIs(files: string[], dirs: string[]): Plugin {
+  const copies = [
+    ...files.map((f) => [resolve(__dirname, f), basename(f)]),
+    ...dirs.flatMap((d) =>
+      filesUnder(resolve(__dirname, d)).map((f) => [
+        f,
+        join(basename(d), relative(resolve(__dirname, d), f))
+          .split(sep)
+          .join('/'),
+      ]),
+    ),
+  ];
   return {
     name: 'auditdesk-ship-as-is',
     buildStart() {
-      for (const f of files) this.addWatchFile(resolve(__dirname, f));
+      for (const [from] of copies) this.addWatchFile(from!);
     },
     generateBundle() {
-      for (const f of files) this.emitFile({ type: 'asset', fileName: basename(f), source: fs.readFileSync(resolve(__dirname, f)) });
+      for (const [from, to] of copies) this.emitFile({ type: 'asset', fileName: to, source: fs.readFileSync(from!) });
     },
   };
 }
@@ -25,7 +44,7 @@ function shipAsIs(files: string[]): Plugin {
 // external so sql.js finds its wasm in node_modules), preload (sandboxed, so bundled whole) and renderer.
 export default defineConfig({
   main: {
-    plugins: [shipAsIs(SHIPPED_AS_IS)],
+    plugins: [shipAsIs(SHIPPED_AS_IS, SHIPPED_DIRS)],
     build: {
       rollupOptions: {
         input: {
@@ -34,6 +53,7 @@ export default defineConfig({
           'engine-worker': resolve(__dirname, 'src/main/engine/worker/engine-worker.ts'),
           'parse-worker': resolve(__dirname, 'src/main/engine/import/parse-worker.ts'),
           'sql-worker': resolve(__dirname, 'src/main/engine/sql/sql-worker.ts'),
+          'detect-worker': resolve(__dirname, 'src/main/engine/detect/detect-worker.ts'),
         },
       },
     },

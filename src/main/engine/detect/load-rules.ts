@@ -2,22 +2,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { compileRule, type SigmaRule } from './sigma-rule';
-
-const BUNDLED_FROM_ROOT = 'src/main/engine/detect/rules';
+import { shippedFile } from '../runtime/shipped-file';
 
 /**
- * The bundled rules stay YAML files in the source tree (their licence asks that they be shared as they
- * are): from TypeScript they sit beside this module; built, this module is in out/main (or a chunk
- * folder below it), so the folder is found from the app's root.
+ * The bundled rules stay YAML files (their licence asks that they be shared as they are): beside this
+ * module in the sources, copied into out/main/rules by the build (electron.vite.config.ts).
  */
 export function bundledRulesDir(): string {
-  const beside = path.join(__dirname, 'rules');
-  if (fs.existsSync(path.join(beside, 'LICENSE.md'))) return beside;
-  for (let dir = __dirname, i = 0; i < 5; i++, dir = path.dirname(dir)) {
-    const candidate = path.join(dir, BUNDLED_FROM_ROOT);
-    if (fs.existsSync(path.join(candidate, 'LICENSE.md'))) return candidate;
-  }
-  throw new Error(`the bundled Sigma rules (${BUNDLED_FROM_ROOT}) are missing from this installation`);
+  return shippedFile('rules', __dirname);
 }
 
 function ruleFiles(dir: string): string[] {

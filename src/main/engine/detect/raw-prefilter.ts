@@ -3,18 +3,23 @@
 // text shows whether it can: without a backslash, keys and string values appear in it verbatim, so the
 // values of every key that could be the field's last step are a superset of the field's values.
 // Anything this cannot decide (escapes, an object or a number written unusually) is parsed as usual.
-import type { Plan } from './run-detect';
+import type { Plan } from './plan';
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 export interface TextKeys {
   /** Each key a needed value may sit under (quotes left off), with the values wanted there. */
   byKey: Map<string, Set<string>>;
-  /** Lengths of those keys: most strings of a record are turned away by their length alone. */
-  lengths: Set<number>;
+  /** Finds `"key":` for every key of byKey in one pass (a global regex: its lastIndex is reset per use). */
+  keyRe: RegExp;
   /** The rules without a needed value: text one of which must be in the record (prefilter.ts TextGuard). */
   guards: { any: string[]; cased: boolean }[];
+  /** The guards' texts compared as they are, and those that ignore case as one case-blind regex. */
+  cased: string[];
+  uncased: RegExp | null;
 }
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /**
  * For each needed field, the keys its value may sit under: `a.b.c` is read from a key "c", or a flat
@@ -22,19 +27,28 @@ export interface TextKeys {
  */
 export function textKeys(plan: Plan): TextKeys | null {
   if (plan.always.some((r) => !r.guard)) return null;
-  const out: TextKeys = { byKey: new Map(), lengths: new Set(), guards: plan.always.map((r) => r.guard!) };
+  const byKey = new Map<string, Set<string>>();
   for (const [field, byValue] of plan.byField) {
     if (/["\\\u0000-\u001f]/.test(field)) return null;
     const parts = field.split('.');
     for (let j = 0; j < parts.length; j++) {
       const key = parts.slice(j).join('.');
-      const values = out.byKey.get(key) ?? new Set<string>();
+      const values = byKey.get(key) ?? new Set<string>();
       for (const v of byValue.keys()) values.add(v);
-      out.byKey.set(key, values);
-      out.lengths.add(key.length);
+      byKey.set(key, values);
     }
   }
-  return out;
+  const guards = plan.always.map((r) => r.guard!);
+  const uncased = [...new Set(guards.filter((g) => !g.cased).flatMap((g) => g.any))];
+  return {
+    byKey,
+    // A key that never occurs still gets a regex, one that finds nothing.
+    keyRe: new RegExp(`"(${[...byKey.keys()].map(escapeRe).join('|') || '(?!)'})"[ \\t\\r\\n]*:`, 'g'),
+    guards,
+    cased: guards.filter((g) => g.cased).flatMap((g) => g.any),
+    // Uncased texts are printable ASCII (prefilter.ts), where a case-blind regex and lowercasing agree.
+    uncased: uncased.length ? new RegExp(uncased.map(escapeRe).join('|'), 'i') : null,
+  };
 }
 
 /** The value at `i` as Sigma compares it (lowercased), null for JSON null, undefined when the text cannot say. */
@@ -56,31 +70,32 @@ function valueAt(text: string, i: number): string | null | undefined {
 }
 
 /**
+ * The only characters whose lowercase holds ASCII (İ → i̇, the Kelvin sign → k): with them lowercasing
+ * can make a guard's text appear where a case-blind regex, which never folds them, would not find it.
+ */
+const LOWERS_TO_ASCII = /[\u0130\u212a]/;
+
+function guarded(plan: TextKeys, text: string): boolean {
+  for (const t of plan.cased) if (text.includes(t)) return true;
+  if (!plan.uncased) return false;
+  if (!LOWERS_TO_ASCII.test(text)) return plan.uncased.test(text);
+  const lower = text.toLowerCase();
+  return plan.guards.some((g) => !g.cased && g.any.some((t) => lower.includes(t)));
+}
+
+/**
  * True when the text shows that no rule of the plan can match the record (so it need not be parsed):
- * one pass over its strings, each key among the needed ones checked against the values wanted there.
+ * no guard's text is in it, and every needed key in it holds none of the values wanted there.
  */
 export function cannotMatch(plan: TextKeys, text: string): boolean {
   if (text.includes('\\')) return false;
-  let lower: string | null = null;
-  for (const g of plan.guards) {
-    if (!g.cased) lower ??= text.toLowerCase();
-    const hay = g.cased ? text : lower!;
-    if (g.any.some((t) => hay.includes(t))) return false;
-  }
-  for (let i = text.indexOf('"'); i >= 0;) {
-    const end = text.indexOf('"', i + 1);
-    if (end < 0) return false;
-    let j = end + 1;
-    while (isSpace(text.charCodeAt(j))) j++;
-    // A key is followed by a colon; a string value is not.
-    if (text.charCodeAt(j) === 58 && plan.lengths.has(end - i - 1)) {
-      const wanted = plan.byKey.get(text.slice(i + 1, end));
-      if (wanted) {
-        const v = valueAt(text, j + 1);
-        if (v === undefined || (v !== null && wanted.has(v))) return false;
-      }
-    }
-    i = text.indexOf('"', end + 1);
+  if (guarded(plan, text)) return false;
+  // Without backslashes no string holds a quote, so `"key":` is always a key, never inside a value.
+  const re = plan.keyRe;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const v = valueAt(text, re.lastIndex);
+    if (v === undefined || (v !== null && plan.byKey.get(m[1]!)!.has(v))) return false;
   }
   return true;
 }

@@ -5,18 +5,44 @@ import type { CaseStore } from '../store/case-store';
 import type { DetectResult, RuleFinding } from '../../../shared/detect';
 import { compareFindings } from '../../../shared/detect';
 import { sourceValues } from '../import/source-values';
+import os from 'node:os';
 import { RecordView } from './record-view';
 import { ruleVendors } from './logsource';
 import type { SigmaRule } from './sigma-rule';
-import { cannotMatch, textKeys } from './raw-prefilter';
+import { textKeys } from './raw-prefilter';
+import { candidates, everyRule, planOf, type Plan } from './plan';
+import { matchBatch, type BatchResult, type SourcePlan } from './match-batch';
+import { DetectPool } from './detect-pool';
+
+export { candidates, planOf, type Plan } from './plan';
 
 const META_KEY = 'detect_result';
 const YIELD_EVERY = 20_000;
 const BATCH = 4096;
+/** JSON records from which a second thread pays for its start (compiling the rules again). */
+const PARALLEL_FROM = 100_000;
 
 export interface DetectOptions {
   onProgress?: (done: number, total: number) => void;
   rulesDir?: string | null;
+  /**
+   * Parse every record and try every rule of its source on it: the plain path the fast one (plans by
+   * needed value, the raw-text prefilter) is checked against in the tests and the bench.
+   */
+  reference?: boolean;
+  /** Filled with what the run did, so tests and the bench can tell the fast path ran. */
+  stats?: DetectStats;
+  /** JSON records from which the fast path also runs in a worker thread (default 100,000 with 2+ cores). */
+  parallelFrom?: number;
+}
+
+export interface DetectStats {
+  /** Records of the sources the rules apply to. */
+  records: number;
+  /** Records parsed to JSON; the rest were turned down from their text. */
+  parsed: number;
+  /** Records matched in the detection worker rather than the engine thread. */
+  inWorker: number;
 }
 
 export async function runDetect(store: CaseStore, rules: readonly SigmaRule[], opts: DetectOptions = {}): Promise<DetectResult> {
@@ -54,8 +80,16 @@ export async function runDetect(store: CaseStore, rules: readonly SigmaRule[], o
     opts.onProgress?.(done, total);
     await new Promise((res) => setImmediate(res));
   };
-  const plans = new Map(wanted.map((s) => [s.id, planOf(byVendor.get(s.vendor)!)]));
-  const keysOf = new Map([...plans].map(([id, plan]) => [id, textKeys(plan)]));
+  // AD_DETECT_FAST=0 switches the fast path off, as AD_COLUMNS=0 does the column engine.
+  const reference = opts.reference ?? process.env.AD_DETECT_FAST === '0';
+  const plans = new Map<number, SourcePlan>(
+    wanted.map((s) => {
+      const plan = reference ? everyRule(byVendor.get(s.vendor)!) : planOf(byVendor.get(s.vendor)!);
+      return [s.id, { plan, keys: reference ? null : textKeys(plan) }];
+    }),
+  );
+  const stats = opts.stats ?? { records: 0, parsed: 0, inWorker: 0 };
+  Object.assign(stats, { records: total, parsed: 0, inWorker: 0 });
   // JSON records are parsed from their stored text, read in large batches; CSV rows need their file.
   const json = wanted.filter((s) => s.format.startsWith('json'));
   const spare: Buffer[] = [];
@@ -67,36 +101,62 @@ export async function runDetect(store: CaseStore, rules: readonly SigmaRule[], o
       )
     : null;
   if (batches) {
-    for await (const b of batches) {
-      const { nums, n } = b.cols;
-      for (let i = 0; i < n; i++) {
-        const plan = plans.get(nums[i * 4 + 1]!);
-        if (!plan) continue;
-        const at = b.at[i]!;
-        const xLen = b.entries.readUInt32LE(at);
-        const text = b.entries.toString('utf8', at + 4 + xLen, at + nums[i * 4 + 3]!);
-        const keys = keysOf.get(nums[i * 4 + 1]!);
-        if (keys && cannotMatch(keys, text)) {
-          if (++done % YIELD_EVERY === 0) await pause();
-          continue;
+    const ruleNo = new Map(rules.map((r, i) => [r, i]));
+    const jsonEvents = json.reduce((n, s) => n + s.events, 0);
+    // AD_DETECT_WORKER=0 keeps the run in the engine thread (to compare in the bench), =1 starts the worker whatever the size.
+    const worker = process.env.AD_DETECT_WORKER;
+    const parallelFrom = opts.parallelFrom ?? (worker === '1' ? 0 : worker === '0' || os.availableParallelism() < 2 ? Infinity : PARALLEL_FROM);
+    const pool =
+      !reference && jsonEvents >= parallelFrom && rules.every((r) => r.source !== undefined)
+        ? new DetectPool({
+            rules: rules.map((r) => ({ source: r.source!, file: r.file })),
+            sources: json.map((s) => [s.id, byVendor.get(s.vendor)!.map((r) => ruleNo.get(r)!)]),
+          })
+        : null;
+    // Results are kept in batch order and merged at the end, so hits and warnings come in record order.
+    const results: (BatchResult | Promise<BatchResult>)[] = [];
+    try {
+      for await (const b of batches) {
+        const input = { entries: b.entries, at: b.at, nums: b.cols.nums, n: b.cols.n };
+        if (pool?.wantsMore()) {
+          const r = pool.run(input).then((reply) => {
+            spare.push(Buffer.from(reply.buffer));
+            stats.inWorker += input.n;
+            return reply.result;
+          });
+          // A failure is reported once every batch is handed out (below), not as an unhandled rejection.
+          r.catch(() => undefined);
+          results.push(r);
+        } else {
+          results.push(matchBatch(input, plans, ruleNo, view));
+          // The batch's buffer is filled again with a later batch instead of a fresh one.
+          spare.push(Buffer.from(b.entries.buffer, b.entries.byteOffset, b.entries.buffer.byteLength - b.entries.byteOffset));
         }
-        let value: unknown;
-        try {
-          value = JSON.parse(text);
-        } catch (e) {
-          warnings.push(`event ${nums[i * 4]}: its stored record is not JSON (${(e as Error).message})`);
-          continue;
-        }
-        if (check(plan, nums[i * 4]!, value)) await pause();
+        const before = done;
+        done += input.n;
+        if (Math.floor(done / YIELD_EVERY) > Math.floor(before / YIELD_EVERY)) await pause();
       }
-      // The batch's buffer is filled again with a later batch instead of a fresh one.
-      spare.push(Buffer.from(b.entries.buffer, b.entries.byteOffset, b.entries.buffer.byteLength - b.entries.byteOffset));
+      for (const r of await Promise.all(results)) {
+        stats.parsed += r.parsed;
+        warnings.push(...r.warnings);
+        for (let i = 0; i < r.hits.length; i += 2) {
+          const rule = rules[r.hits[i]!]!;
+          let list = hits.get(rule);
+          if (!list) hits.set(rule, (list = []));
+          list.push(r.hits[i + 1]!);
+        }
+      }
+    } finally {
+      pool?.close();
     }
   }
   for (const src of wanted) {
     if (batches && src.format.startsWith('json')) continue;
     try {
-      for await (const { eventId, value } of sourceValues(store, src)) if (check(plans.get(src.id)!, eventId, value)) await pause();
+      for await (const { eventId, value } of sourceValues(store, src)) {
+        stats.parsed++;
+        if (check(plans.get(src.id)!.plan, eventId, value)) await pause();
+      }
     } catch (e) {
       warnings.push(`${src.name}: ${(e as Error).message}`);
     }
@@ -115,41 +175,6 @@ export async function runDetect(store: CaseStore, rules: readonly SigmaRule[], o
   const result: DetectResult = { rules: findings, events: total, warnings, ranAt: new Date().toISOString(), rulesDir: opts.rulesDir ?? null };
   keepFindings(store, hits, result);
   return result;
-}
-
-export interface Plan {
-  always: SigmaRule[];
-  /** Rules by the field value they need (prefilter.ts). */
-  byField: Map<string, Map<string, SigmaRule[]>>;
-}
-
-export function planOf(rules: readonly SigmaRule[]): Plan {
-  const plan: Plan = { always: [], byField: new Map() };
-  for (const r of rules) {
-    if (!r.needs) {
-      plan.always.push(r);
-      continue;
-    }
-    let byValue = plan.byField.get(r.needs.field);
-    if (!byValue) plan.byField.set(r.needs.field, (byValue = new Map()));
-    for (const v of r.needs.values) byValue.set(v, [...(byValue.get(v) ?? []), r]);
-  }
-  return plan;
-}
-
-/** The rules that may match this record: those without a need, and those whose needed value it has. */
-export function candidates(plan: Plan, view: RecordView): SigmaRule[] {
-  let out: SigmaRule[] | null = null;
-  for (const [field, byValue] of plan.byField) {
-    const values = view.field(field).lower;
-    for (const v of values) {
-      const rs = byValue.get(v);
-      if (!rs) continue;
-      out ??= [...plan.always];
-      for (const r of rs) if (!out.includes(r)) out.push(r);
-    }
-  }
-  return out ?? plan.always;
 }
 
 /** Replaces the last run's matches in the case's findings table and meta. */

@@ -28,6 +28,8 @@ export interface SigmaRule {
   needs: Needs | null;
   /** Text every match's stored record contains (prefilter.ts), or null. */
   guard: TextGuard | null;
+  /** The file's YAML as data, which a detection worker compiles again (detect-pool.ts). */
+  source?: RuleSource;
 }
 
 type Test = (rec: RecordView) => boolean;
@@ -86,23 +88,34 @@ function str(v: unknown): string {
   return typeof v === 'string' ? v : Array.isArray(v) ? v.join(', ') : v == null ? '' : String(v);
 }
 
-/** Compiles one rule file's text. Never throws: a rule that cannot run comes back with `skipped` set. */
-export function compileRule(text: string, file: string): SigmaRule {
-  const fallbackId = file.replace(/^.*[\\/]/, '');
-  const base = { id: fallbackId, title: fallbackId, level: '', author: '', logsource: {}, file, match: never, needs: null, guard: null };
-  let doc: Record<string, unknown>;
+/** A rule file's YAML as plain data (what a detection worker is sent), or why it is not a rule. */
+export type RuleSource = { doc: Record<string, unknown> } | { skipped: string };
+
+export function readRuleSource(text: string): RuleSource {
   try {
     const docs = parseAllDocuments(text);
-    if (!Array.isArray(docs) || docs.length === 0) return { ...base, skipped: 'the file holds no YAML document' };
+    if (!Array.isArray(docs) || docs.length === 0) return { skipped: 'the file holds no YAML document' };
     const errors = docs.flatMap((d) => d.errors);
-    if (errors.length) return { ...base, skipped: `YAML error: ${errors[0]!.message.split('\n')[0]}` };
-    if (docs.length > 1) return { ...base, skipped: 'rule collections (several YAML documents in one file) are not supported' };
+    if (errors.length) return { skipped: `YAML error: ${errors[0]!.message.split('\n')[0]}` };
+    if (docs.length > 1) return { skipped: 'rule collections (several YAML documents in one file) are not supported' };
     const js: unknown = docs[0]!.toJS();
-    if (js === null || typeof js !== 'object' || Array.isArray(js)) return { ...base, skipped: 'the file is not a Sigma rule (no mapping at the top)' };
-    doc = js as Record<string, unknown>;
+    if (js === null || typeof js !== 'object' || Array.isArray(js)) return { skipped: 'the file is not a Sigma rule (no mapping at the top)' };
+    return { doc: js as Record<string, unknown> };
   } catch (e) {
-    return { ...base, skipped: `YAML error: ${(e as Error).message.split('\n')[0]}` };
+    return { skipped: `YAML error: ${(e as Error).message.split('\n')[0]}` };
   }
+}
+
+/** Compiles one rule file's text. Never throws: a rule that cannot run comes back with `skipped` set. */
+export function compileRule(text: string, file: string): SigmaRule {
+  return compileRuleSource(readRuleSource(text), file);
+}
+
+export function compileRuleSource(source: RuleSource, file: string): SigmaRule {
+  const fallbackId = file.replace(/^.*[\\/]/, '');
+  const base = { id: fallbackId, title: fallbackId, level: '', author: '', logsource: {}, file, match: never, needs: null, guard: null, source };
+  if ('skipped' in source) return { ...base, skipped: source.skipped };
+  const doc = source.doc;
   const logsource = (doc.logsource ?? {}) as Logsource;
   const rule = {
     ...base,
