@@ -38,6 +38,7 @@ import { dedupInfo, eachEventId, eachHash } from './dedup-reads';
 import { QueryCache } from './query-cache';
 import { CaseDisk } from './case-disk';
 import { scalar } from './scalar';
+import { rollbackOpen } from './sqlite-full';
 
 export { DB_FILE, INCOMING_DIR, SEGMENT_FILE } from './case-files';
 export type { NewSource } from './catalog';
@@ -92,6 +93,8 @@ export class CaseStore {
     // The database file lives in sql.js's in-memory filesystem, where every page write is a JS copy:
     // keep the rollback journal and a generous page cache in the heap instead.
     db.run(`PRAGMA journal_mode=${process.env.AD_JOURNAL ?? 'MEMORY'}; PRAGMA cache_size=${process.env.AD_CACHE ?? -131072}; PRAGMA temp_store=MEMORY`);
+    // A page limit: how a test fills the database the way a ten-million-event import fills the wasm heap.
+    if (process.env.AD_MAX_PAGE_COUNT) db.run(`PRAGMA max_page_count=${Number(process.env.AD_MAX_PAGE_COUNT)}`);
   }
 
   static async open(dir: string, opts: { create?: boolean; readOnly?: boolean } = {}): Promise<CaseStore> {
@@ -281,9 +284,21 @@ export class CaseStore {
     this.forget();
     this.cache.forgetDistinct();
     this.writer.finish();
-    // After COMMIT (the save failed) there is nothing to roll back in memory: saveFailed refuses writes.
-    if (this.inTransaction) this.db.run('ROLLBACK');
-    this.inTransaction = false;
+    try {
+      // After COMMIT (the save failed) there is nothing to roll back in memory: saveFailed refuses writes.
+      if (this.inTransaction) rollbackOpen(this.db);
+    } catch (e) {
+      // This copy in memory no longer matches the disk: writes are refused until the case is opened again.
+      this.disk.saveFailed ??= `rolling back ${this.dir} in memory failed (${(e as Error).message})`;
+      throw e;
+    } finally {
+      this.inTransaction = false;
+      this.undoWrites(segmentStart);
+    }
+  }
+
+  /** The rest of a rollback, done even when ROLLBACK itself fails (a dead wasm heap): the segment, caches, lock. */
+  private undoWrites(segmentStart: number): void {
     this.columns?.rolledBack();
     this.tally.rollback();
     this.writer.rolledBack();

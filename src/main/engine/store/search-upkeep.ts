@@ -6,6 +6,7 @@ import type { Segment } from './segment';
 import { decodeEntry } from './extras';
 import { CREATE_SEARCH, searchText } from './search-index';
 import { scalar } from './scalar';
+import { rollbackOpen } from './sqlite-full';
 
 function searchUpto(catalog: Catalog): number {
   return Number(catalog.meta('search_upto') ?? 0);
@@ -40,7 +41,7 @@ export function indexSearchChunk(db: Database, segment: Segment, catalog: Catalo
     catalog.setMeta('search_upto', String(last));
     db.run('COMMIT');
   } catch (e) {
-    db.run('ROLLBACK');
+    rollbackOpen(db);
     throw e;
   } finally {
     read.free();
