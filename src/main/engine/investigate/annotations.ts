@@ -7,9 +7,9 @@ import { MAX_NOTE_LENGTH, normaliseTag } from '../../../shared/annotations';
 import type { CaseStore } from '../store/case-store';
 import { eventRecord, type EventRecord } from '../store/annotation-records';
 
-function eventId(db: Database, id: string): number {
+function eventId(store: CaseStore, id: string): number {
   const n = Number(id);
-  const exists = Number.isInteger(n) && db.exec('SELECT 1 FROM events WHERE id = ?', [n]).length > 0;
+  const exists = Number.isInteger(n) && store.hasEvent(n);
   if (!exists) throw new Error(`no event ${id} in this case`);
   return n;
 }
@@ -22,7 +22,7 @@ function read(db: Database, id: number): EventAnnotations {
 }
 
 export function annotationsOf(store: CaseStore, id: string): EventAnnotations {
-  return store.withDb((db) => read(db, eventId(db, id)));
+  return store.withDb((db) => read(db, eventId(store, id)));
 }
 
 let lastStamp = 0;
@@ -39,7 +39,7 @@ function stamp(): string {
 export function annotate(store: CaseStore, c: AnnotationChange): EventAnnotations {
   let n = 0;
   store.changeAnnotations((db) => {
-    n = eventId(db, c.id);
+    n = eventId(store, c.id);
     const add = (c.addTags ?? []).map(normaliseTag);
     const remove = new Set((c.removeTags ?? []).map((t) => t.trim()));
     if (c.note != null && c.note.length > MAX_NOTE_LENGTH) throw new Error(`a note is at most ${MAX_NOTE_LENGTH} characters`);

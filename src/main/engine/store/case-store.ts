@@ -30,7 +30,10 @@ import { JOURNAL_FILE } from './annotation-journal';
 import { AnnotationLog } from './annotation-log';
 import type { JournalRecord } from './annotation-records';
 import { Catalog, addMissingColumns, metaValue, type NewSource } from './catalog';
-import { EventWriter } from './event-writer';
+import { EventWriter, type RewrittenRow } from './event-writer';
+import { annotationsOfRows, type RowAnnotations } from './annotation-rows';
+import { countByCode, countBySource, metricsOf, scanRows, topValuesOf } from './filter-counts';
+import { countTimeRanges, countTimedBy, countWholeCase, newestTimeOf, timeRangeOf } from './event-counts';
 import { EventReader, idsWhere, type FullEvent } from './event-reader';
 import { selectEntryBatches, type EntryBatch } from './entry-batches';
 import { indexSearchChunk, searchPending } from './search-upkeep';
@@ -44,6 +47,7 @@ export { DB_FILE, INCOMING_DIR, SEGMENT_FILE } from './case-files';
 export type { NewSource } from './catalog';
 export { DamagedEntry, encodingField, idsWhere } from './event-reader';
 export type { EntryBatch } from './entry-batches';
+export type { RewrittenRow } from './event-writer';
 export { CaseReadOnly } from './case-disk';
 
 /** Above this many full-text hits a page is found by walking the time index (see whereClause). */
@@ -382,6 +386,16 @@ export class CaseStore {
     this.tally.add(src, atype, outcome, actor, action, ttype, ip);
   }
 
+  /** Rewrites rows of source `src` in the open transaction (remapping), after uncountRows of them. */
+  rewriteRows(src: number, rows: readonly RewrittenRow[]): void {
+    this.writer.rewrite(src, rows);
+  }
+
+  /** Counts the whole case from its rows (event-counts.ts); null when a column has too many distinct values. */
+  countWholeCase(): WholeCaseTally | null {
+    return countWholeCase(this.db);
+  }
+
   /** The open transaction changes stored rows other than by insert() or a counted rewrite: whole-case counts cannot follow it. */
   rowsRewritten(): void {
     this.columns?.rewritten(null);
@@ -472,6 +486,61 @@ export class CaseStore {
     return { total, events: events.map((r) => (r.damaged ? this.reader.damagedEvent(r) : this.getEvent(r.id))) };
   }
 
+  /** Whether an event of this id is stored. */
+  hasEvent(id: number): boolean {
+    return this.reader.has(id);
+  }
+
+  /** Earliest and latest time of the rows a WHERE clause (from where()) selects, and how many have none. */
+  timeRange(where: string, params: (string | number | null)[]): { lo: number | null; hi: number; untimed: number } {
+    return timeRangeOf(this.db, where, params);
+  }
+
+  /** Timed rows a (non-empty) WHERE clause selects, counted per value of an SQL expression of t. */
+  countTimedBy(group: string, where: string, params: (string | number | null)[]): [number, number][] {
+    return countTimedBy(this.db, group, where, params);
+  }
+
+  /** Events of the whole case between consecutive time bounds, keyed by each range's start. */
+  countTimeRanges(bounds: readonly number[]): Map<number, number> {
+    return countTimeRanges(this.db, bounds);
+  }
+
+  /** Events, failures, warnings and distinct actors of the rows a WHERE clause selects (filter-counts.ts). */
+  filterMetrics(where: string, params: (string | number | null)[]): { total: number; failures: number; warnings: number; distinctActors: number } {
+    return metricsOf(this.db, where, params);
+  }
+
+  /** Rows a WHERE clause selects, per source id. */
+  countBySource(where: string, params: (string | number | null)[]): [number, number][] {
+    return countBySource(this.db, where, params);
+  }
+
+  /** Rows a WHERE clause selects, per actor type code and per outcome code. */
+  countByCode(where: string, params: (string | number | null)[]): { actorTypes: number[]; outcomes: number[] } {
+    return countByCode(this.db, where, params);
+  }
+
+  /** The most frequent values of an indexed column among the rows a WHERE clause selects. */
+  topValues(column: 'actor' | 'action', where: string, params: (string | number | null)[], limit: number): [string | null, number][] {
+    return topValuesOf(this.db, column, where, params, limit);
+  }
+
+  /** One pass over the rows a WHERE clause selects: src, atype, outcome, then the given text columns. */
+  scanRows(
+    columns: readonly string[],
+    where: string,
+    params: (string | number | null)[],
+    each: (r: [number, number, number, ...(string | null)[]]) => void,
+  ): void {
+    scanRows(this.db, columns, where, params, each);
+  }
+
+  /** Newest event time stored from a source (ms), null when it holds none with a time. */
+  newestTime(src: number): number | null {
+    return newestTimeOf(this.db, src);
+  }
+
   getEvent(id: string): AuditEvent {
     return this.reader.getEvent(id);
   }
@@ -546,6 +615,11 @@ export class CaseStore {
   }
 
   // ---- annotations (annotation-log.ts) ----------------------------------------------------------
+
+  /** The bookmarks, tags and notes on the rows a WHERE clause selects (what an export lists beside them). */
+  annotationsOfRows(where: string, params: (string | number | null)[]): RowAnnotations {
+    return annotationsOfRows(this.db, where, params);
+  }
 
   /** Bookmarks, tags or notes changed: counts of filters over them are stale. */
   annotationsChanged(): void {

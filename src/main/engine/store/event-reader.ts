@@ -72,6 +72,11 @@ export class EventReader {
     return byId;
   }
 
+  /** Whether an event of this id is stored. */
+  has(id: number): boolean {
+    return this.db.exec('SELECT 1 FROM events WHERE id = ?', [id]).length > 0;
+  }
+
   getEvent(id: string): AuditEvent {
     const n = Number(id);
     const stmt = this.db.prepare(`SELECT ${ROW_COLUMNS} FROM events WHERE id = ?`);

@@ -6,6 +6,24 @@ import { INDEXES } from './schema';
 import { scalar } from './scalar';
 import type { KeptTally } from './whole-case-tally';
 
+/** A stored row's model fields as a remap derives them anew, with its new segment entry. */
+export interface RewrittenRow {
+  id: number;
+  t: number;
+  tflag: number | null;
+  actor: string | null;
+  atype: number;
+  action: string | null;
+  ttype: string | null;
+  tid: string | null;
+  outcome: number;
+  req: string | null;
+  eid: string | null;
+  ip: string | null;
+  off: number;
+  len: number;
+}
+
 export class EventWriter {
   private insertStmt: Statement | null = null;
   private indexesDropped = false;
@@ -62,6 +80,19 @@ export class EventWriter {
     this.insertStmt!.run(v);
     this.tally.add(src, v[5], v[9], v[4], v[6], v[7], v[12]);
     return id;
+  }
+
+  /** Rewrites the model fields of rows of source src in the open transaction, counting their new values in. */
+  rewrite(src: number, rows: readonly RewrittenRow[]): void {
+    const stmt = this.db.prepare('UPDATE events SET t=?,tflag=?,actor=?,atype=?,action=?,ttype=?,tid=?,outcome=?,req=?,eid=?,ip=?,off=?,len=? WHERE id=?');
+    try {
+      for (const r of rows) {
+        stmt.run([r.t, r.tflag, r.actor, r.atype, r.action, r.ttype, r.tid, r.outcome, r.req, r.eid, r.ip, r.off, r.len, r.id]);
+        this.tally.add(src, r.atype, r.outcome, r.actor, r.action, r.ttype, r.ip);
+      }
+    } finally {
+      stmt.free();
+    }
   }
 
   /** No more rows: frees the statement. */

@@ -82,8 +82,5 @@ function toRow(r: Cell[]): SyncRow {
 /** Newest event time stored from a source (ms), null when it holds none with a time. */
 export function newestStoredMs(store: CaseStore, sourceId: number | null): number | null {
   if (sourceId == null) return null;
-  return store.withDb((db) => {
-    const v = db.exec('SELECT max(t) FROM events WHERE src = ? AND t < 8640000000000000', [sourceId])[0]?.values[0]?.[0];
-    return v == null ? null : Number(v);
-  });
+  return store.newestTime(sourceId);
 }
