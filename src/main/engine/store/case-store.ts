@@ -11,6 +11,7 @@ import type { AuditEvent, EventRow } from '../../../shared/event';
 import type { EventQuery } from '../../../shared/query';
 import { DEFAULT_PAGE, MAX_PAGE } from '../../../shared/query';
 import type { Mapping } from '../../../shared/mapping';
+import type { AnnotationFilter } from '../../../shared/annotations';
 import type { TextEncoding } from '../../../shared/text-encoding';
 import { loadSqlJs } from './sqljs';
 import { readWhole } from './read-whole';
@@ -31,7 +32,8 @@ import { AnnotationLog } from './annotation-log';
 import type { JournalRecord } from './annotation-records';
 import { Catalog, addMissingColumns, metaValue, type NewSource } from './catalog';
 import { EventWriter, type RewrittenRow } from './event-writer';
-import { annotationsOfRows, type RowAnnotations } from './annotation-rows';
+import { annotatedEvents, annotationsOfEvent, annotationsOfRows, tagCounts, type RowAnnotations } from './annotation-rows';
+import { replaceFindings, syncStateRows, viewRow, viewRows, writeSyncStateRow, type SyncStateRow, type ViewRow } from './catalog-rows';
 import { countByCode, countBySource, metricsOf, scanRows, topValuesOf } from './filter-counts';
 import { countTimeRanges, countTimedBy, countWholeCase, newestTimeOf, timeRangeOf } from './event-counts';
 import { EventReader, idsWhere, type FullEvent } from './event-reader';
@@ -48,6 +50,7 @@ export type { NewSource } from './catalog';
 export { DamagedEntry, encodingField, idsWhere } from './event-reader';
 export type { EntryBatch } from './entry-batches';
 export type { RewrittenRow } from './event-writer';
+export type { SyncStateRow, ViewRow } from './catalog-rows';
 export { CaseReadOnly } from './case-disk';
 
 /** Above this many full-text hits a page is found by walking the time index (see whereClause). */
@@ -226,6 +229,34 @@ export class CaseStore {
   updateSource(id: number, fields: { events?: number; vendor?: string; mapping?: Mapping; format?: string }): void {
     this.catalog.updateSource(id, fields);
     this.reader.forgetSource(id);
+  }
+
+  /** A meta value (catalog.ts), or null. */
+  meta(key: string): string | null {
+    return this.catalog.meta(key);
+  }
+
+  /** Saved views' rows by name (catalog-rows.ts). */
+  viewRows(): ViewRow[] {
+    return viewRows(this.db);
+  }
+
+  viewRow(name: string): ViewRow | null {
+    return viewRow(this.db, name);
+  }
+
+  /** Sync sources' rows: all, by name, or the one of `name`. */
+  syncStateRows(name?: string): SyncStateRow[] {
+    return syncStateRows(this.db, name);
+  }
+
+  writeSyncStateRow(r: SyncStateRow): void {
+    writeSyncStateRow(this.db, r);
+  }
+
+  /** Replaces every finding (rule id, event ids) and the run's summary under a meta key. */
+  replaceFindings(hits: Iterable<[string, readonly number[]]>, metaKey: string, summary: string): void {
+    replaceFindings(this.db, hits, metaKey, summary);
   }
 
   savedMappings(): Mapping[] {
@@ -619,6 +650,21 @@ export class CaseStore {
   /** The bookmarks, tags and notes on the rows a WHERE clause selects (what an export lists beside them). */
   annotationsOfRows(where: string, params: (string | number | null)[]): RowAnnotations {
     return annotationsOfRows(this.db, where, params);
+  }
+
+  /** One event's bookmark, tags and note. */
+  annotationsOfEvent(id: number): { bookmarked: boolean; tags: string[]; note: string | null } {
+    return annotationsOfEvent(this.db, id);
+  }
+
+  /** Annotated events (id, when last annotated) of a kind, tag or text, newest first. */
+  annotatedEvents(f: Pick<AnnotationFilter, 'kind' | 'tag' | 'text'>): [number, string][] {
+    return annotatedEvents(this.db, f);
+  }
+
+  /** Every tag with how many events carry it, most used first. */
+  tagCounts(): { tag: string; count: number }[] {
+    return tagCounts(this.db);
   }
 
   /** Bookmarks, tags or notes changed: counts of filters over them are stale. */
