@@ -35,6 +35,7 @@ import { EventWriter, type RewrittenRow } from './event-writer';
 import { annotatedEvents, annotationsOfEvent, annotationsOfRows, tagCounts, type RowAnnotations } from './annotation-rows';
 import { replaceFindings, syncStateRows, viewRow, viewRows, writeSyncStateRow, type SyncStateRow, type ViewRow } from './catalog-rows';
 import { countByCode, countBySource, metricsOf, scanRows, topValuesOf } from './filter-counts';
+import { eachIdOf, eachPosition, type IdSet } from './id-sets';
 import { countTimeRanges, countTimedBy, countWholeCase, newestTimeOf, timeRangeOf } from './event-counts';
 import { EventReader, idsWhere, type FullEvent } from './event-reader';
 import { selectEntryBatches, type EntryBatch } from './entry-batches';
@@ -50,6 +51,7 @@ export type { NewSource } from './catalog';
 export { DamagedEntry, encodingField, idsWhere } from './event-reader';
 export type { EntryBatch } from './entry-batches';
 export type { RewrittenRow } from './event-writer';
+export type { IdSet } from './id-sets';
 export type { SyncStateRow, ViewRow } from './catalog-rows';
 export { CaseReadOnly } from './case-disk';
 
@@ -565,6 +567,16 @@ export class CaseStore {
     each: (r: [number, number, number, ...(string | null)[]]) => void,
   ): void {
     scanRows(this.db, columns, where, params, each);
+  }
+
+  /** Calls fn with each event id of a set (a tag, bookmarks, notes, a finding, a full-text match). */
+  eachIdOf(set: IdSet, fn: (id: number) => void): void {
+    eachIdOf(this.db, set, fn);
+  }
+
+  /** Calls fn with every event's id and segment position (the column engine's raw.PATH columns). */
+  eachPosition(fn: (id: number, off: number, len: number) => void): void {
+    eachPosition(this.db, fn);
   }
 
   /** Newest event time stored from a source (ms), null when it holds none with a time. */
