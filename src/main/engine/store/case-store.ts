@@ -391,8 +391,8 @@ export class CaseStore {
 
   /**
    * The open transaction is about to rewrite these rows of source `src` (remapping): their current values
-   * leave the whole-case counts, read in one pass over the source's rows; countRewrittenRow puts each
-   * one's new values in. Skipped when no counts are kept up (a case from before them).
+   * leave the whole-case counts, read in one pass over the source's rows; rewriteRows puts each one's
+   * new values in. Skipped when no counts are kept up (a case from before them).
    */
   uncountRows(src: number, ids: readonly number[]): void {
     this.columns?.rewritten(src);
@@ -412,11 +412,6 @@ export class CaseStore {
     } finally {
       stmt.free();
     }
-  }
-
-  /** The new values of a row of source `src` rewritten in the open transaction (see uncountRows). */
-  countRewrittenRow(src: number, atype: number, outcome: number, actor: string | null, action: string | null, ttype: string | null, ip: string | null): void {
-    this.tally.add(src, atype, outcome, actor, action, ttype, ip);
   }
 
   /** Rewrites rows of source `src` in the open transaction (remapping), after uncountRows of them. */
@@ -768,8 +763,8 @@ export class CaseStore {
 
   /**
    * Runs fn with raw SQL access: for the engine's own maintenance writes (remapping). A write that changes
-   * events' counted columns must, within its transaction, report the rows (uncountRows and
-   * countRewrittenRow) or call rowsRewritten().
+   * events' counted columns must, within its transaction, report the rows (uncountRows, then
+   * rewriteRows) or call rowsRewritten().
    */
   withDb<T>(fn: (db: Database) => T): T {
     return fn(this.db);
