@@ -75,6 +75,26 @@ export default tseslint.config(
     },
   },
   {
+    // SQL over the case lives in store/ (CaseStore methods named for what they answer), so the store
+    // alone knows how events are kept. The SQL console (sql/) runs the user's SQL; the column engine's
+    // reading of the events into columns (event-columns.ts) is still to move.
+    files: ['src/main/engine/**/*.ts'],
+    ignores: ['src/main/engine/store/**', 'src/main/engine/sql/**', 'src/main/engine/columns/event-columns.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='db'][callee.property.name=/^(exec|run|prepare)$/]",
+          message: 'SQL over the case belongs in store/: add a CaseStore method named for what it answers.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='ColumnCursor'][callee.property.name='open']",
+          message: 'SQL over the case belongs in store/: add a CaseStore method named for what it answers.',
+        },
+      ],
+    },
+  },
+  {
     // Vendors are data (descriptors) and what checks it: the engine reads them, never the other way.
     files: ['src/main/vendors/**/*.ts'],
     rules: {

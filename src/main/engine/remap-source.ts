@@ -27,34 +27,25 @@ export async function remapSource(store: CaseStore, sourceId: number, mapping: M
       sourceId,
       updates.map((u) => u.id),
     );
-    store.withDb((db) => {
-      const stmt = db.prepare('UPDATE events SET t=?,tflag=?,actor=?,atype=?,action=?,ttype=?,tid=?,outcome=?,req=?,eid=?,ip=?,off=?,len=? WHERE id=?');
-      try {
-        updates.forEach(({ id, f }, i) => {
-          const atype = encodeActorType(f.actorType);
-          const outcome = encodeOutcome(f.outcome);
-          stmt.run([
-            f.timeMs ?? NO_TIME,
-            encodeTimeFlag(f.timeFlag ?? (f.timeMs == null ? 'missing' : null)),
-            f.actor,
-            atype,
-            f.action,
-            f.targetType,
-            f.targetId,
-            outcome,
-            f.requestId,
-            f.eventId,
-            f.ip,
-            entries[i].off,
-            entries[i].len,
-            id,
-          ]);
-          store.countRewrittenRow(sourceId, atype, outcome, f.actor, f.action, f.targetType, f.ip);
-        });
-      } finally {
-        stmt.free();
-      }
-    });
+    store.rewriteRows(
+      sourceId,
+      updates.map(({ id, f }, i) => ({
+        id,
+        t: f.timeMs ?? NO_TIME,
+        tflag: encodeTimeFlag(f.timeFlag ?? (f.timeMs == null ? 'missing' : null)),
+        actor: f.actor,
+        atype: encodeActorType(f.actorType),
+        action: f.action,
+        ttype: f.targetType,
+        tid: f.targetId,
+        outcome: encodeOutcome(f.outcome),
+        req: f.requestId,
+        eid: f.eventId,
+        ip: f.ip,
+        off: entries[i].off,
+        len: entries[i].len,
+      })),
+    );
     store.updateSource(sourceId, { mapping, vendor: mapping.vendor || src.vendor });
     store.commit();
   } catch (e) {

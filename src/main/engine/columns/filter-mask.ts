@@ -7,7 +7,7 @@ import { parseSearch, toMatchExpression } from '../../../shared/search';
 import type { CaseStore } from '../store/case-store';
 import { NO_TIME, TEXT_COLUMN_OF, encodeActorType, encodeOutcome, encodeTimeFlag } from '../store/schema';
 import { parseBound } from '../store/time-bound';
-import { ColumnCursor } from '../store/column-cursor';
+import type { IdSet } from '../store/case-store';
 import { NO_FLAG, type EventColumns, type TextColumn } from './event-columns';
 
 /** The model fields stored as text, by their SQL column. */
@@ -64,12 +64,12 @@ export class FilterMask {
     const f = new FilterMask(store, cols);
     for (const c of q.where ?? []) f.condition(c);
     for (const word of (q.text ?? '').split(/\s+/).filter(Boolean)) f.freeText(word);
-    if (q.tag !== undefined && q.tag !== '') f.ids('SELECT event_id FROM tags WHERE tag = ?', [q.tag]);
+    if (q.tag !== undefined && q.tag !== '') f.ids({ kind: 'tag', tag: q.tag });
     const terms = parseSearch(q.search ?? '');
-    if (terms.length) f.ids('SELECT docid FROM search WHERE search MATCH ?', [toMatchExpression(terms)]);
-    if (q.bookmarked) f.ids('SELECT event_id FROM bookmarks', []);
-    if (q.noted) f.ids('SELECT event_id FROM notes', []);
-    if (q.finding) f.ids('SELECT event_id FROM findings WHERE rule = ?', [q.finding]);
+    if (terms.length) f.ids({ kind: 'search', match: toMatchExpression(terms) });
+    if (q.bookmarked) f.ids({ kind: 'bookmarked' });
+    if (q.noted) f.ids({ kind: 'noted' });
+    if (q.finding) f.ids({ kind: 'finding', rule: q.finding });
     if (q.from || q.to) f.time(q.from ? parseBound(q.from, 'from') : -Infinity, q.to ? parseBound(q.to, 'to') : Infinity);
     return f.mask;
   }
@@ -163,28 +163,12 @@ export class FilterMask {
     for (let i = 0; i < this.n; i++) this.mask[i] &= any[i];
   }
 
-  /** Keeps the rows whose ids the statement lists (annotations, full-text hits). */
-  private ids(sql: string, params: string[]): void {
+  /** Keeps the rows of the ids in a set (annotations, findings, full-text hits). */
+  private ids(set: IdSet): void {
     const inSet = new Uint8Array(this.n);
-    this.store.withDb((db) => {
-      const cursor = ColumnCursor.open(db, sql, params, 1, 0, 8192);
-      if (cursor) {
-        try {
-          for (let b = cursor.next(); b; b = cursor.next()) {
-            for (let i = 0; i < b.n; i++) {
-              const row = this.cols.rowOf(b.nums[i]);
-              if (row >= 0) inSet[row] = 1;
-            }
-          }
-        } finally {
-          cursor.free();
-        }
-        return;
-      }
-      for (const [id] of (db.exec(sql, params)[0]?.values ?? []) as [number][]) {
-        const row = this.cols.rowOf(Number(id));
-        if (row >= 0) inSet[row] = 1;
-      }
+    this.store.eachIdOf(set, (id) => {
+      const row = this.cols.rowOf(id);
+      if (row >= 0) inSet[row] = 1;
     });
     for (let i = 0; i < this.n; i++) this.mask[i] &= inSet[i];
   }

@@ -9,7 +9,6 @@ import { boundMs } from '../../../shared/time-bound';
 import type { CaseStore } from '../store/case-store';
 import { NO_TIME, encodeActorType, encodeOutcome } from '../store/schema';
 import { TIME_FLAG_NAMES } from '../store/query-ql';
-import { ColumnCursor } from '../store/column-cursor';
 import { FilterMask } from './filter-mask';
 import { NO_FLAG, type EventColumns, type TextColumn } from './event-columns';
 
@@ -200,28 +199,18 @@ export class QlMask {
     const codes = new Uint32Array(this.n);
     const lists: string[][] = [[]];
     const codeOf = new Map<string, number>([['[]', 0]]);
-    this.store.withDb((db) => {
-      const cursor = ColumnCursor.open(db, 'SELECT id, off, len FROM events', [], 3, 0, 8192);
-      const each = (id: number, off: number, len: number) => {
-        const row = this.cols.rowOf(id);
-        if (row < 0) return;
-        const values = valuesAtPath(this.store.rawAt(off, len), path);
-        const key = JSON.stringify(values);
-        let code = codeOf.get(key);
-        if (code === undefined) {
-          code = lists.length;
-          lists.push(values);
-          codeOf.set(key, code);
-        }
-        codes[row] = code;
-      };
-      if (cursor) {
-        try {
-          for (let b = cursor.next(); b; b = cursor.next()) for (let i = 0; i < b.n; i++) each(b.nums[3 * i], b.nums[3 * i + 1], b.nums[3 * i + 2]);
-        } finally {
-          cursor.free();
-        }
-      } else for (const [id, off, len] of (db.exec('SELECT id, off, len FROM events')[0]?.values ?? []) as number[][]) each(id, off, len);
+    this.store.eachPosition((id, off, len) => {
+      const row = this.cols.rowOf(id);
+      if (row < 0) return;
+      const values = valuesAtPath(this.store.rawAt(off, len), path);
+      const key = JSON.stringify(values);
+      let code = codeOf.get(key);
+      if (code === undefined) {
+        code = lists.length;
+        lists.push(values);
+        codeOf.set(key, code);
+      }
+      codes[row] = code;
     });
     const col = { version: this.cols.version, codes, lists };
     byPath.set(field, col);

@@ -179,28 +179,16 @@ export async function runDetect(store: CaseStore, rules: readonly SigmaRule[], o
 
 /** Replaces the last run's matches in the case's findings table and meta. */
 function keepFindings(store: CaseStore, hits: Map<SigmaRule, number[]>, result: DetectResult): void {
-  store.withDb((db) => {
-    db.run('BEGIN');
-    try {
-      db.run('DELETE FROM findings');
-      const ins = db.prepare('INSERT OR IGNORE INTO findings(rule, event_id) VALUES (?, ?)');
-      try {
-        for (const [r, ids] of hits) for (const id of ids) ins.run([r.id, id]);
-      } finally {
-        ins.free();
-      }
-      db.run('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)', [META_KEY, JSON.stringify(result)]);
-      db.run('COMMIT');
-    } catch (e) {
-      db.run('ROLLBACK');
-      throw e;
-    }
-  });
+  store.replaceFindings(
+    [...hits].map(([r, ids]) => [r.id, ids]),
+    META_KEY,
+    JSON.stringify(result),
+  );
   store.annotationsChanged();
 }
 
 /** The last run's summary kept in the case, or null when rules never ran on it. */
 export function lastDetect(store: CaseStore): DetectResult | null {
-  const row = store.withDb((db) => db.exec('SELECT value FROM meta WHERE key = ?', [META_KEY]))[0]?.values[0];
-  return row ? (JSON.parse(String(row[0])) as DetectResult) : null;
+  const value = store.meta(META_KEY);
+  return value != null ? (JSON.parse(value) as DetectResult) : null;
 }

@@ -11,6 +11,7 @@ import { ingestBatch, loadDedupState, type DedupState } from './ingest';
 import { startParse } from './parse-stream';
 import { fileSha256 } from './file-sha256';
 import { RowMessages } from './row-messages';
+import { caseFullError, isDatabaseFull } from '../store/sqlite-full';
 
 export { loadDedupState, type DedupState } from './ingest';
 
@@ -119,7 +120,7 @@ export async function importFile(store: CaseStore, file: string, opts: ImportOpt
     store.rollback(segmentStart);
     // The tables now point at rows that no longer exist: the next import loads them afresh.
     if (opts.dedup) Object.assign(opts.dedup, loadDedupState(store));
-    throw e;
+    throw isDatabaseFull(e) ? caseFullError(e, display, report.imported) : e;
   }
   await parse.stop();
   report.skipped = errors.total;

@@ -4,9 +4,6 @@ import type { EventQuery } from '../../../shared/query';
 import type { Histogram } from '../../../shared/investigate';
 import { fmtMs } from '../../../shared/duration';
 import type { CaseStore } from '../store/case-store';
-import { NO_TIME } from '../store/schema';
-
-type Row = (string | number | null)[];
 
 const SEC = 1000;
 const MIN = 60 * SEC;
@@ -64,53 +61,20 @@ const iso = (t: number) => new Date(t).toISOString();
 
 /** A filter: one GROUP BY pass over its rows. */
 function filtered(store: CaseStore, sql: string, params: (string | number | null)[]): Counter {
-  const timed = `${sql} AND t < ${NO_TIME}`;
-  const rows = (s: string): Row[] => store.withDb((db) => (db.exec(s, params)[0]?.values ?? []) as Row[]);
   return {
-    range() {
-      const [r] = rows(`SELECT min(t), max(t), count(*) FROM events ${timed}`);
-      const [all] = rows(`SELECT count(*) FROM events ${sql}`);
-      return { lo: r[0] == null ? null : Number(r[0]), hi: Number(r[1]), untimed: Number(all[0]) - Number(r[2]) };
-    },
+    range: () => store.timeRange(sql, params),
     count(_bounds, group, start) {
       const found = new Map<number, number>();
-      for (const [b, c] of rows(`SELECT ${group} AS b, count(*) FROM events ${timed} GROUP BY b`)) {
-        const k = start(Number(b));
-        found.set(k, (found.get(k) ?? 0) + Number(c));
+      for (const [b, c] of store.countTimedBy(group, sql, params)) {
+        const k = start(b);
+        found.set(k, (found.get(k) ?? 0) + c);
       }
       return found;
     },
   };
 }
 
-/**
- * The whole case: the time index answers min and max at once, and each bucket is counted as a range of
- * it, which walks the index in C with no sorter (a GROUP BY over a million rows sorts them in a temp B-tree).
- */
+/** The whole case: the time index answers min and max, and each bucket is counted as a range of it. */
 function whole(store: CaseStore): Counter {
-  const one = (s: string, p: number[] = []) => store.withDb((db) => db.exec(s, p)[0]?.values[0]?.[0] ?? null);
-  return {
-    range() {
-      const lo = one(`SELECT min(t) FROM events WHERE t < ${NO_TIME}`);
-      const hi = one(`SELECT max(t) FROM events WHERE t < ${NO_TIME}`);
-      return { lo: lo == null ? null : Number(lo), hi: Number(hi), untimed: Number(one(`SELECT count(*) FROM events WHERE t >= ${NO_TIME}`)) };
-    },
-    count(bounds) {
-      const found = new Map<number, number>();
-      store.withDb((db) => {
-        const stmt = db.prepare('SELECT count(*) FROM events WHERE t >= ? AND t < ?');
-        try {
-          for (let i = 0; i + 1 < bounds.length; i++) {
-            stmt.bind([bounds[i], bounds[i + 1]]);
-            stmt.step();
-            found.set(bounds[i], Number(stmt.get()[0]));
-            stmt.reset();
-          }
-        } finally {
-          stmt.free();
-        }
-      });
-      return found;
-    },
-  };
+  return { range: () => store.timeRange('', []), count: (bounds) => store.countTimeRanges(bounds) };
 }

@@ -6,17 +6,10 @@ import type { Facet, FacetField, QuerySummary } from '../../../shared/investigat
 import { FACET_FIELDS } from '../../../shared/investigate';
 import type { CaseStore } from '../store/case-store';
 import { ACTOR_TYPES, OUTCOMES } from '../../../shared/event';
-import { encodeOutcome } from '../store/schema';
 import { addCodedCounts, facetCounts, summaryOf, wholeCaseHead } from './whole-case';
 import { HEAD_VALUES, topValues, type ValueCounts } from '../store/whole-case-tally';
 
 export { histogram } from './histogram';
-
-type Row = (string | number | null)[];
-
-export function rows(store: CaseStore, sql: string, params: (string | number | null)[]): Row[] {
-  return store.withDb((db) => (db.exec(sql, params)[0]?.values ?? []) as Row[]);
-}
 
 /** The query has no filter: the whole case, answered from its running counts. */
 const isWhole = (store: CaseStore, q: EventQuery) => store.where(q).sql === '';
@@ -32,20 +25,13 @@ export function summarize(store: CaseStore, q: EventQuery): QuerySummary {
 
 function computeSummary(store: CaseStore, q: EventQuery): QuerySummary {
   const { sql, params } = store.where(q);
-  const fail = encodeOutcome('failure');
-  const warn = [encodeOutcome('denied'), encodeOutcome('warning')].join(',');
-  const [r] = rows(
-    store,
-    `SELECT count(*), coalesce(sum(outcome = ${fail}), 0), coalesce(sum(outcome IN (${warn})), 0), count(DISTINCT actor) FROM events ${sql}`,
-    params,
-  );
-  return { total: Number(r[0]), failures: Number(r[1]), warnings: Number(r[2]), distinctActors: Number(r[3]) };
+  return store.filterMetrics(sql, params);
 }
 
 /** Few-valued fields, counted together in one pass (grouped by source, actor type and outcome). */
 const LOW_CARDINALITY = new Set<FacetField>(['vendor', 'source', 'actorType', 'outcome']);
 /** Fields with an index that leads with them: GROUP BY walks it without a sort. */
-const COLUMN: Partial<Record<FacetField, string>> = { actor: 'actor', action: 'action' };
+const COLUMN: Partial<Record<FacetField, 'actor' | 'action'>> = { actor: 'actor', action: 'action' };
 /**
  * Fields without an index: a GROUP BY each would be a full scan plus a sort (≈1 s each at 1M), so they
  * are counted together in one pass over the filtered rows instead.
@@ -77,33 +63,26 @@ function computeFacets(store: CaseStore, q: EventQuery, fields: readonly FacetFi
   const outcomes = new Array<number>(OUTCOMES.length).fill(0);
   if (scanned.length) {
     const maps = scanned.map((f) => counts.get(f)!);
-    const cols = ['src', 'atype', 'outcome', ...scanned.map((f) => SCANNED[f])];
-    store.withDb((db) => {
-      const stmt = db.prepare(`SELECT ${cols.join(', ')} FROM events ${sql}`);
-      try {
-        stmt.bind(params);
-        while (stmt.step()) {
-          const r = stmt.get() as [number, number, number, ...(string | null)[]];
-          bySrc.set(r[0], (bySrc.get(r[0]) ?? 0) + 1);
-          atypes[r[1]]++;
-          outcomes[r[2]]++;
-          for (let i = 0; i < maps.length; i++) maps[i].set(r[i + 3] as string | null, (maps[i].get(r[i + 3] as string | null) ?? 0) + 1);
-        }
-      } finally {
-        stmt.free();
-      }
-    });
+    store.scanRows(
+      scanned.map((f) => SCANNED[f]!),
+      sql,
+      params,
+      (r) => {
+        bySrc.set(r[0], (bySrc.get(r[0]) ?? 0) + 1);
+        atypes[r[1]]++;
+        outcomes[r[2]]++;
+        for (let i = 0; i < maps.length; i++) maps[i].set(r[i + 3] as string | null, (maps[i].get(r[i + 3] as string | null) ?? 0) + 1);
+      },
+    );
   } else {
     if (wantSrc) {
       // Grouping by src alone walks the (src, t) index without a sort.
-      for (const [src, c] of rows(store, `SELECT src, count(*) FROM events ${sql} GROUP BY src`, params)) bySrc.set(Number(src), Number(c));
+      for (const [src, c] of store.countBySource(sql, params)) bySrc.set(src, c);
     }
     if (wantCodes) {
-      // Conditional sums: one pass over the rows and no sorter, which GROUP BY on an unindexed column needs.
-      const sums = [...ACTOR_TYPES.map((_, i) => `sum(atype = ${i})`), ...OUTCOMES.map((_, i) => `sum(outcome = ${i})`)];
-      const [r] = rows(store, `SELECT ${sums.join(', ')} FROM events ${sql}`, params);
-      ACTOR_TYPES.forEach((_, i) => (atypes[i] = Number(r[i] ?? 0)));
-      OUTCOMES.forEach((_, i) => (outcomes[i] = Number(r[ACTOR_TYPES.length + i] ?? 0)));
+      const coded = store.countByCode(sql, params);
+      ACTOR_TYPES.forEach((_, i) => (atypes[i] = coded.actorTypes[i]));
+      OUTCOMES.forEach((_, i) => (outcomes[i] = coded.outcomes[i]));
     }
   }
   addCodedCounts(store, counts, bySrc, atypes, outcomes);
@@ -111,9 +90,7 @@ function computeFacets(store: CaseStore, q: EventQuery, fields: readonly FacetFi
     const col = COLUMN[f];
     if (!col) continue;
     const m = counts.get(f)!;
-    for (const [v, c] of rows(store, `SELECT ${col}, count(*) AS c FROM events ${sql} GROUP BY ${col} ORDER BY c DESC, ${col} LIMIT ${limit}`, params)) {
-      m.set(v == null ? null : String(v), Number(c));
-    }
+    for (const [v, c] of store.topValues(col, sql, params, limit)) m.set(v, c);
   }
   return fields.map((field) => ({ field, values: topValues(counts.get(field)!, limit) }));
 }

@@ -4,7 +4,7 @@
 import type { FacetField, QuerySummary } from '../../../shared/investigate';
 import { ACTOR_TYPES, OUTCOMES } from '../../../shared/event';
 import type { CaseStore } from '../store/case-store';
-import { MAX_DISTINCT, WholeCaseTally, type TallyColumn, type TallyHead, type ValueCounts } from '../store/whole-case-tally';
+import { type WholeCaseTally, type TallyColumn, type TallyHead, type ValueCounts } from '../store/whole-case-tally';
 import { encodeOutcome } from '../store/schema';
 
 /** The overview of the whole case, or null when it has too many distinct values to count in memory. */
@@ -17,30 +17,9 @@ export function wholeCaseHead(store: CaseStore): TallyHead | null {
   return tally.head();
 }
 
-/**
- * Counts the whole case from its rows; null when a column has too many distinct values. Actor and action
- * are grouped along their indexes (no sorter); the rest in one pass over the rows.
- */
+/** Counts the whole case from its rows; null when a column has too many distinct values. */
 export function countRows(store: CaseStore): WholeCaseTally | null {
-  const tally = new WholeCaseTally();
-  return store.withDb((db) => {
-    for (const col of ['actor', 'action'] as const) {
-      const res = db.exec(`SELECT ${col}, count(*) FROM events GROUP BY ${col} LIMIT ${MAX_DISTINCT + 1}`)[0];
-      const m = tally.values[col];
-      for (const [v, c] of (res?.values ?? []) as [string | null, number][]) m.set(v, c);
-      if (m.size > MAX_DISTINCT) return null;
-    }
-    const stmt = db.prepare('SELECT src, atype, outcome, ttype, ip FROM events');
-    try {
-      while (stmt.step()) {
-        const r = stmt.get() as [number, number, number, string | null, string | null];
-        if (!tally.addRow(r[0], r[1], r[2], r[3], r[4])) return null;
-      }
-    } finally {
-      stmt.free();
-    }
-    return tally;
-  });
+  return store.countWholeCase();
 }
 
 export function summaryOf(h: TallyHead): QuerySummary {

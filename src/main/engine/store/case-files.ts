@@ -4,6 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { alive, CaseBusy, type CaseLock } from './case-lock';
 
+export const DB_FILE = 'case.sqlite';
+export const SEGMENT_FILE = 'raw.seg';
+export const INCOMING_DIR = 'incoming';
+
 const NO_WRITE = new Set(['EROFS', 'EACCES', 'EPERM']);
 
 /**

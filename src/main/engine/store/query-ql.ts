@@ -7,7 +7,7 @@ import { matcherOf, plainContains, valuesAtPath } from '../../../shared/ql-match
 import { ACTOR_TYPES, OUTCOMES } from '../../../shared/event';
 import { boundMs } from '../../../shared/time-bound';
 import { NO_TIME, TEXT_COLUMN_OF, encodeActorType, encodeOutcome } from './schema';
-import { condition, freeTextSql, type ExpandContains } from './query-sql';
+import { condition, freeTextSql, type ExpandContains } from './query-conditions';
 
 type Param = string | number | null;
 

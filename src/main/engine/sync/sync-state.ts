@@ -1,7 +1,7 @@
 // Per-source sync state kept in the case (table sync_sources): the settings (never a token), where
 // an unfinished run stands, and the last completeness report. Written in the same transaction as
 // the page it describes, so the case never claims a page it does not hold.
-import type { CaseStore } from '../store/case-store';
+import type { CaseStore, SyncStateRow } from '../store/case-store';
 import type { SyncReport, SyncSettings } from '../../../shared/sync';
 
 /** Where an unfinished run stands: the next request to make. */
@@ -44,46 +44,30 @@ export interface SyncRow {
 export const EMPTY_STATE: SyncState = { run: null, order: null, offsetReached: 0 };
 
 export function readSync(store: CaseStore, name: string): SyncRow | null {
-  return store.withDb((db) => {
-    const r = db.exec('SELECT name, source_id, settings, state, report FROM sync_sources WHERE name = ?', [name])[0]?.values[0];
-    return r ? toRow(r) : null;
-  });
+  const [r] = store.syncStateRows(name);
+  return r ? toRow(r) : null;
 }
 
 export function listSync(store: CaseStore): SyncRow[] {
-  return store.withDb((db) => (db.exec('SELECT name, source_id, settings, state, report FROM sync_sources ORDER BY name')[0]?.values ?? []).map(toRow));
+  return store.syncStateRows().map(toRow);
 }
 
 export function writeSync(store: CaseStore, row: SyncRow): void {
-  store.withDb((db) =>
-    db.run('INSERT OR REPLACE INTO sync_sources(name, source_id, settings, state, report, updated_at) VALUES (?,?,?,?,?,?)', [
-      row.name,
-      row.sourceId,
-      JSON.stringify(row.settings),
-      JSON.stringify(row.state),
-      row.report ? JSON.stringify(row.report) : null,
-      new Date().toISOString(),
-    ]),
-  );
+  store.writeSyncStateRow([row.name, row.sourceId, JSON.stringify(row.settings), JSON.stringify(row.state), row.report ? JSON.stringify(row.report) : null]);
 }
 
-type Cell = string | number | Uint8Array | null;
-
-function toRow(r: Cell[]): SyncRow {
+function toRow(r: SyncStateRow): SyncRow {
   return {
-    name: String(r[0]),
-    sourceId: r[1] == null ? null : Number(r[1]),
-    settings: JSON.parse(String(r[2])) as SyncSettings,
-    state: JSON.parse(String(r[3])) as SyncState,
-    report: r[4] == null ? null : (JSON.parse(String(r[4])) as SyncReport),
+    name: r[0],
+    sourceId: r[1],
+    settings: JSON.parse(r[2]) as SyncSettings,
+    state: JSON.parse(r[3]) as SyncState,
+    report: r[4] == null ? null : (JSON.parse(r[4]) as SyncReport),
   };
 }
 
 /** Newest event time stored from a source (ms), null when it holds none with a time. */
 export function newestStoredMs(store: CaseStore, sourceId: number | null): number | null {
   if (sourceId == null) return null;
-  return store.withDb((db) => {
-    const v = db.exec('SELECT max(t) FROM events WHERE src = ? AND t < 8640000000000000', [sourceId])[0]?.values[0]?.[0];
-    return v == null ? null : Number(v);
-  });
+  return store.newestTime(sourceId);
 }
