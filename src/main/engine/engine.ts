@@ -29,7 +29,7 @@ import { SqlConsole } from './sql/sql-console';
 import { runDetect, lastDetect } from './detect/run-detect';
 import { loadRules } from './detect/load-rules';
 import type { DetectResult } from '../../shared/detect';
-import { columnFacets, columnHistogram, columnQuery, columnSummary, columnsOf } from './columns/column-path';
+import { columnFacets, columnHistogram, columnQuery, columnSummary, columnsOf, persistColumns } from './columns/column-path';
 
 /** Events indexed between answers to other calls while the full-text index is built. */
 const SEARCH_CHUNK = 20_000;
@@ -63,6 +63,7 @@ export class Engine implements AuditDeskApi {
   openCase(p: { path: string; create?: boolean }): Promise<CaseInfo> {
     return this.exclusive(async () => {
       const next = await CaseStore.open(p.path, { create: p.create });
+      next.afterSave = () => persistColumns(next);
       this.flushSaves();
       this.store?.close();
       this.store = next;

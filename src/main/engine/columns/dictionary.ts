@@ -5,6 +5,13 @@ import { GrowingU32 } from './growing';
 
 const EMPTY = -1;
 
+export interface DictParts {
+  pool: Uint8Array;
+  poolAt: Uint32Array;
+  hashes: Uint32Array;
+  slots: Int32Array;
+}
+
 export class DictColumn {
   /**
    * Decoded values by code, filled as they are asked for (value()): most of a high-cardinality column's
@@ -14,15 +21,45 @@ export class DictColumn {
   private count = 1;
   readonly codes = new GrowingU32();
   /** Open-addressing table of codes by the hash of their bytes (interning from a batch's bytes). */
-  private slots = new Int32Array(1 << 10).fill(EMPTY);
+  private slots: Int32Array = new Int32Array(1 << 10).fill(EMPTY);
   private hashes = withFirst(0);
   private pool: Uint8Array = new Uint8Array(1 << 16);
-  /** The same bytes with ASCII A-Z lowered: what SQLite's LIKE compares (it folds ASCII only). */
-  private lowerPool: Uint8Array = new Uint8Array(1 << 16);
+  /**
+   * The same bytes with ASCII A-Z lowered: what SQLite's LIKE compares (it folds ASCII only). Null until
+   * a substring is looked for in a dictionary read from a column file (it is not saved: made in one pass).
+   */
+  private lowerPool: Uint8Array | null = new Uint8Array(1 << 16);
   /** Where each code's bytes start in the pools (and, one further, end). */
   private poolAt = withFirst(0, 0);
   /** Bumped whenever a value is added: derived lookups (lower-case text) are kept per version. */
   version = 0;
+
+  /** The arrays that make this dictionary (codes aside), each cut to its used length: what column-file.ts saves. */
+  parts(): DictParts {
+    const end = this.poolAt.data[this.count];
+    return {
+      pool: this.pool.subarray(0, end),
+      poolAt: this.poolAt.data.subarray(0, this.count + 1),
+      hashes: this.hashes.data.subarray(0, this.count),
+      slots: this.slots,
+    };
+  }
+
+  /** A dictionary over saved parts (column-file.ts checked their sizes); values are decoded as asked for. */
+  static fromParts(p: DictParts, codes: Uint32Array): DictColumn {
+    const d = new DictColumn();
+    d.count = p.hashes.length;
+    d.pool = p.pool;
+    d.lowerPool = null;
+    d.poolAt.data = p.poolAt;
+    d.poolAt.length = p.poolAt.length;
+    d.hashes.data = p.hashes;
+    d.hashes.length = p.hashes.length;
+    d.slots = p.slots;
+    d.codes.data = codes;
+    d.codes.length = codes.length;
+    return d;
+  }
 
   /** Codes in use so far (codes of values no row holds any more, after a remap, stay). */
   get size(): number {
@@ -113,13 +150,10 @@ export class DictColumn {
     if (at + (b - a) > this.pool.length) {
       const n = Math.max(2 * this.pool.length, at + (b - a));
       this.pool = grown(this.pool, n, at);
-      this.lowerPool = grown(this.lowerPool, n, at);
+      if (this.lowerPool) this.lowerPool = grown(this.lowerPool, n, at);
     }
     this.pool.set(src.subarray(a, b), at);
-    for (let i = a, j = at; i < b; i++, j++) {
-      const c = src[i];
-      this.lowerPool[j] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
-    }
+    if (this.lowerPool) lowerInto(this.lowerPool, at, src, a, b);
     this.poolAt.push(at + (b - a));
     if (2 * this.count > this.slots.length) this.rehash();
     else this.place(code, h);
@@ -156,7 +190,8 @@ export class DictColumn {
     );
     const at = this.poolAt.data;
     const end = at[this.count];
-    const hay = Buffer.from(this.lowerPool.buffer, this.lowerPool.byteOffset, end);
+    const lower = this.lowered();
+    const hay = Buffer.from(lower.buffer, lower.byteOffset, end);
     let code = 1;
     for (let p = hay.indexOf(want, 0); p >= 0;) {
       // The value the match starts in: the last code whose bytes start at or before p.
@@ -179,9 +214,25 @@ export class DictColumn {
     return out;
   }
 
+  private lowered(): Uint8Array {
+    if (!this.lowerPool) {
+      this.lowerPool = new Uint8Array(this.pool.length);
+      lowerInto(this.lowerPool, 0, this.pool, 0, this.poolAt.data[this.count]);
+    }
+    return this.lowerPool;
+  }
+
   /** Bytes held for interning and lookups (strings not counted: V8 keeps them). */
   bytes(): number {
-    return this.pool.length + this.lowerPool.length + this.slots.byteLength + this.codes.bytes() + this.hashes.bytes() + this.poolAt.bytes();
+    return this.pool.length + (this.lowerPool?.length ?? 0) + this.slots.byteLength + this.codes.bytes() + this.hashes.bytes() + this.poolAt.bytes();
+  }
+}
+
+/** dst[at...] = src[a, b) with ASCII A-Z lowered. */
+function lowerInto(dst: Uint8Array, at: number, src: Uint8Array, a: number, b: number): void {
+  for (let i = a, j = at; i < b; i++, j++) {
+    const c = src[i];
+    dst[j] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
   }
 }
 

@@ -81,6 +81,8 @@ export class CaseStore {
   private unsavedCommit = false;
   /** Annotations and views saved since the last full save (annotations.jsonl), applied to the tables. */
   private annotationLog: AnnotationLog;
+  /** Run after each save with the writer lock still held (the engine saves the column file here); must not throw. */
+  afterSave: (() => void) | null = null;
 
   private constructor(
     readonly dir: string,
@@ -1022,6 +1024,14 @@ export class CaseStore {
     }
   }
 
+  /**
+   * The checksum of case.sqlite as this process last read or wrote it, or null when this copy is ahead
+   * of the file (a commit not saved yet): what a cache of the table is stamped with.
+   */
+  get savedSum(): string | null {
+    return this.unsavedCommit || this.saveFailed ? null : this.diskSum;
+  }
+
   save(): void {
     this.claimWrites();
     try {
@@ -1052,6 +1062,7 @@ export class CaseStore {
     }
     // Saved: nothing of this process is pending, so another may write (this one checks the file first).
     this.unsavedCommit = false;
+    this.afterSave?.();
     if (!this.insertStmt) this.lock.release();
   }
 
