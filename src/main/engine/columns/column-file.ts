@@ -15,6 +15,8 @@ export const COLUMN_FILE = 'columns.bin';
 /** Bumped whenever the layout or the meaning of a saved array changes. */
 export const COLUMN_FORMAT = 1;
 const MAGIC = Buffer.from('ADCOLS\0\0', 'latin1');
+/** DictColumn.seen: 256 bytes, then 65536 byte pairs. */
+const SEEN_SIZE = 256 + 65536;
 
 /** What a saved column set describes: the table of case.sqlite with this checksum, these rows. */
 export interface ColumnStamp {
@@ -33,6 +35,8 @@ const MAKE: Record<Kind, { size: number; view: (b: ArrayBuffer, at: number, n: n
 };
 const DICT_PARTS: [keyof DictParts, Kind][] = [
   ['pool', 'u8'],
+  ['lowerPool', 'u8'],
+  ['seen', 'u8'],
   ['poolAt', 'u32'],
   ['hashes', 'u32'],
   ['slots', 'i32'],
@@ -58,7 +62,10 @@ function sections(c: SavedColumns): [string, Typed][] {
   ];
   for (const col of TEXT_COLUMNS) {
     out.push([`${col}.codes`, c.codes[col]]);
-    for (const [part] of DICT_PARTS) out.push([`${col}.${part}`, c.text[col][part]]);
+    for (const [part] of DICT_PARTS) {
+      const a = c.text[col][part];
+      if (a) out.push([`${col}.${part}`, a]);
+    }
   }
   return out;
 }
@@ -140,7 +147,8 @@ export function readColumnFile(dir: string, want: Omit<ColumnStamp, 'rows'>): Sa
     const end = poolAt[hashes.length];
     const slots = get<Int32Array>(`${col}.slots`, 'i32');
     if (slots.length < 2 * hashes.length || slots.length & (slots.length - 1)) reject(`damaged: ${col}'s lookup table has the wrong size`);
-    text[col] = { pool: get(`${col}.pool`, 'u8', end), poolAt, hashes, slots };
+    const lowerPool = byName.has(`${col}.lowerPool`) ? get<Uint8Array>(`${col}.lowerPool`, 'u8', end) : null;
+    text[col] = { pool: get(`${col}.pool`, 'u8', end), lowerPool, seen: get(`${col}.seen`, 'u8', SEEN_SIZE), poolAt, hashes, slots };
     codes[col] = get(`${col}.codes`, 'u32', rows);
   }
   const ids = get<Float64Array>('ids', 'f64', rows);

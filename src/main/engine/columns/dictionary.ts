@@ -7,6 +7,10 @@ const EMPTY = -1;
 
 export interface DictParts {
   pool: Uint8Array;
+  /** The ASCII-lowered bytes, or null when they are the bytes themselves (no A-Z in any value). */
+  lowerPool: Uint8Array | null;
+  /** See DictColumn.seen. */
+  seen: Uint8Array;
   poolAt: Uint32Array;
   hashes: Uint32Array;
   slots: Int32Array;
@@ -29,6 +33,13 @@ export class DictColumn {
    * a substring is looked for in a dictionary read from a column file (it is not saved: made in one pass).
    */
   private lowerPool: Uint8Array | null = new Uint8Array(1 << 16);
+  /**
+   * Which lowered bytes (at [b]) and byte pairs (at [256 + (b1 << 8 | b2)]) occur in the values: a needle
+   * with one that does not cannot match, and its search is skipped. Made with the lowered bytes.
+   */
+  private seen: Uint8Array | null = null;
+  /** Read from a column file whose values hold no A-Z: the lowered bytes are a copy of the bytes. */
+  private lowerIsPool = false;
   /** Where each code's bytes start in the pools (and, one further, end). */
   private poolAt = withFirst(0, 0);
   /** Bumped whenever a value is added: derived lookups (lower-case text) are kept per version. */
@@ -37,8 +48,13 @@ export class DictColumn {
   /** The arrays that make this dictionary (codes aside), each cut to its used length: what column-file.ts saves. */
   parts(): DictParts {
     const end = this.poolAt.data[this.count];
+    const pool = this.pool.subarray(0, end);
+    const lower = this.lowered().subarray(0, end);
+    this.mayContain(new Uint8Array(0));
     return {
-      pool: this.pool.subarray(0, end),
+      pool,
+      lowerPool: Buffer.from(lower.buffer, lower.byteOffset, end).equals(pool) ? null : lower,
+      seen: this.seen!,
       poolAt: this.poolAt.data.subarray(0, this.count + 1),
       hashes: this.hashes.data.subarray(0, this.count),
       slots: this.slots,
@@ -51,6 +67,9 @@ export class DictColumn {
     d.count = p.hashes.length;
     d.pool = p.pool;
     d.lowerPool = null;
+    d.lowerIsPool = p.lowerPool === null;
+    if (p.lowerPool) d.lowerPool = p.lowerPool;
+    d.seen = p.seen;
     d.poolAt.data = p.poolAt;
     d.poolAt.length = p.poolAt.length;
     d.hashes.data = p.hashes;
@@ -154,6 +173,7 @@ export class DictColumn {
     }
     this.pool.set(src.subarray(a, b), at);
     if (this.lowerPool) lowerInto(this.lowerPool, at, src, a, b);
+    if (this.seen && this.lowerPool) markSeen(this.seen, this.lowerPool, at, at + (b - a));
     this.poolAt.push(at + (b - a));
     if (2 * this.count > this.slots.length) this.rehash();
     else this.place(code, h);
@@ -184,10 +204,8 @@ export class DictColumn {
       for (let code = 1; code < this.count; code++) out.push(code);
       return out;
     }
-    const want = Buffer.from(
-      needle.replace(/[A-Z]/g, (c) => c.toLowerCase()),
-      'utf8',
-    );
+    const want = lowerNeedle(needle);
+    if (!this.mayContain(want)) return out;
     const at = this.poolAt.data;
     const end = at[this.count];
     const lower = this.lowered();
@@ -216,15 +234,75 @@ export class DictColumn {
 
   private lowered(): Uint8Array {
     if (!this.lowerPool) {
-      this.lowerPool = new Uint8Array(this.pool.length);
-      lowerInto(this.lowerPool, 0, this.pool, 0, this.poolAt.data[this.count]);
+      if (this.lowerIsPool) this.lowerPool = this.pool.slice();
+      else {
+        this.lowerPool = new Uint8Array(this.pool.length);
+        lowerInto(this.lowerPool, 0, this.pool, 0, this.poolAt.data[this.count]);
+      }
     }
     return this.lowerPool;
   }
 
+  /** Whether some value may contain these lowered bytes (false: none does). */
+  mayContain(want: Uint8Array): boolean {
+    if (!this.seen) {
+      const lower = this.lowered();
+      this.seen = new Uint8Array(256 + 65536);
+      // Pairs across two values' bytes are marked too: a few more searches, never a missed match.
+      markSeen(this.seen, lower, 0, this.poolAt.data[this.count]);
+    }
+    const seen = this.seen;
+    for (let i = 0; i < want.length; i++) if (!seen[want[i]]) return false;
+    for (let i = 1; i < want.length; i++) if (!seen[256 + ((want[i - 1] << 8) | want[i])]) return false;
+    return true;
+  }
+
+  /**
+   * Of the given codes (ascending), those whose value contains `needle` as likeCodes finds it: when a
+   * longer needle is typed, its matches are among the shorter one's.
+   */
+  likeCodesAmong(needle: string, among: Uint32Array): number[] {
+    const want = lowerNeedle(needle);
+    const lower = this.lowered();
+    const at = this.poolAt.data;
+    const out: number[] = [];
+    for (let k = 0; k < among.length; k++) {
+      const code = among[k];
+      const a = at[code];
+      const b = at[code + 1];
+      if (b - a < want.length) continue;
+      if (Buffer.from(lower.buffer, lower.byteOffset + a, b - a).indexOf(want) >= 0) out.push(code);
+    }
+    return out;
+  }
+
   /** Bytes held for interning and lookups (strings not counted: V8 keeps them). */
   bytes(): number {
-    return this.pool.length + (this.lowerPool?.length ?? 0) + this.slots.byteLength + this.codes.bytes() + this.hashes.bytes() + this.poolAt.bytes();
+    return (
+      this.pool.length +
+      (this.lowerPool?.length ?? 0) +
+      (this.seen?.length ?? 0) +
+      this.slots.byteLength +
+      this.codes.bytes() +
+      this.hashes.bytes() +
+      this.poolAt.bytes()
+    );
+  }
+}
+
+/** A needle's UTF-8 bytes with ASCII A-Z lowered, as the lowered pool holds values. */
+export function lowerNeedle(needle: string): Buffer {
+  return Buffer.from(
+    needle.replace(/[A-Z]/g, (c) => c.toLowerCase()),
+    'utf8',
+  );
+}
+
+function markSeen(seen: Uint8Array, bytes: Uint8Array, a: number, b: number): void {
+  if (a < b) seen[bytes[a]] = 1;
+  for (let i = a + 1; i < b; i++) {
+    seen[bytes[i]] = 1;
+    seen[256 + ((bytes[i - 1] << 8) | bytes[i])] = 1;
   }
 }
 

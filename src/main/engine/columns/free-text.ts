@@ -1,0 +1,60 @@
+// The free-text box over the model fields, fast: each column's dictionary is searched once per word
+// (skipped when a byte pair of the word occurs in none of its values; narrowed to the previous word's
+// matches when the user typed one more character), then one pass over the rows tests each matching
+// column's "code matches" table, stopping at the first hit. freeTextSimple, beside it, is the plain
+// form (search every dictionary, one pass per column): the agreement test holds them equal.
+import type { DictColumn } from './dictionary';
+
+/** Matching codes of recent needles, per dictionary and its version (codes never change meaning; new values bump it). */
+const recent = new WeakMap<DictColumn, { version: number; needles: Map<string, Uint32Array> }>();
+const KEEP = 32;
+
+/** Codes (ascending) whose value contains the needle, as dict.likeCodes finds them. */
+export function matchingCodes(dict: DictColumn, needle: string): Uint32Array {
+  let kept = recent.get(dict);
+  if (!kept || kept.version !== dict.version) recent.set(dict, (kept = { version: dict.version, needles: new Map() }));
+  const hit = kept.needles.get(needle);
+  if (hit) return hit;
+  // The longest kept needle inside this one: its matches hold all of this one's.
+  let within: string | null = null;
+  for (const k of kept.needles.keys()) if (k.length < needle.length && (within === null || k.length > within.length) && containsLike(needle, k)) within = k;
+  const codes = Uint32Array.from(within !== null ? dict.likeCodesAmong(needle, kept.needles.get(within)!) : dict.likeCodes(needle));
+  kept.needles.set(needle, codes);
+  if (kept.needles.size > KEEP) kept.needles.delete(kept.needles.keys().next().value!);
+  return codes;
+}
+
+/** Whether `a` contains `b` as LIKE compares (ASCII letters either case): then a value containing a contains b. */
+function containsLike(a: string, b: string): boolean {
+  const lower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return lower(a).includes(lower(b));
+}
+
+/** A column to test: each row's code and which codes match. */
+export interface Tested {
+  codes: Uint32Array;
+  accept: Uint8Array;
+}
+
+/** mask[i] stays 1 only where some column's accept[codes[i]] is 1 (one pass; columns of byte codes apart). */
+export function keepAny(mask: Uint8Array, wide: Tested[], narrow: { codes: Uint8Array; accept: Uint8Array }[]): void {
+  const wc = wide.map((w) => w.codes);
+  const wa = wide.map((w) => w.accept);
+  const nc = narrow.map((w) => w.codes);
+  const na = narrow.map((w) => w.accept);
+  const nw = wc.length;
+  const nn = nc.length;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    let hit = 0;
+    for (let k = 0; k < nw && !hit; k++) hit = wa[k][wc[k][i]];
+    for (let k = 0; k < nn && !hit; k++) hit = na[k][nc[k][i]];
+    mask[i] = hit;
+  }
+}
+
+export function acceptOf(size: number, codes: Iterable<number>): Uint8Array {
+  const a = new Uint8Array(size);
+  for (const c of codes) if (c >= 0 && c < size) a[c] = 1;
+  return a;
+}
