@@ -49,13 +49,15 @@ test('a reopened case reads its columns from the column file and answers what SQ
   engine.close();
   assert.deepEqual(await reopenAndCheck(casePath, 3), { from: 'file', rejection: '' });
 
-  // The file follows later imports (written at their save), and the columns read from it take new rows.
+  // An import into the reopened case: the columns come from the file before it, take its rows at commit, and
+  // the save writes them again (no read of every row from SQL).
   const again = new Engine(() => {});
   await again.openCase({ path: casePath });
   const store = storeOf(again);
-  assert.equal(columnsOf(store)!.length, rows);
+  const before = { ...columnLoads };
   await again.importFiles({ paths: [writeFile(dir, 'more.jsonl', opboxJsonl(400, 77))] });
   assert.equal(columnsOf(store)!.length, rows + 400);
+  assert.deepEqual([columnLoads.file - before.file, columnLoads.sql - before.sql, columnLoads.written - before.written], [1, 0, 1]);
   again.close();
   assert.deepEqual(await reopenAndCheck(casePath), { from: 'file', rejection: '' });
 });

@@ -29,7 +29,7 @@ import { SqlConsole } from './sql/sql-console';
 import { runDetect, lastDetect } from './detect/run-detect';
 import { loadRules } from './detect/load-rules';
 import type { DetectResult } from '../../shared/detect';
-import { columnFacets, columnHistogram, columnQuery, columnSummary, columnsOf, persistColumns } from './columns/column-path';
+import { columnFacets, columnHistogram, columnQuery, columnSummary, columnsBeforeWrite, columnsOf, persistColumns } from './columns/column-path';
 
 /** Events indexed between answers to other calls while the full-text index is built. */
 const SEARCH_CHUNK = 20_000;
@@ -122,6 +122,7 @@ export class Engine implements AuditDeskApi {
     return this.exclusive(async () => {
       const store = this.requireStore();
       const report: ImportReport = { files: [] };
+      columnsBeforeWrite(store);
       const dedup = loadDedupState(store);
       let lastEmit = 0;
       try {
@@ -268,6 +269,7 @@ export class Engine implements AuditDeskApi {
       store.claimWrites();
       const mapping: Mapping = { ...p.mapping, origin: 'saved' };
       store.saveMappingForShape(mapping);
+      if (p.reapply) columnsBeforeWrite(store);
       if (p.reapply) await remapSource(store, p.sourceId, mapping);
       else store.save();
       const info = store.info();
@@ -325,6 +327,7 @@ export class Engine implements AuditDeskApi {
           },
           done,
         });
+      columnsBeforeWrite(store);
       const dedup = loadDedupState(store);
       try {
         const report = await runSync(

@@ -19,21 +19,26 @@ function stampOf(store: CaseStore): Omit<ColumnStamp, 'rows'> | null {
   });
 }
 
-export function loadColumns(store: CaseStore): EventColumns {
+/** The columns from the column file when it was written for the table this process holds, else null. */
+export function savedColumns(store: CaseStore): EventColumns | null {
   const stamp = stampOf(store);
-  if (stamp) {
-    try {
-      const saved = readColumnFile(store.dir, stamp);
-      if (saved) {
-        columnLoads.file++;
-        return EventColumns.fromParts(store, saved);
-      }
-    } catch (e) {
-      if (!(e instanceof ColumnFileRejected)) throw e;
-      columnLoads.rejected++;
-      columnLoads.lastRejection = e.message;
-    }
+  if (!stamp) return null;
+  try {
+    const saved = readColumnFile(store.dir, stamp);
+    if (!saved) return null;
+    columnLoads.file++;
+    return EventColumns.fromParts(store, saved);
+  } catch (e) {
+    if (!(e instanceof ColumnFileRejected)) throw e;
+    columnLoads.rejected++;
+    columnLoads.lastRejection = e.message;
+    return null;
   }
+}
+
+export function loadColumns(store: CaseStore): EventColumns {
+  const saved = savedColumns(store);
+  if (saved) return saved;
   columnLoads.sql++;
   return EventColumns.load(store);
 }
