@@ -57,6 +57,9 @@ test('a reopened case reads its columns from the column file and answers what SQ
   const before = { ...columnLoads };
   await again.importFiles({ paths: [writeFile(dir, 'more.jsonl', opboxJsonl(400, 77))] });
   assert.equal(columnsOf(store)!.length, rows + 400);
+  // The dictionaries read from the file took new values: still SQL's answers, substrings and free text included.
+  const qs = battery(store.query({ limit: 10_000 }).events);
+  assert.ok(assertAgree(store, [...qs.filter((q) => q.text || q.where?.some((c) => c.op === 'contains')), ...qs.filter((_, i) => i % 9 === 0)]) > 50);
   assert.deepEqual([columnLoads.file - before.file, columnLoads.sql - before.sql, columnLoads.written - before.written], [1, 0, 1]);
   again.close();
   assert.deepEqual(await reopenAndCheck(casePath), { from: 'file', rejection: '' });

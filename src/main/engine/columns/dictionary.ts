@@ -38,7 +38,7 @@ export class DictColumn {
    * with one that does not cannot match, and its search is skipped. Made with the lowered bytes.
    */
   private seen: Uint8Array | null = null;
-  /** Read from a column file whose values hold no A-Z: the lowered bytes are a copy of the bytes. */
+  /** Read from a column file whose values hold no A-Z: the bytes are searched as they are (see searchable). */
   private lowerIsPool = false;
   /** Where each code's bytes start in the pools (and, one further, end). */
   private poolAt = withFirst(0, 0);
@@ -49,7 +49,7 @@ export class DictColumn {
   parts(): DictParts {
     const end = this.poolAt.data[this.count];
     const pool = this.pool.subarray(0, end);
-    const lower = this.lowered().subarray(0, end);
+    const lower = this.searchable().subarray(0, end);
     this.mayContain(new Uint8Array(0));
     return {
       pool,
@@ -162,6 +162,8 @@ export class DictColumn {
   }
 
   private add(value: string | undefined, src: Uint8Array, a: number, b: number, h: number): number {
+    // Values read as their own lowered bytes (searchable()) get a lowered copy before a new one joins them.
+    if (this.lowerIsPool && !this.lowerPool) this.lowered();
     const code = this.count++;
     if (value !== undefined) this.decoded[code] = value;
     this.hashes.push(h);
@@ -208,7 +210,7 @@ export class DictColumn {
     if (!this.mayContain(want)) return out;
     const at = this.poolAt.data;
     const end = at[this.count];
-    const lower = this.lowered();
+    const lower = this.searchable();
     const hay = Buffer.from(lower.buffer, lower.byteOffset, end);
     let code = 1;
     for (let p = hay.indexOf(want, 0); p >= 0;) {
@@ -243,10 +245,15 @@ export class DictColumn {
     return this.lowerPool;
   }
 
+  /** The lowered bytes, or the bytes themselves when a column file said they are the same (nothing copied). */
+  private searchable(): Uint8Array {
+    return this.lowerPool ?? (this.lowerIsPool ? this.pool : this.lowered());
+  }
+
   /** Whether some value may contain these lowered bytes (false: none does). */
   mayContain(want: Uint8Array): boolean {
     if (!this.seen) {
-      const lower = this.lowered();
+      const lower = this.searchable();
       this.seen = new Uint8Array(256 + 65536);
       // Pairs across two values' bytes are marked too: a few more searches, never a missed match.
       markSeen(this.seen, lower, 0, this.poolAt.data[this.count]);
@@ -263,7 +270,7 @@ export class DictColumn {
    */
   likeCodesAmong(needle: string, among: Uint32Array): number[] {
     const want = lowerNeedle(needle);
-    const lower = this.lowered();
+    const lower = this.searchable();
     const at = this.poolAt.data;
     const out: number[] = [];
     for (let k = 0; k < among.length; k++) {
