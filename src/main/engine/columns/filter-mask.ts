@@ -9,7 +9,7 @@ import { NO_TIME, TEXT_COLUMN_OF, encodeActorType, encodeOutcome, encodeTimeFlag
 import { parseBound } from '../store/time-bound';
 import { ColumnCursor } from '../store/column-cursor';
 import { NO_FLAG, type EventColumns, type TextColumn } from './event-columns';
-import { acceptOf, keepAny, matchingCodes, type Tested } from './free-text';
+import { acceptOf, fewRows, keepAny, markRowsOf, matchingCodes, type Tested } from './free-text';
 
 /** The model fields stored as text, by their SQL column. */
 const TEXT_FIELD: Record<string, TextColumn> = TEXT_COLUMN_OF;
@@ -144,10 +144,13 @@ export class FilterMask {
     const { cols } = this;
     // Columns whose values match most often first: a row's test stops at its first hit.
     const wide: (Tested & { share: number })[] = [];
+    const rows = new Uint8Array(this.n);
     for (const col of FREE_TEXT) {
       const dict = cols.text[col];
       const codes = matchingCodes(dict, word);
-      if (codes.length) wide.push({ codes: dict.codes.data, accept: acceptOf(dict.size, codes), share: codes.length / dict.size });
+      if (!codes.length) continue;
+      if (fewRows(dict, this.n, codes.length)) markRowsOf(dict, this.n, cols.version, codes, rows);
+      else wide.push({ codes: dict.codes.data, accept: acceptOf(dict.size, codes), share: codes.length / dict.size });
     }
     const srcs = sourcesWhere(this.store, (v, n) => like(v, word) || like(n, word));
     if (srcs.length) wide.push({ codes: cols.src.data, accept: acceptOf(maxSource(this.store) + 1, srcs), share: 1 });
@@ -158,7 +161,7 @@ export class FilterMask {
     const narrow = [];
     if (outcomes.length) narrow.push({ codes: cols.outcome.data, accept: acceptOf(256, outcomes) });
     if (atypes.length) narrow.push({ codes: cols.atype.data, accept: acceptOf(256, atypes) });
-    keepAny(this.mask, wide, narrow);
+    keepAny(this.mask, wide, narrow, rows);
   }
 
   /** The plain form of freeText (every dictionary searched, one pass per column), kept as its reference. */
