@@ -6,7 +6,8 @@ import { ms, stats } from './bench-cli';
 import type { CaseStore } from '../src/main/engine/store/case-store';
 import { facets, histogram, summarize } from '../src/main/engine/investigate/overview';
 import { columnFacets, columnHistogram, columnQuery, columnSummary } from '../src/main/engine/columns/column-path';
-import { EventColumns } from '../src/main/engine/columns/event-columns';
+import type { EventColumns } from '../src/main/engine/columns/event-columns';
+import { columnLoads, loadColumns } from '../src/main/engine/columns/saved-columns';
 import type { EventQuery } from '../src/shared/query';
 import { rng } from '../test/helpers/generate';
 
@@ -126,12 +127,14 @@ function timeAll(qs: EventQuery[], fn: (q: EventQuery) => unknown, warm: EventQu
 /** Figures per kind for each path; the SQL path over the first `sqlFilters` of each kind only (seconds each at 1M). */
 export function uiWait(store: CaseStore, perKind = 20, sqlFilters = 5) {
   const t0 = process.hrtime.bigint();
-  const cols = EventColumns.load(store);
+  const before = columnLoads.file;
+  const cols = loadColumns(store);
   const loadMs = ms(t0);
+  const loadedFrom = columnLoads.file > before ? 'file' : 'sql';
   store.columns = cols;
   const filters = sampleFilters(store, perKind);
   const dicts = Object.fromEntries(Object.entries(cols.text).map(([k, d]) => [k, { values: d.size - 1, bytes: d.bytes() }]));
-  const out: Record<string, unknown> = { columns: { loadMs, events: cols.length, bytes: cols.bytes(), dictionaries: dicts } };
+  const out: Record<string, unknown> = { columns: { loadMs, loadedFrom, events: cols.length, bytes: cols.bytes(), dictionaries: dicts } };
   for (const kind of KINDS) {
     const qs = filters[kind];
     out[kind] = {

@@ -11,6 +11,7 @@ import { opboxJsonl } from '../helpers/generate';
 import { mountTmpfs } from '../helpers/tmpfs';
 import { DB_FILE, SEGMENT_FILE } from '../../src/main/engine/store/case-store';
 import { SUM_FILE } from '../../src/main/engine/store/db-checksum';
+import { COLUMN_FILE } from '../../src/main/engine/columns/column-file';
 
 const events = (casePath: string) => (JSON.parse(cli(['info', casePath, '--json']).stdout) as { events: number }).events;
 
@@ -44,16 +45,21 @@ test('an import onto a full disk says "disk full", leaves no temp file and the c
   const second = path.join(work, 'b.jsonl');
   fs.writeFileSync(second, opboxJsonl(400, 2));
   assert.equal(cli(['import', casePath, first]).code, 0);
-  const before = { db: fs.readFileSync(path.join(casePath, DB_FILE)), seg: fs.readFileSync(path.join(casePath, SEGMENT_FILE)) };
+  const before = {
+    db: fs.readFileSync(path.join(casePath, DB_FILE)),
+    seg: fs.readFileSync(path.join(casePath, SEGMENT_FILE)),
+    columns: fs.readFileSync(path.join(casePath, COLUMN_FILE)),
+  };
   fillDisk(mnt, 16 << 10);
 
   const r = cli(['import', casePath, second]);
   assert.notEqual(r.code, 0);
   assert.match(r.stderr, new RegExp(`disk full while saving ${casePath.replace(/[.]/g, '\\.')}: nothing was changed`));
   assert.doesNotMatch(r.stderr, /rollback|transaction|ENOSPC/);
-  assert.deepEqual(fs.readdirSync(casePath).sort(), [DB_FILE, SUM_FILE, SEGMENT_FILE].sort(), 'no temp or lock file left');
+  assert.deepEqual(fs.readdirSync(casePath).sort(), [DB_FILE, SUM_FILE, SEGMENT_FILE, COLUMN_FILE].sort(), 'no temp or lock file left');
   assert.ok(fs.readFileSync(path.join(casePath, DB_FILE)).equals(before.db));
   assert.ok(fs.readFileSync(path.join(casePath, SEGMENT_FILE)).equals(before.seg));
+  assert.ok(fs.readFileSync(path.join(casePath, COLUMN_FILE)).equals(before.columns));
   assert.equal(events(casePath), 200);
 
   // With room again, the same import goes through.
@@ -88,5 +94,5 @@ test('a temp file of a save killed with -9 is removed on the next open; one of a
   const info = cli(['info', casePath, '--json']);
   assert.equal(info.code, 0, info.stderr);
   assert.equal((JSON.parse(info.stdout) as { events: number }).events, 100);
-  assert.deepEqual(fs.readdirSync(casePath).sort(), [DB_FILE, live, SUM_FILE, SEGMENT_FILE].sort());
+  assert.deepEqual(fs.readdirSync(casePath).sort(), [DB_FILE, live, SUM_FILE, SEGMENT_FILE, COLUMN_FILE].sort());
 });

@@ -31,7 +31,7 @@ import { loadRules } from './detect/load-rules';
 import type { DetectResult } from '../../shared/detect';
 import type { ReportRequest, ReportSummary } from '../../shared/report';
 import { buildReport } from './report/build-report';
-import { columnFacets, columnHistogram, columnQuery, columnSummary, columnsOf } from './columns/column-path';
+import { columnFacets, columnHistogram, columnQuery, columnSummary, columnsBeforeWrite, columnsOf, persistColumns } from './columns/column-path';
 
 /** Events indexed between answers to other calls while the full-text index is built. */
 const SEARCH_CHUNK = 20_000;
@@ -65,6 +65,7 @@ export class Engine implements AuditDeskApi {
   openCase(p: { path: string; create?: boolean }): Promise<CaseInfo> {
     return this.exclusive(async () => {
       const next = await CaseStore.open(p.path, { create: p.create });
+      next.afterSave = () => persistColumns(next);
       this.flushSaves();
       this.store?.close();
       this.store = next;
@@ -123,6 +124,7 @@ export class Engine implements AuditDeskApi {
     return this.exclusive(async () => {
       const store = this.requireStore();
       const report: ImportReport = { files: [] };
+      columnsBeforeWrite(store);
       const dedup = loadDedupState(store);
       let lastEmit = 0;
       try {
@@ -265,6 +267,7 @@ export class Engine implements AuditDeskApi {
       store.claimWrites();
       const mapping: Mapping = { ...p.mapping, origin: 'saved' };
       store.saveMappingForShape(mapping);
+      if (p.reapply) columnsBeforeWrite(store);
       if (p.reapply) await remapSource(store, p.sourceId, mapping);
       else store.save();
       const info = store.info();
@@ -322,6 +325,7 @@ export class Engine implements AuditDeskApi {
           },
           done,
         });
+      columnsBeforeWrite(store);
       const dedup = loadDedupState(store);
       try {
         const report = await runSync(

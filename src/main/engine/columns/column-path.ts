@@ -9,6 +9,7 @@ import { parseSearch, snippet } from '../../../shared/search';
 import type { CaseStore } from '../store/case-store';
 import { EventColumns } from './event-columns';
 import { FilterMask } from './filter-mask';
+import { loadColumns, saveColumns, savedColumns } from './saved-columns';
 import { QlMask } from './ql-mask';
 import { parseQuery } from '../../../shared/ql';
 import { facetsOf, selection, summaryOf } from './aggregates';
@@ -22,8 +23,32 @@ export const columnAnswers = { query: 0, summary: 0, facets: 0, histogram: 0 };
 /** The case's columns, read now if they are not yet; null when the columns must not answer. */
 export function columnsOf(store: CaseStore): EventColumns | null {
   if (process.env.AD_COLUMNS === '0' || store.writing) return null;
-  if (!(store.columns instanceof EventColumns)) store.columns = EventColumns.load(store);
+  if (!(store.columns instanceof EventColumns)) store.columns = loadColumns(store);
   return store.columns as EventColumns;
+}
+
+/**
+ * Before an import, sync or remap: the columns from a current column file (read at disk speed), so that
+ * they take the new rows at commit and the save after it writes them, instead of reading every row.
+ */
+export function columnsBeforeWrite(store: CaseStore): void {
+  if (process.env.AD_COLUMNS === '0' || store.writing || store.columns instanceof EventColumns) return;
+  try {
+    store.columns = savedColumns(store);
+  } catch {
+    // Then the save reads them from SQL.
+  }
+}
+
+/** After a save: the column file follows the case (read from SQL first if this process had no columns yet). */
+export function persistColumns(store: CaseStore): void {
+  let cols: EventColumns | null = null;
+  try {
+    cols = columnsOf(store);
+  } catch {
+    // The SQL path answers while the columns cannot be read; nothing is saved for them.
+  }
+  saveColumns(store, cols);
 }
 
 /** One filter's kept rows and the answers made from them so far. */

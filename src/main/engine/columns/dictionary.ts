@@ -5,6 +5,17 @@ import { GrowingU32 } from './growing';
 
 const EMPTY = -1;
 
+export interface DictParts {
+  pool: Uint8Array;
+  /** The ASCII-lowered bytes, or null when they are the bytes themselves (no A-Z in any value). */
+  lowerPool: Uint8Array | null;
+  /** See DictColumn.seen. */
+  seen: Uint8Array;
+  poolAt: Uint32Array;
+  hashes: Uint32Array;
+  slots: Int32Array;
+}
+
 export class DictColumn {
   /**
    * Decoded values by code, filled as they are asked for (value()): most of a high-cardinality column's
@@ -14,15 +25,60 @@ export class DictColumn {
   private count = 1;
   readonly codes = new GrowingU32();
   /** Open-addressing table of codes by the hash of their bytes (interning from a batch's bytes). */
-  private slots = new Int32Array(1 << 10).fill(EMPTY);
+  private slots: Int32Array = new Int32Array(1 << 10).fill(EMPTY);
   private hashes = withFirst(0);
   private pool: Uint8Array = new Uint8Array(1 << 16);
-  /** The same bytes with ASCII A-Z lowered: what SQLite's LIKE compares (it folds ASCII only). */
-  private lowerPool: Uint8Array = new Uint8Array(1 << 16);
+  /**
+   * The same bytes with ASCII A-Z lowered: what SQLite's LIKE compares (it folds ASCII only). Null until
+   * a substring is looked for in a dictionary read from a column file (it is not saved: made in one pass).
+   */
+  private lowerPool: Uint8Array | null = new Uint8Array(1 << 16);
+  /**
+   * Which lowered bytes (at [b]) and byte pairs (at [256 + (b1 << 8 | b2)]) occur in the values: a needle
+   * with one that does not cannot match, and its search is skipped. Made with the lowered bytes.
+   */
+  private seen: Uint8Array | null = null;
+  /** Read from a column file whose values hold no A-Z: the bytes are searched as they are (see searchable). */
+  private lowerIsPool = false;
   /** Where each code's bytes start in the pools (and, one further, end). */
   private poolAt = withFirst(0, 0);
   /** Bumped whenever a value is added: derived lookups (lower-case text) are kept per version. */
   version = 0;
+
+  /** The arrays that make this dictionary (codes aside), each cut to its used length: what column-file.ts saves. */
+  parts(): DictParts {
+    const end = this.poolAt.data[this.count];
+    const pool = this.pool.subarray(0, end);
+    const lower = this.searchable().subarray(0, end);
+    this.mayContain(new Uint8Array(0));
+    return {
+      pool,
+      lowerPool: Buffer.from(lower.buffer, lower.byteOffset, end).equals(pool) ? null : lower,
+      seen: this.seen!,
+      poolAt: this.poolAt.data.subarray(0, this.count + 1),
+      hashes: this.hashes.data.subarray(0, this.count),
+      slots: this.slots,
+    };
+  }
+
+  /** A dictionary over saved parts (column-file.ts checked their sizes); values are decoded as asked for. */
+  static fromParts(p: DictParts, codes: Uint32Array): DictColumn {
+    const d = new DictColumn();
+    d.count = p.hashes.length;
+    d.pool = p.pool;
+    d.lowerPool = null;
+    d.lowerIsPool = p.lowerPool === null;
+    if (p.lowerPool) d.lowerPool = p.lowerPool;
+    d.seen = p.seen;
+    d.poolAt.data = p.poolAt;
+    d.poolAt.length = p.poolAt.length;
+    d.hashes.data = p.hashes;
+    d.hashes.length = p.hashes.length;
+    d.slots = p.slots;
+    d.codes.data = codes;
+    d.codes.length = codes.length;
+    return d;
+  }
 
   /** Codes in use so far (codes of values no row holds any more, after a remap, stay). */
   get size(): number {
@@ -106,6 +162,8 @@ export class DictColumn {
   }
 
   private add(value: string | undefined, src: Uint8Array, a: number, b: number, h: number): number {
+    // Values read as their own lowered bytes (searchable()) get a lowered copy before a new one joins them.
+    if (this.lowerIsPool && !this.lowerPool) this.lowered();
     const code = this.count++;
     if (value !== undefined) this.decoded[code] = value;
     this.hashes.push(h);
@@ -113,13 +171,11 @@ export class DictColumn {
     if (at + (b - a) > this.pool.length) {
       const n = Math.max(2 * this.pool.length, at + (b - a));
       this.pool = grown(this.pool, n, at);
-      this.lowerPool = grown(this.lowerPool, n, at);
+      if (this.lowerPool) this.lowerPool = grown(this.lowerPool, n, at);
     }
     this.pool.set(src.subarray(a, b), at);
-    for (let i = a, j = at; i < b; i++, j++) {
-      const c = src[i];
-      this.lowerPool[j] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
-    }
+    if (this.lowerPool) lowerInto(this.lowerPool, at, src, a, b);
+    if (this.seen && this.lowerPool) markSeen(this.seen, this.lowerPool, at, at + (b - a));
     this.poolAt.push(at + (b - a));
     if (2 * this.count > this.slots.length) this.rehash();
     else this.place(code, h);
@@ -150,13 +206,12 @@ export class DictColumn {
       for (let code = 1; code < this.count; code++) out.push(code);
       return out;
     }
-    const want = Buffer.from(
-      needle.replace(/[A-Z]/g, (c) => c.toLowerCase()),
-      'utf8',
-    );
+    const want = lowerNeedle(needle);
+    if (!this.mayContain(want)) return out;
     const at = this.poolAt.data;
     const end = at[this.count];
-    const hay = Buffer.from(this.lowerPool.buffer, this.lowerPool.byteOffset, end);
+    const lower = this.searchable();
+    const hay = Buffer.from(lower.buffer, lower.byteOffset, end);
     let code = 1;
     for (let p = hay.indexOf(want, 0); p >= 0;) {
       // The value the match starts in: the last code whose bytes start at or before p.
@@ -179,9 +234,90 @@ export class DictColumn {
     return out;
   }
 
+  private lowered(): Uint8Array {
+    if (!this.lowerPool) {
+      if (this.lowerIsPool) this.lowerPool = this.pool.slice();
+      else {
+        this.lowerPool = new Uint8Array(this.pool.length);
+        lowerInto(this.lowerPool, 0, this.pool, 0, this.poolAt.data[this.count]);
+      }
+    }
+    return this.lowerPool;
+  }
+
+  /** The lowered bytes, or the bytes themselves when a column file said they are the same (nothing copied). */
+  private searchable(): Uint8Array {
+    return this.lowerPool ?? (this.lowerIsPool ? this.pool : this.lowered());
+  }
+
+  /** Whether some value may contain these lowered bytes (false: none does). */
+  mayContain(want: Uint8Array): boolean {
+    if (!this.seen) {
+      const lower = this.searchable();
+      this.seen = new Uint8Array(256 + 65536);
+      // Pairs across two values' bytes are marked too: a few more searches, never a missed match.
+      markSeen(this.seen, lower, 0, this.poolAt.data[this.count]);
+    }
+    const seen = this.seen;
+    for (let i = 0; i < want.length; i++) if (!seen[want[i]]) return false;
+    for (let i = 1; i < want.length; i++) if (!seen[256 + ((want[i - 1] << 8) | want[i])]) return false;
+    return true;
+  }
+
+  /**
+   * Of the given codes (ascending), those whose value contains `needle` as likeCodes finds it: when a
+   * longer needle is typed, its matches are among the shorter one's.
+   */
+  likeCodesAmong(needle: string, among: Uint32Array): number[] {
+    const want = lowerNeedle(needle);
+    const lower = this.searchable();
+    const at = this.poolAt.data;
+    const out: number[] = [];
+    for (let k = 0; k < among.length; k++) {
+      const code = among[k];
+      const a = at[code];
+      const b = at[code + 1];
+      if (b - a < want.length) continue;
+      if (Buffer.from(lower.buffer, lower.byteOffset + a, b - a).indexOf(want) >= 0) out.push(code);
+    }
+    return out;
+  }
+
   /** Bytes held for interning and lookups (strings not counted: V8 keeps them). */
   bytes(): number {
-    return this.pool.length + this.lowerPool.length + this.slots.byteLength + this.codes.bytes() + this.hashes.bytes() + this.poolAt.bytes();
+    return (
+      this.pool.length +
+      (this.lowerPool?.length ?? 0) +
+      (this.seen?.length ?? 0) +
+      this.slots.byteLength +
+      this.codes.bytes() +
+      this.hashes.bytes() +
+      this.poolAt.bytes()
+    );
+  }
+}
+
+/** A needle's UTF-8 bytes with ASCII A-Z lowered, as the lowered pool holds values. */
+export function lowerNeedle(needle: string): Buffer {
+  return Buffer.from(
+    needle.replace(/[A-Z]/g, (c) => c.toLowerCase()),
+    'utf8',
+  );
+}
+
+function markSeen(seen: Uint8Array, bytes: Uint8Array, a: number, b: number): void {
+  if (a < b) seen[bytes[a]] = 1;
+  for (let i = a + 1; i < b; i++) {
+    seen[bytes[i]] = 1;
+    seen[256 + ((bytes[i - 1] << 8) | bytes[i])] = 1;
+  }
+}
+
+/** dst[at...] = src[a, b) with ASCII A-Z lowered. */
+function lowerInto(dst: Uint8Array, at: number, src: Uint8Array, a: number, b: number): void {
+  for (let i = a, j = at; i < b; i++, j++) {
+    const c = src[i];
+    dst[j] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
   }
 }
 

@@ -6,7 +6,7 @@ import type { Database } from 'sql.js';
 import type { CaseStore } from '../store/case-store';
 import type { ColumnHooks } from '../store/column-hooks';
 import { ColumnCursor } from '../store/column-cursor';
-import { DictColumn } from './dictionary';
+import { DictColumn, type DictParts } from './dictionary';
 import { GrowingF64, GrowingU32, GrowingU8 } from './growing';
 import { mergeAppended, timeOrder } from './time-order';
 
@@ -19,6 +19,19 @@ export const NO_FLAG = 255;
 const NUMERIC = ['id', 't', `ifnull(tflag, ${NO_FLAG})`, 'src', 'atype', 'outcome'];
 const SELECT = `SELECT ${[...NUMERIC, ...TEXT_COLUMNS].join(', ')} FROM events`;
 const BATCH = 4096;
+
+/** Every array of a column set, as column-file.ts saves and reads them. */
+export interface SavedColumns {
+  ids: Float64Array;
+  t: Float64Array;
+  tflag: Uint8Array;
+  src: Uint32Array;
+  atype: Uint8Array;
+  outcome: Uint8Array;
+  order: Uint32Array;
+  codes: Record<TextColumn, Uint32Array>;
+  text: Record<TextColumn, DictParts>;
+}
 
 export class EventColumns implements ColumnHooks {
   readonly ids = new GrowingF64();
@@ -42,6 +55,40 @@ export class EventColumns implements ColumnHooks {
     store.withDb((db) => c.read(db, `${SELECT} ORDER BY id`, [], true));
     c.order = timeOrder(c.t.data, c.ids.data, c.length);
     return c;
+  }
+
+  /** A column set over saved arrays (column-file.ts), equal to the table it was saved from. */
+  static fromParts(store: CaseStore, p: SavedColumns): EventColumns {
+    const c = new EventColumns(store);
+    const set = (g: { data: unknown; length: number }, data: Float64Array | Uint32Array | Uint8Array) => {
+      g.data = data;
+      g.length = data.length;
+    };
+    set(c.ids, p.ids);
+    set(c.t, p.t);
+    set(c.tflag, p.tflag);
+    set(c.src, p.src);
+    set(c.atype, p.atype);
+    set(c.outcome, p.outcome);
+    for (const col of TEXT_COLUMNS) c.text[col] = DictColumn.fromParts(p.text[col], p.codes[col]);
+    c.order = p.order;
+    return c;
+  }
+
+  /** The arrays save() writes, each cut to the rows held. */
+  parts(): SavedColumns {
+    const n = this.length;
+    return {
+      ids: this.ids.data.subarray(0, n),
+      t: this.t.data.subarray(0, n),
+      tflag: this.tflag.data.subarray(0, n),
+      src: this.src.data.subarray(0, n),
+      atype: this.atype.data.subarray(0, n),
+      outcome: this.outcome.data.subarray(0, n),
+      order: this.order,
+      codes: Object.fromEntries(TEXT_COLUMNS.map((col) => [col, this.text[col].codes.data.subarray(0, n)])) as Record<TextColumn, Uint32Array>,
+      text: Object.fromEntries(TEXT_COLUMNS.map((col) => [col, this.text[col].parts()])) as Record<TextColumn, DictParts>,
+    };
   }
 
   get length(): number {

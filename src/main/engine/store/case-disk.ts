@@ -31,6 +31,11 @@ export class CaseDisk {
     this.stamp = this.stampOnDisk();
   }
 
+  /** The checksum of case.sqlite as this process last read or wrote it. */
+  get lastSum(): string | null {
+    return this.sum;
+  }
+
   private stampOnDisk(): string {
     try {
       const st = fs.statSync(path.join(this.dir, DB_FILE));

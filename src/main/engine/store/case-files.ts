@@ -29,7 +29,7 @@ export function readOnlyReason(dir: string, files: string[]): string | null {
 }
 
 /** A temp file of a save (atomic-write.ts) or of a lock (case-lock.ts) whose process is gone. */
-const TEMP = /^(?:case\.sqlite(?:\.sum)?\.tmp-(\d+)|writer\.lock\.new-(\d+)-[\w-]+)$/;
+const TEMP = /^(?:(?:case\.sqlite(?:\.sum)?|columns\.bin)\.tmp-(\d+)|writer\.lock\.new-(\d+)-[\w-]+)$/;
 
 /**
  * Removes temp files left by saves that were killed or ran out of space. Only with the writer lock held

@@ -80,6 +80,8 @@ export class CaseStore {
   private unsavedCommit = false;
   /** Annotations and views saved since the last full save (annotations.jsonl), applied to the tables. */
   private annotationLog: AnnotationLog;
+  /** Run after each save with the writer lock still held (the engine saves the column file here); must not throw. */
+  afterSave: (() => void) | null = null;
 
   private constructor(
     readonly dir: string,
@@ -364,6 +366,11 @@ export class CaseStore {
 
   count(): number {
     return Number(scalar(this.db, 'SELECT count(*) FROM events'));
+  }
+
+  /** The highest event id stored (0 for none): a rowid lookup, not a scan. */
+  lastEventId(): number {
+    return Number(scalar(this.db, 'SELECT coalesce(max(id), 0) FROM events'));
   }
 
   // ---- whole-case counts (whole-case-tally.ts) --------------------------------------------------
@@ -736,6 +743,14 @@ export class CaseStore {
     }
   }
 
+  /**
+   * The checksum of case.sqlite as this process last read or wrote it, or null when this copy is ahead
+   * of the file (a commit not saved yet): what a cache of the table is stamped with.
+   */
+  get savedSum(): string | null {
+    return this.unsavedCommit || this.disk.saveFailed ? null : this.disk.lastSum;
+  }
+
   save(): void {
     this.claimWrites();
     try {
@@ -758,6 +773,7 @@ export class CaseStore {
     }
     // Saved: nothing of this process is pending, so another may write (this one checks the file first).
     this.unsavedCommit = false;
+    this.afterSave?.();
     if (!this.writer.open) this.disk.lock.release();
   }
 
