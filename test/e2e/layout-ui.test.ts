@@ -161,3 +161,22 @@ test('1280x800: facet labels ellipsize, Vendor fits beside Time, no sideways scr
   }
   assert.deepEqual(problems, []);
 });
+
+test('1920x1080: the case picker folder box spans the case bar', async (t) => {
+  const dir = tempDir();
+  const casePath = path.join(dir, 'cases', 'wide.auditdesk');
+  const { files } = writeMultiVendorCase(dir, 5);
+  assert.equal(cli(['import', casePath, files[0], '--json']).code, 0);
+  const before = process.env.XDG_CONFIG_HOME;
+  process.env.XDG_CONFIG_HOME = path.join(dir, 'config');
+  t.after(() => (before === undefined ? delete process.env.XDG_CONFIG_HOME : (process.env.XDG_CONFIG_HOME = before)));
+  const { page, problems } = await openServedCase(t, casePath, { width: 1920, height: 1080 });
+  await page.getByTestId('open-case-button').click();
+  await page.getByTestId('case-browse').click();
+  await page.locator('[data-testid=case-folder-entry][data-name="wide.auditdesk"]').waitFor();
+  const bar = (await page.getByTestId('case-bar').boundingBox())!;
+  const folder = (await page.getByTestId('case-folder').boundingBox())!;
+  // The bar's own padding (12 px a side) is all that is left beside the box.
+  assert.ok(folder.width >= bar.width - 2 * 12 - 2, `folder box ${folder.width} px in a ${bar.width} px bar`);
+  assert.deepEqual(problems, []);
+});
