@@ -96,3 +96,87 @@ test('1280x800 with everything open: rows visible, search box usable, report col
   await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'layout-splitter.png') });
   assert.deepEqual(problems, []);
 });
+
+/** Elements under `selector` whose content is wider than their box, or that stick out of the window. */
+const overflowing = (page: Page, selector: string) =>
+  page.evaluate(
+    (sel) =>
+      [...document.querySelectorAll<HTMLElement>(sel)]
+        .filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > window.innerWidth + 1)
+        .map((e) => `${e.dataset.testid ?? e.className}: ${e.scrollWidth} > ${e.clientWidth}`),
+    selector,
+  );
+
+test('1280x800: facet labels ellipsize, Vendor fits beside Time, no sideways scroll with a side panel open', async (t) => {
+  const dir = tempDir();
+  const casePath = path.join(dir, 'fit.auditdesk');
+  const { files } = writeMultiVendorCase(dir, 100);
+  const long = path.join(dir, 'long-actions.jsonl');
+  const action = 'work_item.status_changed_by_an_automation_rule';
+  fs.writeFileSync(long, Array.from({ length: 60 }, (_, i) => JSON.stringify({ id: `l${i}`, time: '2026-03-13T13:30:00Z', action })).join('\n'));
+  assert.equal(cli(['import', casePath, ...files, long, '--json']).code, 0);
+  const { page, problems } = await openServedCase(t, casePath, { width: 1280, height: 800 });
+
+  // 1. A long facet value ellipsizes inside its button, with the whole value in its tooltip, left of its count.
+  await page.getByTestId('facets-toggle').click();
+  const label = page.locator(`[data-testid=facet-action] .facet-value[data-value="${action}"] .facet-label`);
+  await label.waitFor();
+  assert.equal(await label.getAttribute('title'), action);
+  const fit = await label.evaluate((l) => {
+    const count = l.parentElement!.querySelector('.facet-count')!.getBoundingClientRect();
+    const box = l.getBoundingClientRect();
+    return { labelRight: box.right, countLeft: count.left, clipped: l.scrollWidth > l.clientWidth, button: l.parentElement!.getBoundingClientRect().right };
+  });
+  assert.ok(fit.labelRight <= fit.countLeft, `label ends at ${fit.labelRight}, count starts at ${fit.countLeft}`);
+  assert.ok(fit.clipped, 'the label is cut with an ellipsis, not overflowing');
+  assert.ok(fit.countLeft < fit.button, 'the count stays inside its button');
+  await page.getByTestId('facets-toggle').click();
+
+  // 2. The Time column fits its text; Vendor shows "vendor source" whole.
+  const time = await page
+    .locator('[data-testid=row][data-loaded=true] [data-col=time]')
+    .first()
+    .evaluate((c) => ({ w: c.clientWidth, sw: c.scrollWidth }));
+  assert.ok(time.w < 240 && time.sw <= time.w, `time cell ${time.sw} in ${time.w}`);
+  assert.deepEqual(await overflowing(page, '[data-testid=row][data-loaded=true] [data-col=vendor][data-fv=opbox]'), [], '"opbox opbox-audit.jsonl" is cut off');
+  // Still resizable: the keyboard widens it.
+  await page.getByTestId('resize-time').focus();
+  await page.keyboard.press('ArrowRight');
+  const wider = await page
+    .locator('[data-testid=row][data-loaded=true] [data-col=time]')
+    .first()
+    .evaluate((c) => c.clientWidth);
+  assert.ok(wider > time.w, `resized ${time.w} -> ${wider}`);
+
+  // 3. With each side panel open, nothing scrolls sideways and the histogram's labels are whole.
+  for (const panel of ['notes', 'views', 'findings']) {
+    await page.getByTestId(`${panel}-toggle`).click();
+    await page.getByTestId(`${panel}-toggle`).and(page.locator('[aria-pressed=true]')).waitFor();
+    await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', `layout-1280-${panel}.png`) });
+    const page1 = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth }));
+    assert.ok(page1.sw <= page1.cw, `${panel}: page scrolls sideways (${page1.sw} > ${page1.cw})`);
+    assert.deepEqual(await overflowing(page, '[data-testid=timeline-scroll], [data-testid=histogram] *'), [], `${panel}: overflow`);
+    await page.getByTestId(`${panel}-toggle`).click();
+    await page.getByTestId(`${panel}-toggle`).and(page.locator('[aria-pressed=false]')).waitFor();
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('1920x1080: the case picker folder box spans the case bar', async (t) => {
+  const dir = tempDir();
+  const casePath = path.join(dir, 'cases', 'wide.auditdesk');
+  const { files } = writeMultiVendorCase(dir, 5);
+  assert.equal(cli(['import', casePath, files[0], '--json']).code, 0);
+  const before = process.env.XDG_CONFIG_HOME;
+  process.env.XDG_CONFIG_HOME = path.join(dir, 'config');
+  t.after(() => (before === undefined ? delete process.env.XDG_CONFIG_HOME : (process.env.XDG_CONFIG_HOME = before)));
+  const { page, problems } = await openServedCase(t, casePath, { width: 1920, height: 1080 });
+  await page.getByTestId('open-case-button').click();
+  await page.getByTestId('case-browse').click();
+  await page.locator('[data-testid=case-folder-entry][data-name="wide.auditdesk"]').waitFor();
+  const bar = (await page.getByTestId('case-bar').boundingBox())!;
+  const folder = (await page.getByTestId('case-folder').boundingBox())!;
+  // The bar's own padding (12 px a side) is all that is left beside the box.
+  assert.ok(folder.width >= bar.width - 2 * 12 - 2, `folder box ${folder.width} px in a ${bar.width} px bar`);
+  assert.deepEqual(problems, []);
+});

@@ -40,7 +40,9 @@ export function FacetPanel({ facets, onPick }: { facets: Facet[] | null; onPick(
                     }}
                   >
                     <span className="facet-bar" style={{ width: `${(v.count / max) * 100}%` }} />
-                    <span className="facet-label mono">{v.value ?? '(none)'}</span>
+                    <span className="facet-label mono" title={v.value ?? undefined}>
+                      {v.value ?? '(none)'}
+                    </span>
                     <span className="facet-count">{fmtCount(v.count)}</span>
                   </button>
                   {v.value !== null && (

@@ -116,7 +116,7 @@ export function TimeHistogram({ h, onRange, onReset, zoomed }: Props) {
         <span className="mono" data-testid="histogram-first">
           {formatInZone(first, zone)}
         </span>
-        <span>
+        <span className="histogram-scale">
           {h.label} per bar{gaps ? ' · empty years skipped' : ''}
           {h.untimed ? ` · ${fmtCount(h.untimed)} without time` : ''}{' '}
           <button className="link" aria-pressed={log} data-testid="histogram-log" onClick={toggleLog} title="Log scale (L)">

@@ -8,6 +8,13 @@ const FLAG_LABEL: Record<string, string> = {
   missing: 'no time',
 };
 
+/** One character in the cell, so the column stays as narrow as the time; the label is in its tooltip. */
+const FLAG_MARK: Record<string, string> = {
+  'no-zone': '?',
+  invalid: '!',
+  missing: '!',
+};
+
 const FLAG_HELP: Record<string, string> = {
   'no-zone': 'The source time had no zone or offset; it was read as UTC.',
   invalid: 'The source time could not be parsed.',
@@ -30,8 +37,13 @@ export function TimeCell({ row }: { row: EventRow }) {
         {row.time ? formatInZone(row.time, zone) : (row.timeOriginal ?? '—')}
       </span>
       {row.timeFlag && (
-        <span className={`time-flag flag-${row.timeFlag}`} data-testid="time-flag">
-          {FLAG_LABEL[row.timeFlag] ?? row.timeFlag}
+        <span
+          className={`time-flag flag-${row.timeFlag}`}
+          data-testid="time-flag"
+          aria-label={FLAG_LABEL[row.timeFlag] ?? row.timeFlag}
+          title={FLAG_LABEL[row.timeFlag] ?? row.timeFlag}
+        >
+          {FLAG_MARK[row.timeFlag] ?? '!'}
         </span>
       )}
     </span>

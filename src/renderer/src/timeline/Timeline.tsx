@@ -5,6 +5,7 @@ import { useBackend } from '../api/BackendContext';
 import { useDebounced } from '../util/useDebounced';
 import type { ColumnId } from './columns';
 import { gridTemplate, hiddenOf, type GridLayout } from './layout';
+import { timeTrackWidth } from './timeTrack';
 import { ColumnChooser } from './ColumnChooser';
 import { GridMenu, type MenuItem } from './GridMenu';
 import { StatusBar } from './StatusBar';
@@ -89,6 +90,7 @@ export function Timeline({
   const { api } = useBackend();
   const debounced = useDebounced(filters, 250);
   const { zone } = useDisplayZone();
+  const timeTrack = useMemo(() => timeTrackWidth(zone), [zone]);
   const built = useMemo(() => toQuery(debounced, zone), [debounced, zone]);
   // Switching the zone rewrites the from/to boxes as the same instants: the query stays the same
   // object then, so nothing is fetched again and the selection stays.
@@ -360,7 +362,11 @@ export function Timeline({
       data-testid="timeline"
       data-columns={columnIds.join(' ')}
       data-hide={hiddenOf(layout).join(' ')}
-      style={{ ['--tl-grid' as string]: gridTemplate(layout), ['--scrollbar' as string]: `${sv.scrollbarWidth}px` }}
+      style={{
+        ['--tl-grid' as string]: gridTemplate(layout),
+        ['--scrollbar' as string]: `${sv.scrollbarWidth}px`,
+        ['--time-track' as string]: `${timeTrack}px`,
+      }}
     >
       <TimelineToolbar
         filters={filters}

@@ -25,13 +25,13 @@ export interface Column {
 }
 
 export const COLUMNS: Column[] = [
-  { id: 'time', label: 'Time (UTC)', track: '262px', filter: 'none', sort: 'time', byDefault: true },
-  { id: 'vendor', label: 'Vendor / source', track: 'minmax(120px, 0.9fr)', field: 'vendor', filter: 'select', byDefault: true },
-  { id: 'actor', label: 'Actor', track: 'minmax(120px, 1.2fr)', field: 'actor', filter: 'text', sort: 'actor', byDefault: true },
-  { id: 'action', label: 'Action', track: 'minmax(140px, 1.4fr)', field: 'action', filter: 'text', sort: 'action', byDefault: true },
-  { id: 'target', label: 'Target', track: 'minmax(140px, 1.4fr)', field: 'targetId', filter: 'text', sort: 'targetId', byDefault: true },
+  { id: 'time', label: 'Time (UTC)', track: 'var(--time-track, 200px)', filter: 'none', sort: 'time', byDefault: true },
+  { id: 'vendor', label: 'Vendor / source', track: 'minmax(120px, 1.2fr)', field: 'vendor', filter: 'select', byDefault: true },
+  { id: 'actor', label: 'Actor', track: 'minmax(100px, 1.2fr)', field: 'actor', filter: 'text', sort: 'actor', byDefault: true },
+  { id: 'action', label: 'Action', track: 'minmax(110px, 1.4fr)', field: 'action', filter: 'text', sort: 'action', byDefault: true },
+  { id: 'target', label: 'Target', track: 'minmax(110px, 1.4fr)', field: 'targetId', filter: 'text', sort: 'targetId', byDefault: true },
   { id: 'outcome', label: 'Outcome', track: '96px', field: 'outcome', filter: 'select', byDefault: true },
-  { id: 'requestId', label: 'Request ID', track: 'minmax(110px, 1fr)', field: 'requestId', filter: 'text', sort: 'requestId', byDefault: true },
+  { id: 'requestId', label: 'Request ID', track: 'minmax(90px, 1fr)', field: 'requestId', filter: 'text', sort: 'requestId', byDefault: true },
   { id: 'eventId', label: 'Event ID', track: 'minmax(110px, 1fr)', field: 'eventId', filter: 'text', sort: 'eventId', byDefault: false },
   { id: 'ip', label: 'IP', track: 'minmax(100px, 0.8fr)', field: 'ip', filter: 'text', sort: 'ip', byDefault: false },
   // The engine cannot filter or sort user agents yet (see query-sql.ts).
