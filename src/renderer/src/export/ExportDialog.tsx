@@ -1,6 +1,6 @@
 // Export the current filter (or the selected event) as evidence: format, raw or normalized, redactions.
 // In the browser the written files are offered as downloads; in the app the folder path is shown.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { EventQuery } from '../../../shared/query';
 import { describeQuery } from '../../../shared/describe-query';
 import {
@@ -14,6 +14,7 @@ import {
 } from '../../../shared/export';
 import { useBackend, useHostEvent } from '../api/BackendContext';
 import { errorMessage, fmtCount } from '../util/format';
+import { useDialogKeys } from '../util/useDialogKeys';
 
 interface Props {
   query: EventQuery;
@@ -37,12 +38,7 @@ export function ExportDialog({ query, matching, selectedIds, fromSelection = fal
   const [error, setError] = useState<string | null>(null);
   const first = useRef<HTMLSelectElement>(null);
 
-  useEffect(() => first.current?.focus(), []);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && !running && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose, running]);
+  useDialogKeys(first, onClose, running);
 
   useHostEvent((e) => {
     if (e.type === 'progress' && e.progress.kind === 'export' && e.progress.jobId === running && !e.progress.done) {

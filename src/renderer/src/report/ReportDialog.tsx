@@ -1,13 +1,14 @@
 // The incident report from the UI: a title and whether to include the findings; the report covers the
 // case's bookmarked, tagged and noted events and the current filter's histogram. It is written to the
 // case's exports folder with its evidence export; in the browser it is offered as a download.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { EXPORT_DOWNLOAD_PATH } from '../../../shared/export';
 import type { EventQuery } from '../../../shared/query';
 import type { ReportSummary } from '../../../shared/report';
 import { describeQuery } from '../../../shared/describe-query';
 import { useBackend } from '../api/BackendContext';
 import { errorMessage, fmtCount } from '../util/format';
+import { useDialogKeys } from '../util/useDialogKeys';
 
 interface Props {
   query: EventQuery;
@@ -24,12 +25,7 @@ export function ReportDialog({ query, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const first = useRef<HTMLInputElement>(null);
 
-  useEffect(() => first.current?.focus(), []);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && !running && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose, running]);
+  useDialogKeys(first, onClose, running);
 
   const inBrowser = window.location.protocol.startsWith('http');
   const submit = async (e: FormEvent) => {
