@@ -10,6 +10,7 @@ import { tempDir } from '../helpers/paths';
 import { opboxJsonl } from '../helpers/generate';
 import { DB_FILE, SEGMENT_FILE } from '../../src/main/engine/store/case-store';
 import { SUM_FILE } from '../../src/main/engine/store/db-checksum';
+import { COLUMN_FILE } from '../../src/main/engine/columns/column-file';
 
 const events = (casePath: string) => (JSON.parse(cli(['info', casePath, '--json']).stdout) as { events: number }).events;
 
@@ -23,7 +24,11 @@ test('an import that fills the case database says so, rolls back and leaves the 
   fs.writeFileSync(second, opboxJsonl(3000, 2));
   assert.equal(cli(['import', casePath, first]).code, 0);
   const dbFile = path.join(casePath, DB_FILE);
-  const before = { db: fs.readFileSync(dbFile), seg: fs.readFileSync(path.join(casePath, SEGMENT_FILE)) };
+  const before = {
+    db: fs.readFileSync(dbFile),
+    seg: fs.readFileSync(path.join(casePath, SEGMENT_FILE)),
+    columns: fs.readFileSync(path.join(casePath, COLUMN_FILE)),
+  };
   // Room for a few more pages than the case holds now: some of the new rows fit, then SQLite is full.
   const pages = before.db.length / 4096 + 8;
 
@@ -35,9 +40,10 @@ test('an import that fills the case database says so, rolls back and leaves the 
   assert.match(r.stderr, /at most what fits in one database/);
   assert.match(r.stderr, /rolled back/);
   assert.doesNotMatch(r.stderr, /no transaction is active/);
-  assert.deepEqual(fs.readdirSync(casePath).sort(), [DB_FILE, SUM_FILE, SEGMENT_FILE].sort(), 'no temp or lock file left');
+  assert.deepEqual(fs.readdirSync(casePath).sort(), [DB_FILE, SUM_FILE, SEGMENT_FILE, COLUMN_FILE].sort(), 'no temp or lock file left');
   assert.ok(fs.readFileSync(dbFile).equals(before.db), 'case.sqlite unchanged');
   assert.ok(fs.readFileSync(path.join(casePath, SEGMENT_FILE)).equals(before.seg), 'raw.seg cut back');
+  assert.ok(fs.readFileSync(path.join(casePath, COLUMN_FILE)).equals(before.columns), 'columns.bin unchanged');
   assert.equal(events(casePath), 200);
 
   // Without the limit the same file goes in.
