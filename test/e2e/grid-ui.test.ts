@@ -5,13 +5,13 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { REPO_ROOT, tempDir } from '../helpers/paths';
+import { tempDir, SHOTS_DIR } from '../helpers/paths';
 import { cli, serve } from '../helpers/cli';
 import { launchChromium, watchPage } from '../helpers/browser';
 import { writeMultiVendorCase } from '../investigate/multi-vendor';
 import { Engine } from '../../src/main/engine/engine';
 
-const SHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
+const SHOTS = SHOTS_DIR;
 
 async function openCase(t: { after(fn: () => unknown): void }, viewport = { width: 1280, height: 800 }, before?: (casePath: string) => Promise<void>) {
   const dir = tempDir();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { REPO_ROOT, tempDir } from '../helpers/paths';
+import { tempDir, SHOTS_DIR } from '../helpers/paths';
 import { cli } from '../helpers/cli';
 import { openServedCase } from '../helpers/browser';
 import { opboxJsonl } from '../helpers/generate';
@@ -59,8 +59,8 @@ test('dark mode follows the system, is switchable by mouse and keyboard, remembe
   await page.getByTestId('facets-toggle').click();
   await page.locator('[data-testid=detail-panel] [data-testid=monaco-container] .monaco-editor').waitFor();
   assert.deepEqual(await lightPanels(page), []);
-  fs.mkdirSync(path.join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true });
-  await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshots', 'dark-mode.png') });
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS_DIR, 'dark-mode.png') });
   await page.getByTestId('sql-toggle').click();
   await page.locator('.sql-editor .monaco-editor').waitFor();
   assert.equal(await page.locator('.monaco-editor.vs-dark').count(), await page.locator('.monaco-editor').count());
@@ -146,7 +146,7 @@ test('the histogram has a remembered log scale (mouse and L) and skips empty yea
   const logged = await barHeights(page);
   assert.ok(Math.min(...logged) > 3, `log heights ${logged.join(',')}`);
   assert.equal(await page.getByTestId('histogram-log').getAttribute('aria-pressed'), 'true');
-  await page.getByTestId('overview').screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshots', 'histogram-gaps.png') });
+  await page.getByTestId('overview').screenshot({ path: path.join(SHOTS_DIR, 'histogram-gaps.png') });
 
   // Remembered over a reload; L on the focused histogram switches it back.
   await page.reload();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { REPO_ROOT, tempDir } from '../helpers/paths';
+import { REPO_ROOT, tempDir, SHOTS_DIR } from '../helpers/paths';
 import { cli } from '../helpers/cli';
 import { openServedCase } from '../helpers/browser';
 import { writeMultiVendorCase } from '../investigate/multi-vendor';
@@ -100,7 +100,7 @@ test('the filter box takes the query language; errors inline; chips are views of
   // The README screenshot: chips, and an error being typed after them.
   await box(page).fill(`vendor:("openclaw" OR "opbox" OR "${third}") -outcome:"success" AND actor:(alice OR`);
   await page.getByTestId('query-error').waitFor();
-  fs.mkdirSync(path.join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true });
-  await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshots', 'query-language.png') });
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS_DIR, 'query-language.png') });
   assert.deepEqual(problems, []);
 });

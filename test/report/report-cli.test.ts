@@ -10,7 +10,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { cli } from '../helpers/cli';
-import { CORPUS_DIR, REPO_ROOT, tempDir } from '../helpers/paths';
+import { CORPUS_DIR, REPO_ROOT, tempDir, SHOTS_DIR } from '../helpers/paths';
 import { launchChromium } from '../helpers/browser';
 
 const CLOUDTRAIL = path.join(CORPUS_DIR, 'aws_cloudtrail/ec2_proxy_s3_exfiltration_2020-09-14011940.json');
@@ -129,8 +129,8 @@ test('report: self-contained HTML, row hashes of its evidence export, the stated
     fs.mkdirSync(path.join(REPO_ROOT, 'test-results'), { recursive: true });
     await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', `report-${viewport.width}.png`) });
     if (viewport.width === 1280) {
-      fs.mkdirSync(path.join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true });
-      await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshots', 'report.png') });
+      fs.mkdirSync(SHOTS_DIR, { recursive: true });
+      await page.screenshot({ path: path.join(SHOTS_DIR, 'report.png') });
     }
     await page.close();
   }
