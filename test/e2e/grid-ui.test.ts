@@ -196,6 +196,8 @@ test('multi-select by Shift/Ctrl click and Shift+arrows/Space; bulk tag and book
   await page.keyboard.press('Shift+ArrowDown');
   await page.keyboard.press('Shift+ArrowDown');
   assert.deepEqual(await marked(page), [0, 1, 2]);
+  // Space marks the cursor's row: wait until the cursor is drawn on the third row, not just the marks.
+  await page.locator('[data-testid=row][data-index="2"].selected').waitFor();
   await page.keyboard.press('Space');
   assert.deepEqual(await marked(page), [0, 1]);
 
