@@ -27,9 +27,16 @@ export function useDetailPlace(o: Options): 'listed' | 'outside' | 'unknown' {
   latest.current = o;
   const queryKey = JSON.stringify(o.query);
   const counted = o.total !== null;
+  // A recount of the same filter (after an annotation, say) is no reason to move the highlight: the
+  // cursor may have moved on while the panel catches up, and jumping back would fight the keyboard.
+  const handled = useRef('');
   useEffect(() => {
     const { api, query, detailId, selectedId, indexOf, select, clear } = latest.current;
+    if (detailId === null) handled.current = '';
     if (detailId === null || !counted) return;
+    const key = `${detailId}\n${queryKey}`;
+    if (handled.current === key) return;
+    handled.current = key;
     if (selectedId === detailId) return setPlace('listed');
     const at = indexOf(detailId);
     if (at >= 0) {
