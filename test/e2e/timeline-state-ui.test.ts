@@ -60,6 +60,30 @@ test('the highlight follows the event in the panel; an event outside the filter 
   assert.deepEqual(problems, []);
 });
 
+test('with the panel open, fast arrow keys leave the cursor where the keys put it, and the panel follows', async (t) => {
+  const dir = tempDir();
+  const casePath = path.join(dir, 'keys.auditdesk');
+  const { files } = writeMultiVendorCase(dir, 100);
+  assert.equal(cli(['import', casePath, ...files, '--json']).code, 0);
+  const { page, problems } = await openServedCase(t, casePath, { width: 1280, height: 800 });
+  await page.locator('[data-testid=row][data-index="0"][data-loaded=true]').click();
+  await page.getByTestId('detail-panel').waitFor();
+  await page.getByTestId('timeline-scroll').focus();
+  // Each press lands while the panel may still be on an earlier row: it must never pull the cursor back.
+  for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  const want = (await page.locator('[data-testid=row][data-index="13"]').getAttribute('data-id'))!;
+  await highlightIsShown(page, want);
+  await page.waitForTimeout(500);
+  assert.equal(await page.getByTestId('timeline-scroll').getAttribute('data-selected'), '13');
+  await page.keyboard.press('Space');
+  assert.deepEqual(
+    await page.locator('[data-testid=row][data-marked=true]').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.index))),
+    [12],
+  );
+  assert.deepEqual(problems, []);
+});
+
 test('a new filter keeps the old rows dimmed with "counting…"; the first search shows the index being built', async (t) => {
   const dir = tempDir();
   const casePath = path.join(dir, 'pending.auditdesk');

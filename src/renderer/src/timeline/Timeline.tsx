@@ -166,11 +166,15 @@ export function Timeline({
   // the panel can also show an event opened from elsewhere (a trace or history step).
   const selectedRow = selected !== null ? rows.getRow(selected) : undefined;
   const followed = useRef<string | null>(null);
+  const cursorAsked = useRef(new Set<string>());
   useEffect(() => {
     const id = selectedRow?.id ?? null;
     if (id === followed.current) return;
     followed.current = id;
-    if (detailId !== null && selectedRow && selectedRow.id !== detailId) onDetail(selectedRow);
+    if (detailId !== null && selectedRow && selectedRow.id !== detailId) {
+      cursorAsked.current.add(selectedRow.id);
+      onDetail(selectedRow);
+    }
   }, [selectedRow, detailId, onDetail]);
 
   const place = useDetailPlace({
@@ -179,6 +183,7 @@ export function Timeline({
     total: rows.total,
     detailId,
     selectedId: selectedRow?.id ?? null,
+    cursorAsked: cursorAsked.current,
     indexOf: rows.indexOf,
     select,
     clear: () => setSelected(null),

@@ -15,6 +15,11 @@ interface Options {
   total: number | null;
   detailId: string | null;
   selectedId: string | null;
+  /**
+   * Events the panel was asked to show because the cursor moved onto them: when one arrives after the
+   * cursor has moved on (fast keys), the cursor is right and the panel is catching up.
+   */
+  cursorAsked: Set<string>;
   indexOf(id: string): number;
   select(index: number): void;
   clear(): void;
@@ -27,17 +32,14 @@ export function useDetailPlace(o: Options): 'listed' | 'outside' | 'unknown' {
   latest.current = o;
   const queryKey = JSON.stringify(o.query);
   const counted = o.total !== null;
-  // A recount of the same filter (after an annotation, say) is no reason to move the highlight: the
-  // cursor may have moved on while the panel catches up, and jumping back would fight the keyboard.
-  const handled = useRef('');
   useEffect(() => {
-    const { api, query, detailId, selectedId, indexOf, select, clear } = latest.current;
-    if (detailId === null) handled.current = '';
+    const { api, query, detailId, selectedId, cursorAsked, indexOf, select, clear } = latest.current;
     if (detailId === null || !counted) return;
-    const key = `${detailId}\n${queryKey}`;
-    if (handled.current === key) return;
-    handled.current = key;
-    if (selectedId === detailId) return setPlace('listed');
+    if (selectedId === detailId) {
+      cursorAsked.clear();
+      return setPlace('listed');
+    }
+    if (cursorAsked.has(detailId)) return setPlace('listed');
     const at = indexOf(detailId);
     if (at >= 0) {
       select(at);
