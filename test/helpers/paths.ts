@@ -15,7 +15,23 @@ export const VENDOR_DOCS_DIR = path.resolve(REPO_ROOT, 'docs/vendors');
  */
 export const SHOTS_DIR = path.resolve(REPO_ROOT, process.env.AD_SHOTS_DIR ?? 'test-results/screenshots');
 
-/** A fresh temp folder for one test; removed by the caller's t.after if wanted. */
+const made: string[] = [];
+// Each test file runs in its own process: its folders go when it exits, so a full run leaves /tmp as it
+// found it (a run used to leave thousands of cases behind). AD_KEEP_TMP=1 keeps them for a look.
+process.on('exit', () => {
+  if (process.env.AD_KEEP_TMP === '1') return;
+  for (const dir of made) {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // A child still writing there: left for the system's tmp cleaning, the test's result stands.
+    }
+  }
+});
+
+/** A fresh temp folder for one test, removed when the test file's process exits. */
 export function tempDir(prefix = 'auditdesk-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
