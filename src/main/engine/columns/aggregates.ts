@@ -7,6 +7,8 @@ import { encodeOutcome } from '../store/schema';
 import { topValues, type ValueCounts } from '../store/whole-case-tally';
 import { addCodedCounts } from '../investigate/whole-case';
 import type { EventColumns, TextColumn } from './event-columns';
+import { topCodes } from './top-codes';
+import type { DictColumn } from './dictionary';
 
 /** Positions of the rows a mask keeps, in row (id) order. */
 export function selection(mask: Uint8Array): Uint32Array {
@@ -54,53 +56,60 @@ export function facetsOf(store: CaseStore, cols: EventColumns, rows: Uint32Array
   const bySrc = new Map<number, number>();
   const atypes = new Array<number>(ACTOR_TYPES.length).fill(0);
   const outcomes = new Array<number>(OUTCOMES.length).fill(0);
-  if (fields.includes('vendor') || fields.includes('source')) {
-    const src = cols.src.data;
-    const per = new Map<number, number>();
-    for (let k = 0; k < rows.length; k++) per.set(src[rows[k]], (per.get(src[rows[k]]) ?? 0) + 1);
-    for (const [s, c] of per) bySrc.set(s, c);
-  }
-  if (fields.includes('actorType') || fields.includes('outcome')) {
+  const wantSrc = fields.includes('vendor') || fields.includes('source');
+  const wantCoded = fields.includes('actorType') || fields.includes('outcome');
+  if (wantSrc || wantCoded) {
+    // One pass, typed-array tallies (source ids are small: the sources table's).
+    const per = new Uint32Array(wantSrc ? store.sources().reduce((m, s) => Math.max(m, s.id), 0) + 1 : 0);
     const at = new Uint32Array(256);
     const oc = new Uint32Array(256);
+    const src = cols.src.data;
     const a = cols.atype.data;
     const o = cols.outcome.data;
-    for (let k = 0; k < rows.length; k++) {
-      at[a[rows[k]]]++;
-      oc[o[rows[k]]]++;
-    }
+    if (wantSrc) for (let k = 0; k < rows.length; k++) per[src[rows[k]]]++;
+    if (wantCoded)
+      for (let k = 0; k < rows.length; k++) {
+        at[a[rows[k]]]++;
+        oc[o[rows[k]]]++;
+      }
+    for (let s = 0; s < per.length; s++) if (per[s]) bySrc.set(s, per[s]);
     ACTOR_TYPES.forEach((_, i) => (atypes[i] = at[i]));
     OUTCOMES.forEach((_, i) => (outcomes[i] = oc[i]));
   }
   addCodedCounts(store, counts, bySrc, atypes, outcomes);
   const top = new Map<FacetField, Facet['values']>();
-  for (const f of fields) {
-    const col = TEXT_FACET[f];
-    if (!col) continue;
-    const dict = cols.text[col];
-    const per = new Uint32Array(dict.size);
-    const codes = dict.codes.data;
-    for (let k = 0; k < rows.length; k++) per[codes[rows[k]]]++;
-    const m = counts.get(f)!;
-    for (let c = 0; c < per.length; c++) if (per[c]) m.set(dict.value(c), per[c]);
-    if (SQL_RANKED.has(f)) top.set(f, topValues(new Map(topByCodePoints(m, limit)), limit));
-  }
+  const text = fields.filter((f) => TEXT_FACET[f]);
+  const tallies = tallyCodes(
+    text.map((f) => cols.text[TEXT_FACET[f]!]),
+    rows,
+  );
+  text.forEach((f, j) => {
+    const dict = cols.text[TEXT_FACET[f]!];
+    const best = topCodes(dict, tallies[j], limit, SQL_RANKED.has(f) ? codePointLess : (a, b) => a < b);
+    top.set(f, topValues(new Map(best), limit));
+  });
   return fields.map((field) => ({ field, values: top.get(field) ?? topValues(counts.get(field)!, limit) }));
 }
 
-/** The `limit` entries first by count descending, then NULL, then value in code point order. */
-function topByCodePoints(m: ValueCounts, limit: number): [string | null, number][] {
-  const before = (a: [string | null, number], b: [string | null, number]) =>
-    a[1] !== b[1] ? a[1] > b[1] : a[0] === null ? b[0] !== null : b[0] !== null && codePointLess(a[0], b[0]);
-  const top: [string | null, number][] = [];
-  for (const e of m) {
-    if (top.length === limit && !before(e, top[limit - 1])) continue;
-    let i = Math.min(top.length, limit - 1);
-    while (i > 0 && before(e, top[i - 1])) i--;
-    top.splice(i, 0, e);
-    if (top.length > limit) top.pop();
+/** Per column, how many of the rows hold each code: the columns two at a time in one pass over the rows. */
+function tallyCodes(dicts: DictColumn[], rows: Uint32Array): Uint32Array[] {
+  const per = dicts.map((d) => new Uint32Array(d.size));
+  for (let j = 0; j < dicts.length; j += 2) {
+    const a = dicts[j].codes.data;
+    const pa = per[j];
+    if (j + 1 === dicts.length) {
+      for (let k = 0; k < rows.length; k++) pa[a[rows[k]]]++;
+      continue;
+    }
+    const b = dicts[j + 1].codes.data;
+    const pb = per[j + 1];
+    for (let k = 0; k < rows.length; k++) {
+      const i = rows[k];
+      pa[a[i]]++;
+      pb[b[i]]++;
+    }
   }
-  return top;
+  return per;
 }
 
 /** a < b by code points (UTF-16 units order differently only around surrogate pairs). */

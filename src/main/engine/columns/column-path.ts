@@ -89,12 +89,15 @@ function filtered(store: CaseStore, cols: EventColumns, q: EventQuery): Filtered
   recent.set(cols, kept);
   const hit = kept.find((f) => f.key === key);
   if (hit) return hit;
-  const mask = FilterMask.of(store, cols, q);
+  const made = FilterMask.made(store, cols, q);
+  const mask = made.mask;
   if (tree) {
     const ql = new QlMask(store, cols).of(tree);
     for (let i = 0; i < mask.length; i++) mask[i] &= ql[i];
   }
-  const f = { key, mask, rows: selection(mask), answers: new Map<string, unknown>() };
+  // A time range alone keeps a span of the time order: its rows as they are (the answers made from rows count, and do not depend on their order).
+  const rows = !tree && made.timeRows ? made.timeRows : selection(mask);
+  const f = { key, mask, rows, answers: new Map<string, unknown>() };
   kept.unshift(f);
   if (kept.length > KEEP) kept.pop();
   return f;

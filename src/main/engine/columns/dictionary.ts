@@ -283,6 +283,26 @@ export class DictColumn {
     return out;
   }
 
+  /**
+   * a's value against b's (codes > 0) by their bytes while both are ASCII, where every string order
+   * agrees with the bytes' order: negative, zero or positive; NaN from the first non-ASCII byte on, where
+   * the caller compares the decoded values in the order it needs.
+   */
+  compareAscii(a: number, b: number): number {
+    const at = this.poolAt.data;
+    const pool = this.pool;
+    const ea = at[a + 1];
+    const eb = at[b + 1];
+    for (let i = at[a], j = at[b]; ; i++, j++) {
+      if (i === ea) return j === eb ? 0 : -1;
+      if (j === eb) return 1;
+      const x = pool[i];
+      const y = pool[j];
+      if ((x | y) & 0x80) return NaN;
+      if (x !== y) return x - y;
+    }
+  }
+
   /** Bytes held for interning and lookups (strings not counted: V8 keeps them). */
   bytes(): number {
     return (

@@ -42,6 +42,10 @@ function sourcesWhere(store: CaseStore, test: (vendor: string, name: string) => 
 
 export class FilterMask {
   readonly mask: Uint8Array;
+  /** The kept rows in time order, when a time range alone made the mask (else null: selection() finds them). */
+  timeRows: Uint32Array | null = null;
+  /** Nothing has narrowed the mask yet. */
+  private whole = true;
   private readonly n: number;
   /** Distinct values in use of actor and action, by version (the SQL path's expandContains). */
   private static live = new WeakMap<EventColumns, { version: number; codes: Map<TextColumn, number[]> }>();
@@ -56,6 +60,11 @@ export class FilterMask {
 
   /** The rows the query's filter keeps (limit, offset and order aside). */
   static of(store: CaseStore, cols: EventColumns, q: EventQuery): Uint8Array {
+    return FilterMask.made(store, cols, q).mask;
+  }
+
+  /** The filter of a query applied (mask, and timeRows when a time range was its only part). */
+  static made(store: CaseStore, cols: EventColumns, q: EventQuery): FilterMask {
     const f = new FilterMask(store, cols);
     for (const c of q.where ?? []) f.condition(c);
     for (const word of (q.text ?? '').split(/\s+/).filter(Boolean)) f.freeText(word);
@@ -66,10 +75,11 @@ export class FilterMask {
     if (q.noted) f.ids({ kind: 'noted' });
     if (q.finding) f.ids({ kind: 'finding', rule: q.finding });
     if (q.from || q.to) f.time(q.from ? parseBound(q.from, 'from') : -Infinity, q.to ? parseBound(q.to, 'to') : Infinity);
-    return f.mask;
+    return f;
   }
 
   condition(c: Condition): void {
+    this.whole = false;
     const contains = c.op === 'contains';
     const { cols, mask } = this;
     switch (c.field) {
@@ -141,20 +151,19 @@ export class FilterMask {
 
   /** Every word must be in one of the model fields (free-text.ts: the columns without a match are not scanned). */
   freeText(word: string): void {
+    this.whole = false;
     const { cols } = this;
-    // Columns whose values match most often first: a row's test stops at its first hit.
-    const wide: (Tested & { share: number })[] = [];
+    const wide: Tested[] = [];
     const rows = new Uint8Array(this.n);
     for (const col of FREE_TEXT) {
       const dict = cols.text[col];
       const codes = matchingCodes(dict, word);
       if (!codes.length) continue;
       if (fewRows(dict, this.n, codes.length)) markRowsOf(dict, this.n, cols.version, codes, rows);
-      else wide.push({ codes: dict.codes.data, accept: acceptOf(dict.size, codes), share: codes.length / dict.size });
+      else wide.push({ codes: dict.codes.data, accept: acceptOf(dict.size, codes) });
     }
     const srcs = sourcesWhere(this.store, (v, n) => like(v, word) || like(n, word));
-    if (srcs.length) wide.push({ codes: cols.src.data, accept: acceptOf(maxSource(this.store) + 1, srcs), share: 1 });
-    wide.sort((a, b) => b.share - a.share);
+    if (srcs.length) wide.push({ codes: cols.src.data, accept: acceptOf(maxSource(this.store) + 1, srcs) });
     const lower = word.toLowerCase();
     const outcomes = OUTCOMES.filter((n) => n.includes(lower)).map((n) => encodeOutcome(n));
     const atypes = ACTOR_TYPES.filter((n) => n.includes(lower)).map((n) => encodeActorType(n));
@@ -166,6 +175,7 @@ export class FilterMask {
 
   /** The plain form of freeText (every dictionary searched, one pass per column), kept as its reference. */
   freeTextSimple(word: string): void {
+    this.whole = false;
     const { cols } = this;
     const any = new Uint8Array(this.n);
     for (const col of FREE_TEXT) {
@@ -185,6 +195,7 @@ export class FilterMask {
 
   /** Keeps the rows of the ids in a set (annotations, findings, full-text hits). */
   private ids(set: IdSet): void {
+    this.whole = false;
     const inSet = new Uint8Array(this.n);
     this.store.eachIdOf(set, (id) => {
       const row = this.cols.rowOf(id);
@@ -193,11 +204,53 @@ export class FilterMask {
     for (let i = 0; i < this.n; i++) this.mask[i] &= inSet[i];
   }
 
-  private time(from: number, to: number): void {
+  /**
+   * Keeps the rows timed in [from, to): one span of the time order, found by binary search, so only its
+   * rows are touched. When nothing else narrowed the mask, that span is also the kept rows (timeRows).
+   */
+  time(from: number, to: number): void {
+    const { order } = this.cols;
+    const t = this.cols.t.data;
+    const a = firstAtOrAfter(order, t, from);
+    // Untimed rows (NO_TIME, sorted last) are never in a range.
+    const b = Math.max(a, firstAtOrAfter(order, t, Math.min(to, NO_TIME)));
+    timeSpans.count++;
+    const mask = this.mask;
+    if (this.whole) {
+      mask.fill(0);
+      for (let j = a; j < b; j++) mask[order[j]] = 1;
+      this.timeRows = order.subarray(a, b);
+    } else {
+      const inRange = new Uint8Array(this.n);
+      for (let j = a; j < b; j++) inRange[order[j]] = 1;
+      for (let i = 0; i < this.n; i++) mask[i] &= inRange[i];
+    }
+    this.whole = false;
+  }
+
+  /** The plain form of time (a test of every row), kept as its reference. */
+  timeScan(from: number, to: number): void {
+    this.whole = false;
     const t = this.cols.t.data;
     const mask = this.mask;
-    for (let i = 0; i < this.n; i++) if (!(t[i] >= from && t[i] < to && t[i] < NO_TIME)) mask[i] = 0;
+    const none = NO_TIME;
+    for (let i = 0; i < this.n; i++) if (!(t[i] >= from && t[i] < to && t[i] < none)) mask[i] = 0;
   }
+}
+
+/** Time ranges answered by binary search over the time order (tests read it to know that path ran). */
+export const timeSpans = { count: 0 };
+
+/** The first position j of the time order whose row's time is >= x (order.length when none is). */
+function firstAtOrAfter(order: Uint32Array, t: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (t[order[mid]] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function maxSource(store: CaseStore): number {

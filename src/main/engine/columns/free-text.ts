@@ -1,8 +1,8 @@
 // The free-text box over the model fields, fast: each column's dictionary is searched once per word
 // (skipped when a byte pair of the word occurs in none of its values; narrowed to the previous word's
-// matches when the user typed one more character), then one pass over the rows tests each matching
-// column's "code matches" table, stopping at the first hit; a column of many distinct values with few
-// matching ones gives its rows through per-code row chains instead. freeTextSimple, beside it, is the plain
+// matches when the user typed one more character), then a tight pass per matching column ORs its
+// "code matches" table into the kept rows; a column of many distinct values with few matching ones
+// gives its rows through per-code row chains instead. freeTextSimple, beside it, is the plain
 // form (search every dictionary, one pass per column): the agreement test holds them equal.
 import type { DictColumn } from './dictionary';
 
@@ -67,21 +67,22 @@ export function fewRows(dict: DictColumn, n: number, matched: number): boolean {
   return dict.size > 1024 && matched * (n / dict.size) < n / 32;
 }
 
-/** mask[i] stays 1 only where rows[i] is 1 or some column's accept[codes[i]] is 1 (one pass; columns of byte codes apart). */
+/**
+ * mask[i] stays 1 only where rows[i] is 1 or some column's accept[codes[i]] is 1. A tight pass per
+ * column (one array type each, so each loop stays monomorphic), then one over the mask.
+ */
 export function keepAny(mask: Uint8Array, wide: Tested[], narrow: { codes: Uint8Array; accept: Uint8Array }[], rows: Uint8Array): void {
-  const wc = wide.map((w) => w.codes);
-  const wa = wide.map((w) => w.accept);
-  const nc = narrow.map((w) => w.codes);
-  const na = narrow.map((w) => w.accept);
-  const nw = wc.length;
-  const nn = nc.length;
-  for (let i = 0; i < mask.length; i++) {
-    if (!mask[i]) continue;
-    let hit = rows[i];
-    for (let k = 0; k < nw && !hit; k++) hit = wa[k][wc[k][i]];
-    for (let k = 0; k < nn && !hit; k++) hit = na[k][nc[k][i]];
-    mask[i] = hit;
-  }
+  for (const w of wide) orWide(rows, w.codes, w.accept);
+  for (const w of narrow) orNarrow(rows, w.codes, w.accept);
+  for (let i = 0; i < mask.length; i++) mask[i] &= rows[i];
+}
+
+function orWide(hit: Uint8Array, codes: Uint32Array, accept: Uint8Array): void {
+  for (let i = 0; i < hit.length; i++) hit[i] |= accept[codes[i]];
+}
+
+function orNarrow(hit: Uint8Array, codes: Uint8Array, accept: Uint8Array): void {
+  for (let i = 0; i < hit.length; i++) hit[i] |= accept[codes[i]];
 }
 
 export function acceptOf(size: number, codes: Iterable<number>): Uint8Array {

@@ -15,12 +15,14 @@ const monthStart = (m: number) => Date.UTC(Math.floor(m / 12), m % 12, 1);
 /** whole: the query has no filter (the SQL path then counts by ranges, not by grouping). */
 export function histogramOf(cols: EventColumns, rows: Uint32Array, maxBuckets: number, whole: boolean): Histogram {
   const t = cols.t.data;
+  // In a local: read in every row's test (an imported binding may be a getter call each time).
+  const none = NO_TIME;
   let lo = Infinity;
   let hi = -Infinity;
   let untimed = 0;
   for (let k = 0; k < rows.length; k++) {
     const x = t[rows[k]];
-    if (x >= NO_TIME) untimed++;
+    if (x >= none) untimed++;
     else {
       if (x < lo) lo = x;
       if (x > hi) hi = x;
@@ -34,8 +36,9 @@ export function histogramOf(cols: EventColumns, rows: Uint32Array, maxBuckets: n
     const counts = new Float64Array(n);
     for (let k = 0; k < rows.length; k++) {
       const x = t[rows[k]];
-      if (x >= NO_TIME) continue;
-      const b = whole ? Math.floor(x / size) : sqlDiv(x, size);
+      if (x >= none) continue;
+      // Truncation and floor agree for a whole non-negative time, nearly every one.
+      const b = whole || (x >= 0 && x === Math.floor(x)) ? Math.floor(x / size) : sqlDiv(x, size);
       if (b - b0 >= 0 && b - b0 < n) counts[b - b0]++;
     }
     const buckets = Array.from(counts, (count, i) => ({ start: iso((b0 + i) * size), end: iso((b0 + i + 1) * size), count }));
@@ -50,7 +53,7 @@ export function histogramOf(cols: EventColumns, rows: Uint32Array, maxBuckets: n
   const counts = new Float64Array(starts.length - 1);
   for (let k = 0; k < rows.length; k++) {
     const x = t[rows[k]];
-    if (x >= NO_TIME) continue;
+    if (x >= none) continue;
     // strftime of `t / 1000` (truncated) and of t agree except before 1970, where they are worked out apart.
     const i = whole || x >= 0 ? lastAtOrBefore(starts, x) : Math.floor(monthOf(sqlDiv(x, 1000) * 1000) / per) - g0;
     if (i >= 0 && i < counts.length) counts[i]++;
