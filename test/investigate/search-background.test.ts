@@ -97,3 +97,33 @@ test('engine worker: pages are answered while a 150k-event index builds; an impo
     'in chunks, with progress between them',
   );
 });
+
+test('engine: closing the case stops the build after its chunk; the case reopens and its search is right', async () => {
+  const dir = tempDir();
+  const casePath = path.join(dir, 'closing.auditdesk');
+  const events: HostEvent[] = [];
+  let closed = false;
+  const engine: Engine = new Engine(
+    (e) => {
+      events.push(e);
+      // Closed from inside the run, between two chunks, as a window closing would.
+      if (!closed && e.type === 'progress' && e.progress.kind === 'search-index' && e.progress.bytesDone > 0) {
+        closed = true;
+        engine.close();
+      }
+    },
+    { indexInBackground: true },
+  );
+  await engine.openCase({ path: casePath, create: true });
+  await engine.importFiles({ paths: [writeFile(dir, 'a.jsonl', opboxJsonl(20_000))] });
+  await until(() => indexEvents(events).some((p) => p.done), 'the run to end');
+  const end = indexEvents(events).find((p) => p.done)!;
+  assert.ok(closed && end.bytesDone < end.bytesTotal, `stopped unfinished (${end.bytesDone} of ${end.bytesTotal})`);
+  assert.equal(await engine.caseInfo(), null);
+
+  const reopened = new Engine(() => {}, { indexInBackground: true });
+  await reopened.openCase({ path: casePath });
+  assert.equal((await reopened.queryEvents({ search: '"Item 19999"', limit: 10 })).total, 1);
+  assert.equal((await reopened.queryEvents({ search: 'Acme', limit: 0 })).total, 20_000);
+  reopened.close();
+});
