@@ -52,7 +52,7 @@ async function createWindow(engine: EngineClient): Promise<void> {
 app.enableSandbox();
 app.whenReady().then(async () => {
   lockDownSession();
-  const engine = new EngineClient();
+  const engine = new EngineClient({ indexInBackground: true });
   const caseArg = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => !a.startsWith('-') && a !== '.');
   if (caseArg) await engine.api.openCase({ path: caseArg, create: true });
   await createWindow(engine);

@@ -77,5 +77,7 @@ export interface Command {
   name: string;
   /** Its lines of the help text, starting with the command line after "auditdesk". */
   usage: string;
+  /** The engine builds the full-text index in the background (serve); other commands leave it to search. */
+  indexInBackground?: boolean;
   run(ctx: CommandContext): Promise<number>;
 }

@@ -35,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`auditdesk: ${command} needs CASE\n${USAGE}\n`);
     return 2;
   }
-  const engine = new EngineClient();
+  const engine = new EngineClient({ indexInBackground: cmd.indexInBackground });
   const told = new Set<string>();
   engine.onEvent((e) => {
     // What opening the case found and set aside, losing nothing saved (annotations.jsonl): once each.

@@ -10,6 +10,7 @@ import { DEFAULT_MAX_UPLOAD, formatSize, parseSize } from '../host/uploads';
 
 export const serveCommand: Command = {
   name: 'serve',
+  indexInBackground: true,
   usage: `serve CASE [--port N] [--cases DIR] [--imports DIR] [--exports DIR] [--max-upload SIZE] [--json]
                     prints http://127.0.0.1:PORT/?token=...; the page may open cases in DIR (default: CASE's
                     folder), import from DIR (default ~/AuditDesk/imports), export to CASE/exports or DIR;

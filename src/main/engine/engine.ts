@@ -32,9 +32,12 @@ import type { DetectResult } from '../../shared/detect';
 import type { ReportRequest, ReportSummary } from '../../shared/report';
 import { buildReport } from './report/build-report';
 import { columnFacets, columnHistogram, columnQuery, columnSummary, columnsBeforeWrite, columnsOf, persistColumns } from './columns/column-path';
+import { SearchBuild } from './search-build';
 
-/** Events indexed between answers to other calls while the full-text index is built. */
-const SEARCH_CHUNK = 20_000;
+export interface EngineOptions {
+  /** Build the full-text index in the background after imports, syncs and opening (the app, serve); the CLI leaves it to search. */
+  indexInBackground?: boolean;
+}
 
 export class Engine implements AuditDeskApi {
   private store: CaseStore | null = null;
@@ -47,7 +50,10 @@ export class Engine implements AuditDeskApi {
   /** Test and CLI hook: retry timings for sync (tests make the waits instant). */
   syncOptions: Partial<Pick<SyncRunOptions, 'policy' | 'saveEvery' | 'overlapMs' | 'maxPageBytes' | 'maxPages'>> = {};
 
-  constructor(private readonly emit: (e: HostEvent) => void = () => {}) {}
+  constructor(
+    private readonly emit: (e: HostEvent) => void = () => {},
+    private readonly options: EngineOptions = {},
+  ) {}
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.writeChain.then(fn, fn);
@@ -63,6 +69,7 @@ export class Engine implements AuditDeskApi {
   }
 
   openCase(p: { path: string; create?: boolean }): Promise<CaseInfo> {
+    this.searchBuild.stop();
     return this.exclusive(async () => {
       const next = await CaseStore.open(p.path, { create: p.create });
       next.afterSave = () => persistColumns(next);
@@ -73,6 +80,7 @@ export class Engine implements AuditDeskApi {
       const info = next.info();
       this.emit({ type: 'caseChanged', info });
       this.warmColumns();
+      this.indexInBackground();
       return info;
     });
   }
@@ -121,6 +129,8 @@ export class Engine implements AuditDeskApi {
     const jobId = p.jobId ?? `import-${++this.jobCounter}`;
     const job = { cancelled: false };
     this.jobs.set(jobId, job);
+    // Not behind the rest of the index: the import goes first, then the index takes up its events too.
+    this.searchBuild.stop();
     return this.exclusive(async () => {
       const store = this.requireStore();
       const report: ImportReport = { files: [] };
@@ -185,6 +195,7 @@ export class Engine implements AuditDeskApi {
           },
         });
         this.emit({ type: 'caseChanged', info: store.info() });
+        this.indexInBackground();
       }
       return report;
     });
@@ -211,36 +222,30 @@ export class Engine implements AuditDeskApi {
     return columnQuery(store, q) ?? store.query(q);
   }
 
-  private indexing: Promise<void> | null = null;
+  /** The full-text index, kept up to date in the background (search-build.ts) or for the search that needs it. */
+  readonly searchBuild = new SearchBuild({
+    exclusive: (fn) => this.exclusive(fn),
+    jobId: () => `search-index-${++this.jobCounter}`,
+    progress: (jobId, done, total, finished) => this.jobCounterProgress(jobId, 'search-index', 'full-text index')(done, total, finished),
+    built: (store) => {
+      // The index is only a cache of the records: while another process is changing the case it
+      // stays in memory here, and is built again (and saved) by whichever process writes next.
+      if (store === this.store && store.canWrite()) this.scheduleSave();
+    },
+  });
+
+  private indexInBackground(): void {
+    if (!this.options.indexInBackground || !this.store) return;
+    this.searchBuild.start(this.store).catch(reportIndexFailure);
+  }
 
   /**
-   * A search first brings the full-text index up to date: built in chunks on the first search (with
-   * progress events), then only the events added since. Other calls are answered between chunks.
+   * A search needs the full-text index up to date: it waits for the run under way (with its progress
+   * events), or starts one for what is missing. A run stopped by an import is taken up again after it.
    */
-  private searchReady(q: EventQuery | undefined): Promise<void> {
-    const store = this.requireStore();
-    if (!q?.search?.trim() || store.searchPending() === 0) return this.indexing ?? Promise.resolve();
-    if (this.indexing) return this.indexing;
-    const jobId = `search-index-${++this.jobCounter}`;
-    const total = store.searchPending();
-    const counter = this.jobCounterProgress(jobId, 'search-index', 'full-text index');
-    const progress = (done: number, last: boolean) => counter(done, total, last);
-    this.indexing = this.exclusive(async () => {
-      try {
-        for (let left = total; left > 0;) {
-          left = store.indexSearch(SEARCH_CHUNK);
-          progress(total - left, false);
-          await new Promise((r) => setImmediate(r));
-        }
-        // The index is only a cache of the records: while another process is changing the case it
-        // stays in memory here, and is built again (and saved) by whichever process writes next.
-        if (store.canWrite()) this.scheduleSave();
-      } finally {
-        progress(total, true);
-        this.indexing = null;
-      }
-    });
-    return this.indexing;
+  private async searchReady(q: EventQuery | undefined): Promise<void> {
+    if (!q?.search?.trim()) return;
+    for (let store = this.requireStore(); store.searchPending() > 0; store = this.requireStore()) await this.searchBuild.start(store);
   }
 
   async getEvent(p: { id: string }) {
@@ -301,6 +306,7 @@ export class Engine implements AuditDeskApi {
     const job = { cancelled: false };
     this.jobs.set(jobId, job);
     const name = syncSourceName(p.settings);
+    this.searchBuild.stop();
     return this.exclusive(async () => {
       const store = this.requireStore();
       if (p.tokenCase != null && path.resolve(p.tokenCase) !== store.dir)
@@ -345,6 +351,7 @@ export class Engine implements AuditDeskApi {
       } finally {
         this.jobs.delete(jobId);
         this.emit({ type: 'caseChanged', info: store.info() });
+        this.indexInBackground();
       }
     });
   }
@@ -526,6 +533,7 @@ export class Engine implements AuditDeskApi {
   }
 
   close(): void {
+    this.searchBuild.stop();
     this.sql.close();
     try {
       this.flushSaves();
@@ -536,6 +544,11 @@ export class Engine implements AuditDeskApi {
     this.store?.close();
     this.store = null;
   }
+}
+
+/** Building the full-text index in the background failed: a search that needs it reports the error too. */
+function reportIndexFailure(e: unknown): void {
+  process.stderr.write(`auditdesk: building the full-text index failed: ${(e as Error).message}\n`);
 }
 
 /** A save the user did not wait for (annotations, views, the search index) failed: said on stderr. */

@@ -655,8 +655,25 @@ export class CaseStore {
 
   /** Indexes up to `limit` more events in id order; returns how many are still pending. */
   indexSearch(limit: number): number {
-    if (indexSearchChunk(this.db, this.segment, this.catalog, limit)) this.forget();
+    this.indexSearchStep(limit);
     return this.searchPending();
+  }
+
+  private searchGrown = false;
+
+  /**
+   * Indexes up to `limit` more events; returns how many it added (fewer than limit: the index is
+   * complete). No count of what is left (a scan at 1M rows), and caches are dropped once, when it
+   * completes: only a search reads the index, and searches wait for it to be complete.
+   */
+  indexSearchStep(limit: number): number {
+    const added = indexSearchChunk(this.db, this.segment, this.catalog, limit);
+    if (added) this.searchGrown = true;
+    if (added < limit && this.searchGrown) {
+      this.searchGrown = false;
+      this.forget();
+    }
+    return added;
   }
 
   // ---- annotations (annotation-log.ts) ----------------------------------------------------------

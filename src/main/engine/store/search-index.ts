@@ -1,7 +1,8 @@
 // The full-text index over raw records: a contentless FTS4 table (sql.js has FTS4, not FTS5) keyed by
 // event id. Contentless because the raw text already lives in the segment file; the heap holds only
-// the inverted index. It is built on first use and brought up to date before each search (meta
-// search_upto = highest event id indexed), so imports and syncs never pay for it.
+// the inverted index. The app and serve build it in the background after imports and syncs
+// (search-build.ts); any search first brings it up to date (meta search_upto = highest event id
+// indexed), so an import itself never waits for it.
 
 import { parseJsonExact } from '../import/exact-json';
 

@@ -17,13 +17,14 @@ export function searchPending(db: Database, catalog: Catalog): number {
   return Number(scalar(db, 'SELECT count(*) FROM events WHERE id > ?', [searchUpto(catalog)]));
 }
 
-/** Indexes up to `limit` more events in id order; returns whether any were added. */
-export function indexSearchChunk(db: Database, segment: Segment, catalog: Catalog, limit: number): boolean {
+/** Indexes up to `limit` more events in id order; returns how many were added. */
+export function indexSearchChunk(db: Database, segment: Segment, catalog: Catalog, limit: number): number {
   const upto = searchUpto(catalog);
-  if (upto === 0 || !hasSearchTable(db)) db.run(CREATE_SEARCH);
+  if (upto === 0 || !hasSearchTable(db)) createSearch(db);
   const read = db.prepare('SELECT id, off, len FROM events WHERE id > ? ORDER BY id LIMIT ?');
   const ins = db.prepare('INSERT INTO search(docid, body) VALUES (?, ?)');
   let last = upto;
+  let added = 0;
   db.run('BEGIN');
   try {
     read.bind([upto, limit]);
@@ -37,6 +38,7 @@ export function indexSearchChunk(db: Database, segment: Segment, catalog: Catalo
       }
       ins.run([id, text]);
       last = id;
+      added++;
     }
     catalog.setMeta('search_upto', String(last));
     db.run('COMMIT');
@@ -47,7 +49,18 @@ export function indexSearchChunk(db: Database, segment: Segment, catalog: Catalo
     read.free();
     ins.free();
   }
-  return last !== upto;
+  return added;
+}
+
+/**
+ * Automerge: FTS4 otherwise merges 16 segments of a level in one go when a chunk's flush fills the
+ * level (seconds at 1M events, a stall of whatever waits behind that chunk); with it each commit
+ * does a share of the merging, proportional to what it wrote.
+ */
+function createSearch(db: Database): void {
+  const existed = hasSearchTable(db);
+  db.run(CREATE_SEARCH);
+  if (!existed) db.run(`INSERT INTO search(search) VALUES ('automerge=8')`);
 }
 
 function hasSearchTable(db: Database): boolean {

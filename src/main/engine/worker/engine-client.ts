@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { createApiClient, type AuditDeskApi, type HostEvent } from '../../../shared/contract';
 import type { HostOnlyApi, HostOnlyMethod, WorkerReply } from './protocol';
 import { workerSpec } from '../runtime/worker-spec';
+import type { EngineOptions } from '../engine';
 
 export type FullTrace = Awaited<ReturnType<HostOnlyApi['traceFull']>>;
 
@@ -13,9 +14,9 @@ export class EngineClient implements HostOnlyApi {
   private waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private listeners = new Set<(e: HostEvent) => void>();
 
-  constructor() {
+  constructor(options: EngineOptions = {}) {
     const spec = workerSpec('engine-worker', __dirname);
-    this.worker = new Worker(spec.file, { execArgv: spec.execArgv });
+    this.worker = new Worker(spec.file, { execArgv: spec.execArgv, workerData: options });
     this.worker.on('message', (m: WorkerReply) => {
       if ('event' in m) {
         for (const l of this.listeners) l(m.event);

@@ -1,13 +1,13 @@
 // Worker-thread entry: owns the Engine (and with it the sql.js heap) and answers the host thread.
-import { parentPort } from 'node:worker_threads';
-import { Engine } from '../engine';
+import { parentPort, workerData } from 'node:worker_threads';
+import { Engine, type EngineOptions } from '../engine';
 import { isApiMethod } from '../../../shared/contract';
 import { isHostOnlyMethod, type WorkerMethods, type WorkerReply, type WorkerRequest } from './protocol';
 
 if (!parentPort) throw new Error('engine-worker must run in a worker thread');
 const port = parentPort;
 const post = (m: WorkerReply) => port.postMessage(m);
-const engine = new Engine((event) => post({ event }));
+const engine = new Engine((event) => post({ event }), (workerData ?? {}) as EngineOptions);
 // Typed: the Engine must have every method a request may name.
 const methods: WorkerMethods = engine;
 

@@ -8,7 +8,7 @@ const CANCELLABLE = new Set<JobProgress['kind']>(['export']);
 
 function describe(j: JobProgress): string {
   const of = `${fmtCount(j.bytesDone)} of ${fmtCount(j.bytesTotal)}`;
-  if (j.kind === 'search-index') return `Building the full-text index (first search): ${of} events`;
+  if (j.kind === 'search-index') return `Building the full-text index for search: ${of} events`;
   if (j.kind === 'export') return `Exporting: ${of} events`;
   if (j.kind === 'detect') return `Running detection rules: ${of} events`;
   return `${j.kind}: ${of}`;
