@@ -1,7 +1,7 @@
 // The timeline, its panel and its numbers stay in step in Chromium against `auditdesk serve`: the
 // highlight follows the event the panel shows (trace steps, filter changes) or the panel says it is
 // not in the filter; a new filter shows the old rows dimmed with "counting…" (never a blank list or a
-// wrong "N of N"); the first full-text search shows the index being built.
+// wrong "N of N"); a search keeps the list while it runs.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
