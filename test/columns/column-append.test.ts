@@ -1,7 +1,7 @@
 // An import's rows reach the columns as it inserts them (no read of the new rows back from SQL), and the
 // column file it saves is byte for byte the one made by reading the same table from SQL: after imports
 // of several files, a second import, a lone surrogate (which takes the read from SQL), a failed import
-// rolled back.
+// rolled back, and a sync.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -14,6 +14,9 @@ import { columnsOf, persistColumns } from '../../src/main/engine/columns/column-
 import { COLUMN_FILE } from '../../src/main/engine/columns/column-file';
 import { columnLoads } from '../../src/main/engine/columns/saved-columns';
 import { appendedRows } from '../../src/main/engine/columns/event-columns';
+import { startFakeVendor } from '../sync/servers/fake-vendor';
+import { opbox } from '../sync/servers/vendors';
+import { TOKEN, syncEngine } from '../sync/sync-helpers';
 
 /** The column file as the reference path makes it: the case reopened without it, its columns read from SQL and saved. */
 async function rebuiltFromSql(casePath: string): Promise<Buffer> {
@@ -105,4 +108,21 @@ test("an import's column file comes from its inserted rows and equals the one re
   assert.deepEqual(delta(before), { fromInserts: 0, readBack: 0, wholeReads: 1, sql: 0, file: 0 });
   again.close();
   assert.ok(fs.readFileSync(file).equals(await rebuiltFromSql(casePath)), 'after reopen, import, failed import, lone surrogate');
+});
+
+test("a sync's pages reach the columns as they are stored, and its column file equals the one read from SQL", async (t) => {
+  const server = await startFakeVendor(opbox, { token: TOKEN });
+  t.after(() => server.close());
+  server.add(700);
+  const { engine, casePath } = await syncEngine();
+  t.after(() => engine.close());
+  const before = counters();
+  const report = await engine.runSync({ settings: { vendor: 'opbox', baseUrl: server.url }, token: TOKEN });
+  assert.equal(report.new, 700);
+  const d = delta(before);
+  assert.ok(d.fromInserts >= 1, 'appended from the stored pages');
+  assert.deepEqual([d.readBack, d.wholeReads, d.sql], [0, 0, 0]);
+  check(engine);
+  engine.close();
+  assert.ok(fs.readFileSync(path.join(casePath, COLUMN_FILE)).equals(await rebuiltFromSql(casePath)));
 });

@@ -179,8 +179,9 @@ export class EventColumns implements ColumnHooks {
         const last = before ? this.ids.data[before - 1] : 0;
         if (staged) appendedRows.fromInserts++;
         else {
-          appendedRows.readBack++;
+          // Rows inserted some other way than insert() (none today): a commit without inserts finds none.
           this.read(db, `${SELECT} WHERE id > ? ORDER BY id`, [last], true);
+          if (this.length > before) appendedRows.readBack++;
         }
         if (rewritten.has(null)) return this.reloadAll();
         for (const src of rewritten) {
