@@ -145,7 +145,8 @@ export class EventColumns implements ColumnHooks {
         return;
       }
     }
-    this.grow(row + 1);
+    // One check per row (not 13 reserve calls): every array grows together, so ids' room is theirs.
+    if (row >= this.room) this.room = this.grow(row + 1);
     this.ids.data[row] = id;
     // + 0 turns -0 into the 0 SQLite gives back for an INTEGER column.
     this.t.data[row] = nums[n] + 0;
@@ -299,8 +300,17 @@ export class EventColumns implements ColumnHooks {
     return [this.ids, this.t, this.tflag, this.src, this.atype, this.outcome, ...TEXT_COLUMNS.map((c) => this.text[c].codes)];
   }
 
-  private grow(n: number): void {
-    for (const g of this.all()) g.reserve(n);
+  /** Rows every array has room for (inserted() checks it, then grows them all). */
+  private room = 0;
+
+  /** Gives every array room for n rows; returns the room all of them have. */
+  private grow(n: number): number {
+    let room = Infinity;
+    for (const g of this.all()) {
+      g.reserve(n);
+      room = Math.min(room, g.data.length);
+    }
+    return room;
   }
 
   /**
