@@ -63,6 +63,7 @@ export class Engine implements AuditDeskApi {
 
   private requireStore(): CaseStore {
     if (!this.store) throw new Error('no case is open: open or create one first');
+    this.storeCalls++;
     // Annotations and views another process saved since (annotations.jsonl): one stat when none.
     this.store.refresh();
     return this.store;
@@ -103,17 +104,25 @@ export class Engine implements AuditDeskApi {
     });
   }
 
-  /** The filter answers come from columns (columns/) read once per open: read right after opening, not on the first click. */
+  /** Calls that used the open case (requireStore): the column warm-up gives way to them. */
+  private storeCalls = 0;
+
+  /**
+   * The filter answers come from columns (columns/) read once per open: read while the user looks, not
+   * on the first click. Only when no call came in meanwhile: a CLI command (an export) would wait for a
+   * read it never uses (at 1M about 0.3 s and 110 MB), and a call that filters reads them itself.
+   */
   private warmColumns(): void {
     const store = this.store;
-    setImmediate(() => {
-      if (store !== this.store || !store) return;
+    const calls = this.storeCalls;
+    setTimeout(() => {
+      if (store !== this.store || !store || calls !== this.storeCalls) return;
       try {
         columnsOf(store);
       } catch {
         // Only a warm-up: the SQL path answers while the columns cannot be read.
       }
-    });
+    }, 200).unref();
   }
 
   async caseInfo(): Promise<CaseInfo | null> {

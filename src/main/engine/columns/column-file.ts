@@ -81,14 +81,19 @@ export function writeColumnFile(dir: string, c: SavedColumns, stamp: ColumnStamp
     at = align8(at + a.byteLength);
     return entry;
   });
-  const body = Buffer.alloc(at);
-  parts.forEach(([, a], i) => body.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), placed[i][2]));
-  const header = Buffer.from(JSON.stringify({ format: COLUMN_FORMAT, ...stamp, bodySum: BlockSums.of(body), sections: placed }), 'utf8');
+  // The arrays are written where they are, with zeros up to each 8-byte boundary: no copy of the body
+  // (at 1M events a joined copy, twice, was about 270 MB of the import's peak memory).
+  const pad = new Uint8Array(8);
+  const body = parts.flatMap(([, a]) => {
+    const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    return a.byteLength % 8 ? [bytes, pad.subarray(0, align8(a.byteLength) - a.byteLength)] : [bytes];
+  });
+  const header = Buffer.from(JSON.stringify({ format: COLUMN_FORMAT, ...stamp, bodySum: BlockSums.ofPieces(body), sections: placed }), 'utf8');
   const head = Buffer.alloc(align8(MAGIC.length + 4 + header.length));
   MAGIC.copy(head, 0);
   head.writeUInt32LE(header.length, MAGIC.length);
   header.copy(head, MAGIC.length + 4);
-  writeFileAtomic(path.join(dir, COLUMN_FILE), Buffer.concat([head, body]));
+  writeFileAtomic(path.join(dir, COLUMN_FILE), [head, ...body]);
 }
 
 /** Why a column file cannot be used: the columns are then read from SQL. */

@@ -28,13 +28,14 @@ export function columnsOf(store: CaseStore): EventColumns | null {
 }
 
 /**
- * Before an import, sync or remap: the columns from a current column file (read at disk speed), so that
- * they take the new rows at commit and the save after it writes them, instead of reading every row.
+ * Before an import, sync or remap: the columns from a current column file (read at disk speed), or
+ * empty for a case without events, so that they take the new rows as they are inserted and the save
+ * after the commit writes them, instead of reading every row.
  */
 export function columnsBeforeWrite(store: CaseStore): void {
   if (process.env.AD_COLUMNS === '0' || store.writing || store.columns instanceof EventColumns) return;
   try {
-    store.columns = savedColumns(store);
+    store.columns = savedColumns(store) ?? (store.lastEventId() === 0 ? EventColumns.load(store) : null);
   } catch {
     // Then the save reads them from SQL.
   }

@@ -255,8 +255,10 @@ export class DictColumn {
     if (!this.seen) {
       const lower = this.searchable();
       this.seen = new Uint8Array(256 + 65536);
-      // Pairs across two values' bytes are marked too: a few more searches, never a missed match.
-      markSeen(this.seen, lower, 0, this.poolAt.data[this.count]);
+      // Value by value, as add() marks them: the same table whether values came at once or one by one
+      // (a column file written after an import equals the one read from SQL).
+      const at = this.poolAt.data;
+      for (let code = 1; code < this.count; code++) markSeen(this.seen, lower, at[code], at[code + 1]);
     }
     const seen = this.seen;
     for (let i = 0; i < want.length; i++) if (!seen[want[i]]) return false;

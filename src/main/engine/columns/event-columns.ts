@@ -1,7 +1,8 @@
 // The column set of a case: the model fields of every event as typed arrays (text fields
 // dictionary-encoded), in id order, plus the time order. Loaded once from the events table, then kept
-// equal to it: rows appended on every commit, a source's rows read again when a remap rewrote them, and
-// everything read again when a write changed rows some other way (or the counts disagree).
+// equal to it: rows appended on every commit (from the rows the import inserted, else read back), a
+// source's rows read again when a remap rewrote them, and everything read again when a write changed
+// rows some other way (or the counts disagree).
 import type { Database } from 'sql.js';
 import type { CaseStore } from '../store/case-store';
 import type { ColumnHooks } from '../store/column-hooks';
@@ -19,6 +20,15 @@ export const NO_FLAG = 255;
 const NUMERIC = ['id', 't', `ifnull(tflag, ${NO_FLAG})`, 'src', 'atype', 'outcome'];
 const SELECT = `SELECT ${[...NUMERIC, ...TEXT_COLUMNS].join(', ')} FROM events`;
 const BATCH = 4096;
+
+/**
+ * How each commit's new rows reached the columns: taken as the import inserted them, read back from
+ * SQL, or with every row read again (wholeReads). Tests read it.
+ */
+export const appendedRows = { fromInserts: 0, readBack: 0, wholeReads: 0 };
+
+/** String.prototype.isWellFormed (Node 20), not yet in the ES2023 lib. */
+type WellFormed = string & { isWellFormed(): boolean };
 
 /** Every array of a column set, as column-file.ts saves and reads them. */
 export interface SavedColumns {
@@ -46,6 +56,11 @@ export class EventColumns implements ColumnHooks {
   /** Bumped on every change of the rows: masks and answers are kept per version. */
   version = 0;
   private pending = new Set<number | null>();
+  /** Rows of the open transaction, written past `length` as they were inserted; counted in at commit. */
+  private staged = 0;
+  /** A staged row could differ from what SQL gives back (see inserted()): the commit reads every row. */
+  private unsure = false;
+  private scratch = Buffer.alloc(1 << 12);
 
   private constructor(private readonly store: CaseStore) {}
 
@@ -112,14 +127,63 @@ export class EventColumns implements ColumnHooks {
     return -1;
   }
 
+  /**
+   * One row the open transaction inserted, with the values given to SQL (event-writer.ts's layout),
+   * staged past the committed rows so that the commit need not read them back.
+   */
+  inserted(id: number, src: number, nums: Float64Array, n: number, strs: readonly (string | null)[], s: number): void {
+    const row = this.length + this.staged;
+    if (this.unsure || (row > 0 && !(id > this.ids.data[row - 1]))) {
+      this.unsure = true;
+      return;
+    }
+    for (let k = 0; k < TEXT_COLUMNS.length; k++) {
+      const v = strs[s + k];
+      // SQLite keeps what sql.js encodes: a lone surrogate (or a non-string) may not read back as Buffer's UTF-8.
+      if (v !== null && (typeof v !== 'string' || !(v as WellFormed).isWellFormed())) {
+        this.unsure = true;
+        return;
+      }
+    }
+    // One check per row (not 13 reserve calls): every array grows together, so ids' room is theirs.
+    if (row >= this.room) this.room = this.grow(row + 1);
+    this.ids.data[row] = id;
+    // + 0 turns -0 into the 0 SQLite gives back for an INTEGER column.
+    this.t.data[row] = nums[n] + 0;
+    this.tflag.data[row] = nums[n + 1] < 0 ? NO_FLAG : nums[n + 1];
+    this.src.data[row] = src;
+    this.atype.data[row] = nums[n + 2];
+    this.outcome.data[row] = nums[n + 3];
+    for (let k = 0; k < TEXT_COLUMNS.length; k++) {
+      const dict = this.text[TEXT_COLUMNS[k]];
+      dict.codes.data[row] = this.internText(dict, strs[s + k]);
+    }
+    this.staged++;
+  }
+
+  /** The code of a text as the read from SQL would intern its bytes, without a string or buffer per value. */
+  private internText(dict: DictColumn, v: string | null): number {
+    if (v === null) return 0;
+    // A UTF-16 unit takes at most 3 bytes of UTF-8.
+    if (3 * v.length > this.scratch.length) this.scratch = Buffer.alloc(3 * v.length);
+    return dict.internBytes(this.scratch, 0, this.scratch.write(v, 0, 'utf8'));
+  }
+
   committed(): void {
     try {
       const rewritten = this.pending;
       this.pending = new Set();
+      const staged = this.takeStaged();
       this.store.withDb((db) => {
-        const before = this.length;
+        if (staged === null) return this.reloadAll();
+        const before = this.length - staged;
         const last = before ? this.ids.data[before - 1] : 0;
-        this.read(db, `${SELECT} WHERE id > ? ORDER BY id`, [last], true);
+        if (staged) appendedRows.fromInserts++;
+        else {
+          // Rows inserted some other way than insert() (none today): a commit without inserts finds none.
+          this.read(db, `${SELECT} WHERE id > ? ORDER BY id`, [last], true);
+          if (this.length > before) appendedRows.readBack++;
+        }
         if (rewritten.has(null)) return this.reloadAll();
         for (const src of rewritten) {
           if (src !== null) this.read(db, `${SELECT} WHERE src = ? AND id <= ? ORDER BY id`, [src, last], false);
@@ -143,10 +207,26 @@ export class EventColumns implements ColumnHooks {
 
   rolledBack(): void {
     this.pending.clear();
+    // Staged rows may have added values to the dictionaries: this set is read again (from the column file) before its next use.
+    if (this.staged || this.unsure) this.store.columns = null;
+    this.staged = 0;
+    this.unsure = false;
+  }
+
+  /** Counts the staged rows in (their number), or null when one may differ from its row in SQL. */
+  private takeStaged(): number | null {
+    const n = this.staged;
+    const unsure = this.unsure;
+    this.staged = 0;
+    this.unsure = false;
+    if (unsure) return null;
+    if (n) for (const g of this.all()) g.length += n;
+    return n;
   }
 
   /** This set is replaced by a fresh read of the table (store.columns is where every reader gets it). */
   private reloadAll(): void {
+    appendedRows.wholeReads++;
     this.store.columns = EventColumns.load(this.store);
   }
 
@@ -220,8 +300,17 @@ export class EventColumns implements ColumnHooks {
     return [this.ids, this.t, this.tflag, this.src, this.atype, this.outcome, ...TEXT_COLUMNS.map((c) => this.text[c].codes)];
   }
 
-  private grow(n: number): void {
-    for (const g of this.all()) g.reserve(n);
+  /** Rows every array has room for (inserted() checks it, then grows them all). */
+  private room = 0;
+
+  /** Gives every array room for n rows; returns the room all of them have. */
+  private grow(n: number): number {
+    let room = Infinity;
+    for (const g of this.all()) {
+      g.reserve(n);
+      room = Math.min(room, g.data.length);
+    }
+    return room;
   }
 
   /**

@@ -17,7 +17,8 @@ class Growing<T extends Typed> {
   reserve(n: number): void {
     if (n <= this.data.length) return;
     const bigger = this.make(Math.max(n, 2 * this.data.length));
-    bigger.set(this.data.subarray(0, this.length) as never);
+    // The whole array: rows staged past length (an open import's, see EventColumns.inserted) are kept too.
+    bigger.set(this.data as never);
     this.data = bigger;
   }
 

@@ -2,16 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Replaces file with data so that a crash leaves either the old or the new content, never a mix:
- * write a temp file beside it, fsync it, rename over the target, fsync the folder.
+ * Replaces file with data (or its pieces, one after the other, so a big file needs no joined copy) so
+ * that a crash leaves either the old or the new content, never a mix: write a temp file beside it,
+ * fsync it, rename over the target, fsync the folder.
  */
-export function writeFileAtomic(file: string, data: Uint8Array): void {
+export function writeFileAtomic(file: string, data: Uint8Array | readonly Uint8Array[]): void {
   const tmp = `${file}.tmp-${process.pid}`;
   const fd = fs.openSync(tmp, 'w', 0o600);
   try {
     try {
-      let done = 0;
-      while (done < data.length) done += fs.writeSync(fd, data, done, data.length - done);
+      for (const piece of data instanceof Uint8Array ? [data] : data) {
+        let done = 0;
+        while (done < piece.length) done += fs.writeSync(fd, piece, done, piece.length - done);
+      }
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

@@ -302,7 +302,9 @@ export class CaseStore {
    * (see prepared-batch.ts); returns its id.
    */
   insert(src: number, nums: Float64Array, n: number, strs: (string | null)[], s: number, off: number, len: number, flags: string[] | null): number {
-    return this.writer.insert(src, nums, n, strs, s, off, len, flags);
+    const id = this.writer.insert(src, nums, n, strs, s, off, len, flags);
+    this.columns?.inserted(id, src, nums, n, strs, s);
+    return id;
   }
 
   /** Ends the transaction; save=false leaves the file as last saved (sync saves every few pages). */

@@ -28,6 +28,28 @@ export class BlockSums {
     return `${this.size}:${zlib.crc32(new Uint8Array(this.crcs.buffer)).toString(16)}`;
   }
 
+  /** The sum of pieces taken as one run of bytes, without joining them (CRC-32 carried across pieces). */
+  static ofPieces(pieces: readonly Uint8Array[]): string {
+    const s = new BlockSums(pieces.reduce((n, p) => n + p.length, 0));
+    let block = 0;
+    let filled = 0;
+    let crc = 0;
+    for (const piece of pieces) {
+      for (let at = 0; at < piece.length;) {
+        const take = Math.min(BLOCK - filled, piece.length - at);
+        crc = zlib.crc32(piece.subarray(at, at + take), crc);
+        at += take;
+        filled += take;
+        if (filled === BLOCK) {
+          s.crcs[block++] = crc;
+          filled = crc = 0;
+        }
+      }
+    }
+    if (filled) s.crcs[block] = crc;
+    return s.value;
+  }
+
   static of(bytes: Uint8Array): string {
     const s = new BlockSums(bytes.length);
     for (let b = 0; b < s.blocks; b++) s.add(b, bytes.subarray(b * BLOCK, Math.min(bytes.length, (b + 1) * BLOCK)));
